@@ -1,0 +1,62 @@
+// Event: the record dyad produces — who did what to whom, when, and the
+// evidence for it.
+//
+// The field names mirror the exported record (docs/event-record.md); other
+// tools depend on them, so they change only with a documented migration.
+// Strings are owned: an Event outlives the Document it was coded from.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "base/civil_date.h"
+
+namespace dyad {
+
+// An actor as it appears in an event. Empty strings export as null.
+struct ActorRef {
+  std::string code;     // CAMEO-style actor code: "VEN", "VENGOV", "NATO"
+  std::string country;  // ISO 3166 alpha-3, or empty for organisations
+  std::string org;      // organisation acronym ("NATO"), or empty
+  std::string sector;   // "GOV", "MIL", "OPP", ... or empty
+  std::string name;     // the words of the text that named it
+};
+
+enum class DatePrecision : uint8_t { kDay, kMonth, kYear };
+
+const char* DatePrecisionName(DatePrecision precision);  // "day" | "month" | "year"
+
+struct Event {
+  std::string id;  // stable hash of (source code, target code, event code, date)
+  CivilDate date;
+  DatePrecision date_precision = DatePrecision::kDay;
+  // True when the sentence gave no date and `date` is the report date.
+  bool date_is_report_date = true;
+  CivilDate report_date;
+
+  ActorRef source;
+  ActorRef target;
+
+  std::string code;  // CAMEO event code, "161"
+  int quad_class = 0;
+  double goldstein = 0.0;
+  double confidence = 0.0;  // in [0, 1]: how strongly the match supports the event
+
+  std::string doc;        // document id
+  uint32_t sentence = 0;  // index of the sentence in the document (0-based)
+  // Evidence span in the document's clean text, in Unicode code points,
+  // half-open: [span_begin, span_end).
+  uint32_t span_begin = 0;
+  uint32_t span_end = 0;
+  std::string text;  // the sentence
+
+  // The root: the first two digits of the code ("16" for "161").
+  std::string root() const { return code.substr(0, 2); }
+};
+
+// A stable 64-bit FNV-1a hash of the event's identity, as 16 hex digits.
+// Two mentions of the same event (same actors, code and date) share it, so
+// shards merge by id.
+std::string EventId(const Event& event);
+
+}  // namespace dyad
