@@ -49,6 +49,9 @@ struct Event {
   uint32_t span_begin = 0;
   uint32_t span_end = 0;
   std::string text;  // the sentence
+  // Where the sentence starts in the document, in code points: span minus
+  // this locates the evidence inside `text`. Not part of the exported record.
+  uint32_t sentence_begin = 0;
 
   // The root: the first two digits of the code ("16" for "161").
   std::string root() const { return code.substr(0, 2); }

@@ -1,22 +1,36 @@
 // segment: splits a document's clean text into sentences and tokens.
 //
-// Input: valid UTF-8 (the clean stage guarantees it). Output: tokens and
-// sentences as byte offsets into that text; nothing is copied, so the text
-// must outlive the Segmentation. Segment() is a pure function, thread-safe,
-// linear in the length of the text, and never fails: any valid UTF-8 yields
-// some segmentation (empty text yields none).
+// Input: valid UTF-8 (the clean stage guarantees it) shorter than 4 GiB, as
+// offsets are 32-bit. Output: tokens and sentences as byte offsets into that
+// text; nothing is copied, so the text must outlive the Segmentation.
+// Segment() is a pure function, thread-safe, linear in the length of the text,
+// and never fails: any valid UTF-8 yields some segmentation (empty or
+// whitespace-only text yields none). Invalid bytes do not crash it; each
+// becomes a kPunct token.
 //
 // What it promises about real news text:
 //  - Abbreviations (U.S., U.N., Jan., Gen., Dr., No., Mr., St., etc.),
 //    initials ("J. R. Smith") and decimals ("3.5", "1,000") do not end a
 //    sentence and stay inside one token, periods included ("U.S.", "Jan.").
-//  - Sentences end at . ! ? (and …), with closing quotes and brackets kept
-//    in the sentence they close; paragraph breaks (blank lines) and line
-//    breaks after a title-like line without final punctuation also end one.
+//    After "U.S.", "etc.", "Inc." and the like a capitalised word starts a
+//    new sentence, unless it is one that often follows them inside a
+//    sentence ("U.S. Secretary", "U.N. Security Council", "U.S. Sen.");
+//    after initials, months and "e.g." only a typical opener ("The", "He")
+//    does; titles ("Gen.", "Dr.") never end one.
+//  - Sentences end at . ! ? … 。 (and runs such as "?!"), with closing quotes
+//    and brackets kept in the sentence they close, unless the next word
+//    starts in lowercase ('"Why?" he asked'). Paragraph breaks (blank lines)
+//    always end one; a single line break ends one after a title-like line,
+//    unless the next line starts in lowercase or this one ends in a comma,
+//    a dash, an opening bracket or a title.
 //  - Straight and curly quotes, em and en dashes, parentheses and hyphens are
-//    tokens of their own (kPunct); "Venezuela's" is "Venezuela" + "'s".
+//    tokens of their own (kPunct); "Venezuela's" is "Venezuela" + "'s", and
+//    the clitics 're 've 'll 'd 'm and "n't" ("did" + "n't") split off too.
 //  - Letters of any script (accented Latin, Cyrillic, Greek, CJK, ...) form
-//    words; nothing is dropped or altered.
+//    words; a run of CJK characters is one word (no dictionary word breaking).
+//  - Whitespace, including Unicode spaces and invisible format characters
+//    (zero-width space, bidi marks), separates tokens and is in none;
+//    otherwise nothing is dropped or altered.
 #pragma once
 
 #include <cstdint>
@@ -28,8 +42,9 @@ namespace dyad {
 
 enum class TokenKind : uint8_t {
   kWord,    // letters (any script), possibly with digits, inner periods or apostrophes
-  kNumber,  // digits, possibly with , . / - : inside ("1,000", "3.5", "2019-01-10", "5/3/2022")
-  kPunct,   // anything else, one token per mark (a run of the same mark, like "...", is one)
+  kNumber,  // digits, possibly with , . / - : inside and % after ("1,000", "2019-01-10", "96%")
+  kPunct,   // anything else, one token per mark (a run of the same mark, like "..." or "--",
+            // is one, except for brackets and quotes); emoji and symbols too
 };
 
 struct Token {
@@ -53,9 +68,12 @@ struct Segmentation {
 Segmentation Segment(std::string_view text);
 
 // The form dictionaries match against: Unicode case-folded, diacritics
-// removed (Nicolás -> nicolas), curly apostrophes and quotes made straight.
-// Periods are kept ("U.S." -> "u.s."). Appends to `out` so a caller can reuse
-// one buffer across tokens without allocating.
+// removed (Nicolás -> nicolas, Ёлкин -> елкин, Arabic harakat dropped),
+// curly apostrophes and quotes made straight. Periods are kept ("U.S." ->
+// "u.s."). Marks that spell other letters (Indic vowel signs, the kana
+// voicing marks) are kept. Bytes that are not UTF-8 are copied through.
+// Appends to `out` so a caller can reuse one buffer across tokens without
+// allocating.
 void AppendFolded(std::string_view token, std::string& out);
 std::string Folded(std::string_view token);
 

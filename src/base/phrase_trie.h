@@ -1,0 +1,74 @@
+// PhraseTrie: matches dictionary phrases against a sentence's tokens in one
+// pass, longest match first.
+//
+// Dictionaries (actors, verb patterns) are lists of phrases made of words.
+// Words are interned into small integer ids once, when a dictionary is
+// compiled; a document's tokens are mapped to the same ids once, so matching
+// compares integers and allocates nothing. Built once, then immutable and
+// safe to share across threads.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dyad {
+
+// Folded word <-> id. Id 0 is reserved for "not in the vocabulary".
+class Vocabulary {
+ public:
+  static constexpr uint32_t kUnknown = 0;
+
+  uint32_t Intern(std::string_view word);
+  uint32_t Find(std::string_view word) const;  // kUnknown if absent
+  size_t size() const { return ids_.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+};
+
+class PhraseTrie {
+ public:
+  // Wildcard word id: matches any single token (including unknown ones).
+  static constexpr uint32_t kAnyWord = 0xFFFFFFFFu;
+
+  PhraseTrie();
+
+  // Adds a phrase (a sequence of word ids, kAnyWord allowed except first) with
+  // a payload. A phrase added twice keeps every payload.
+  void Add(std::span<const uint32_t> words, uint32_t payload);
+
+  struct Match {
+    uint32_t length = 0;                    // tokens matched; 0 = no match
+    std::span<const uint32_t> payloads;     // every payload of that phrase
+  };
+
+  // The longest phrase starting at words[start]. Exact words are preferred to
+  // the wildcard at each step, with backtracking so that a wildcard path is
+  // still found when the exact one dies out.
+  Match LongestAt(std::span<const uint32_t> words, size_t start) const;
+
+  size_t node_count() const { return nodes_.size(); }
+
+ private:
+  struct Node {
+    std::vector<uint32_t> payloads;
+    uint32_t wildcard_child = 0;  // 0 = none (the root is never a child)
+  };
+  uint32_t Child(uint32_t node, uint32_t word) const;
+  void Walk(std::span<const uint32_t> words, size_t position, uint32_t node, uint32_t depth,
+            Match& best) const;
+
+  std::vector<Node> nodes_;
+  // (node << 32 | word) -> child node.
+  std::unordered_map<uint64_t, uint32_t> edges_;
+};
+
+}  // namespace dyad

@@ -1,0 +1,125 @@
+#include "pipeline/pipeline.h"
+
+#include <algorithm>
+
+#include "clean/clean.h"
+#include "date/date.h"
+#include "segment/segment.h"
+
+namespace dyad {
+
+uint32_t CodePointOffset(std::string_view text, size_t offset) {
+  uint32_t count = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options) {
+  std::unique_ptr<Pipeline> pipeline(new Pipeline());
+  auto ontology = Ontology::LoadFile(options.data_dir + "/cameo.tsv");
+  if (!ontology.ok()) return ontology.status();
+  pipeline->ontology_ = std::move(ontology).value();
+
+  auto actors = ActorDictionary::Load(
+      ActorOptions{options.data_dir, options.iso_codes_dir, options.actor_files});
+  if (!actors.ok()) return actors.status();
+  pipeline->actors_ = std::move(actors).value();
+
+  CoderOptions coder_options;
+  coder_options.data_dir = options.data_dir;
+  auto coder = EventCoder::Load(coder_options);
+  if (!coder.ok()) return coder.status();
+  pipeline->coder_ = std::move(coder).value();
+
+  // Every pattern must name a code of the codebook: a typo in verbs.tsv is
+  // caught at start-up, not as events with no Goldstein score.
+  for (size_t i = 0; i < pipeline->coder_->pattern_count(); ++i) {
+    const VerbPattern& pattern = pipeline->coder_->pattern(static_cast<uint32_t>(i));
+    if (pipeline->ontology_.Find(pattern.code) == nullptr) {
+      return Status::InvalidInput(options.data_dir + "/verbs.tsv:" + std::to_string(pattern.line) +
+                                  ": code " + pattern.code + " is not in cameo.tsv");
+    }
+  }
+  return pipeline;
+}
+
+namespace {
+
+ActorRef MakeActorRef(const Actor& actor, std::string_view text, const Segmentation& segmentation,
+                      const ActorMention& mention) {
+  const uint32_t begin = segmentation.tokens[mention.first_token].begin;
+  const uint32_t end = segmentation.tokens[mention.end_token - 1].end;
+  return ActorRef{actor.code, actor.country, actor.org, actor.sector,
+                  std::string(text.substr(begin, end - begin))};
+}
+
+}  // namespace
+
+DocumentResult Pipeline::CodeDocument(Document& document) const {
+  DocumentResult result;
+  CleanResult clean = CleanText(document.text);
+  if (clean.invalid_sequences > 0) {
+    result.warnings.push_back(document.origin + ": invalid UTF-8 at byte " +
+                              std::to_string(clean.first_invalid_offset) + " (" +
+                              std::to_string(clean.invalid_sequences) +
+                              " sequence(s) replaced with U+FFFD)");
+  }
+  document.text = std::move(clean.text);
+  const std::string_view text = document.text;
+  const Segmentation segmentation = Segment(text);
+  result.sentences = segmentation.sentences.size();
+
+  ActorScratch actor_scratch;
+  CoderScratch coder_scratch;
+  std::vector<ActorMention> mentions;
+  std::vector<CodedEvent> coded;
+  std::vector<DateExpression> dates;
+  for (size_t s = 0; s < segmentation.sentences.size(); ++s) {
+    const Sentence& sentence = segmentation.sentences[s];
+    mentions.clear();
+    coded.clear();
+    actors_->FindInSentence(text, segmentation, sentence, actor_scratch, mentions);
+    coder_->CodeSentence(text, segmentation, sentence, mentions, coder_scratch, coded);
+    if (coded.empty()) continue;
+    dates.clear();
+    FindDates(text, segmentation, sentence, document.report_date, dates);
+
+    const std::string sentence_text(text.substr(sentence.begin, sentence.end - sentence.begin));
+    for (const CodedEvent& found : coded) {
+      const ActorMention& source = mentions[found.source];
+      const ActorMention& target = mentions[found.target];
+      const EventType* type = ontology_.Find(coder_->pattern(found.pattern).code);
+      Event event;
+      event.source = MakeActorRef(actors_->actor(source.actor), text, segmentation, source);
+      event.target = MakeActorRef(actors_->actor(target.actor), text, segmentation, target);
+      if (event.source.code == event.target.code) continue;  // "Venezuela ... Venezuelan"
+      event.code = type->code;
+      event.quad_class = type->quad_class;
+      event.goldstein = type->goldstein;
+      event.confidence = found.confidence;
+      const ResolvedDate date = ResolveEventDate(dates, found.verb_first_token,
+                                                 document.report_date);
+      event.date = date.date;
+      event.date_precision = date.precision;
+      event.date_is_report_date = date.from_report;
+      event.report_date = document.report_date;
+      event.doc = document.id;
+      event.sentence = static_cast<uint32_t>(s);
+      // The evidence runs from the first to the last word of "source verb target".
+      const uint32_t first_token =
+          std::min({source.first_token, target.first_token, found.verb_first_token});
+      const uint32_t end_token = std::max({source.end_token, target.end_token, found.verb_end_token});
+      event.span_begin = CodePointOffset(text, segmentation.tokens[first_token].begin);
+      event.span_end = CodePointOffset(text, segmentation.tokens[end_token - 1].end);
+      event.text = sentence_text;
+      event.sentence_begin = CodePointOffset(text, sentence.begin);
+      event.id = EventId(event);
+      result.events.push_back(std::move(event));
+    }
+  }
+  return result;
+}
+
+}  // namespace dyad

@@ -1,0 +1,58 @@
+// pipeline: one document in, its events out — clean, segment, actors, code,
+// date — with every dictionary loaded once.
+//
+// A Pipeline is built once (Load checks every dictionary and fails with a
+// message naming the file and line of the first problem) and is then
+// immutable: CodeDocument may be called from many threads at once.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "actors/actors.h"
+#include "base/document.h"
+#include "base/event.h"
+#include "base/status.h"
+#include "code/code.h"
+#include "ontology/ontology.h"
+
+namespace dyad {
+
+struct PipelineOptions {
+  std::string data_dir;                   // dyad's data/ directory
+  std::string iso_codes_dir;              // Debian iso-codes JSON directory
+  std::vector<std::string> actor_files;   // user actor dictionaries, read last
+};
+
+struct DocumentResult {
+  std::vector<Event> events;          // in text order
+  std::vector<std::string> warnings;  // repaired problems, each naming the document
+  size_t sentences = 0;
+};
+
+class Pipeline {
+ public:
+  static StatusOr<std::unique_ptr<Pipeline>> Load(const PipelineOptions& options);
+
+  // Replaces document.text with its clean text (the text spans refer to) and
+  // codes it.
+  DocumentResult CodeDocument(Document& document) const;
+
+  const Ontology& ontology() const { return ontology_; }
+  const ActorDictionary& actors() const { return *actors_; }
+  const EventCoder& coder() const { return *coder_; }
+
+ private:
+  Pipeline() = default;
+
+  Ontology ontology_;
+  std::shared_ptr<const ActorDictionary> actors_;
+  std::shared_ptr<const EventCoder> coder_;
+};
+
+// Code points before byte `offset` of valid UTF-8 `text`: the unit of the
+// record's spans, so a Python or R user can slice the text with them.
+uint32_t CodePointOffset(std::string_view text, size_t offset);
+
+}  // namespace dyad

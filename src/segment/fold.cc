@@ -1,0 +1,103 @@
+// AppendFolded(): the matching form of a token, one code point at a time so
+// that folding allocates nothing beyond the caller's buffer.
+
+#include <utf8proc.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "segment/segment.h"
+
+namespace dyad {
+namespace {
+
+// Diacritics: the combining-diacritic blocks, Arabic harakat and Hebrew
+// points. Other combining marks (Indic vowel signs, the kana voicing marks)
+// spell different letters, so they stay.
+bool IsDiacritic(utf8proc_int32_t cp) {
+  if (cp >= 0x0591 && cp <= 0x05C7) return utf8proc_category(cp) == UTF8PROC_CATEGORY_MN;
+  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+         (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+         (cp >= 0xFE20 && cp <= 0xFE2F) || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670;
+}
+
+constexpr auto kFoldAndDecompose =
+    static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE);
+
+void AppendCodePoint(utf8proc_int32_t cp, std::string& out) {
+  std::array<utf8proc_uint8_t, 4> bytes{};
+  const utf8proc_ssize_t size = utf8proc_encode_char(cp, bytes.data());
+  out.append(reinterpret_cast<const char*>(bytes.data()), static_cast<size_t>(size));
+}
+
+}  // namespace
+
+void AppendFolded(std::string_view token, std::string& out) {
+  const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(token.data());
+  size_t pos = 0;
+  while (pos < token.size()) {
+    const auto byte = static_cast<unsigned char>(token[pos]);
+    if (byte < 0x80) {
+      out.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte));
+      ++pos;
+      continue;
+    }
+    utf8proc_int32_t cp = -1;
+    const utf8proc_ssize_t size =
+        utf8proc_iterate(data + pos, static_cast<utf8proc_ssize_t>(token.size() - pos), &cp);
+    if (size <= 0) {  // not UTF-8: copied through
+      out.push_back(static_cast<char>(byte));
+      ++pos;
+      continue;
+    }
+    const std::string_view original = token.substr(pos, static_cast<size_t>(size));
+    pos += static_cast<size_t>(size);
+    switch (cp) {
+      case 0x2018:  // ‘
+      case 0x2019:  // ’
+      case 0x201B:  // ‛
+      case 0x02BC:  // ʼ
+        out.push_back('\'');
+        continue;
+      case 0x201C:  // “
+      case 0x201D:  // ”
+      case 0x201E:  // „
+      case 0x201F:  // ‟
+        out.push_back('"');
+        continue;
+      default:
+        break;
+    }
+    // Case-fold and decompose; if the decomposition holds a diacritic, keep
+    // the rest ("á" -> "a"). Otherwise case-fold only, so that text with no
+    // diacritics keeps its composed form (Hangul syllables, "ガ").
+    std::array<utf8proc_int32_t, 16> buffer{};
+    const auto capacity = static_cast<utf8proc_ssize_t>(buffer.size());
+    utf8proc_ssize_t count =
+        utf8proc_decompose_char(cp, buffer.data(), capacity, kFoldAndDecompose, nullptr);
+    bool has_diacritic = false;
+    for (utf8proc_ssize_t i = 0; i < count && i < capacity; ++i) {
+      has_diacritic = has_diacritic || IsDiacritic(buffer[i]);
+    }
+    if (!has_diacritic) {
+      count = utf8proc_decompose_char(cp, buffer.data(), capacity, UTF8PROC_CASEFOLD, nullptr);
+    }
+    if (count < 0 || count > capacity) {  // cannot happen for assigned code points
+      out.append(original);
+      continue;
+    }
+    for (utf8proc_ssize_t i = 0; i < count; ++i) {
+      if (!IsDiacritic(buffer[i])) AppendCodePoint(buffer[i], out);
+    }
+  }
+}
+
+std::string Folded(std::string_view token) {
+  std::string folded;
+  folded.reserve(token.size());
+  AppendFolded(token, folded);
+  return folded;
+}
+
+}  // namespace dyad

@@ -1,0 +1,156 @@
+#include "extract/extract.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+
+namespace dyad {
+namespace {
+
+struct Collected {
+  std::vector<Document> documents;
+  std::vector<ReadIssue> issues;
+};
+
+std::string WriteFile(const std::string& name, const std::string& content) {
+  const std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+Collected Read(const std::string& path, ReaderOptions options = {}) {
+  Collected collected;
+  ReadCallbacks callbacks;
+  callbacks.on_document = [&](Document&& d) { collected.documents.push_back(std::move(d)); };
+  callbacks.on_issue = [&](const ReadIssue& i) { collected.issues.push_back(i); };
+  const Status status = ReadDocuments(path, options, callbacks);
+  EXPECT_TRUE(status.ok()) << status.message();
+  return collected;
+}
+
+TEST(Extract, PlainTextIsOneDocumentNamedAfterTheFile) {
+  const std::string path = WriteFile("story.txt", "Peru condemned Chile.\n");
+  ReaderOptions options;
+  options.default_report_date = {2020, 5, 1};
+  const Collected got = Read(path, options);
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].id, "story.txt");
+  EXPECT_EQ(got.documents[0].report_date, (CivilDate{2020, 5, 1}));
+  EXPECT_EQ(got.documents[0].text, "Peru condemned Chile.\n");
+  EXPECT_TRUE(got.issues.empty());
+}
+
+TEST(Extract, JsonLinesWithAllFields) {
+  const std::string path = WriteFile(
+      "news.jsonl",
+      R"({"id":"a1","date":"2019-01-24","source":"Wire","url":"https://x.org/1","title":"T","text":"Body one."})"
+      "\n"
+      R"({"id":7,"date":"2019-01-25T11:41:00Z","text":"Body two."})"
+      "\n\n");
+  const Collected got = Read(path);
+  ASSERT_EQ(got.documents.size(), 2u);
+  EXPECT_EQ(got.documents[0].id, "a1");
+  EXPECT_EQ(got.documents[0].source, "Wire");
+  EXPECT_EQ(got.documents[0].url, "https://x.org/1");
+  EXPECT_EQ(got.documents[0].title, "T");
+  EXPECT_EQ(got.documents[0].report_date, (CivilDate{2019, 1, 24}));
+  EXPECT_EQ(got.documents[1].id, "7");
+  EXPECT_EQ(got.documents[1].report_date, (CivilDate{2019, 1, 25}));
+  EXPECT_EQ(got.documents[1].origin, path + ":2");
+  EXPECT_TRUE(got.issues.empty());
+}
+
+TEST(Extract, MalformedLineIsSkippedAndTheRestRead) {
+  const std::string path = WriteFile("mixed.jsonl",
+                                     "{\"text\":\"first\"}\n"
+                                     "{\"text\": \"broken\n"
+                                     "[1,2]\n"
+                                     "{\"id\":\"x\"}\n"
+                                     "{\"text\":\"last\"}\n");
+  const Collected got = Read(path);
+  ASSERT_EQ(got.documents.size(), 2u);
+  EXPECT_EQ(got.documents[0].text, "first");
+  EXPECT_EQ(got.documents[0].id, path + ":1");
+  EXPECT_EQ(got.documents[1].text, "last");
+  ASSERT_EQ(got.issues.size(), 3u);
+  EXPECT_TRUE(got.issues[0].record_skipped);
+  EXPECT_EQ(got.issues[0].status.message().rfind(path + ":2: malformed JSON: ", 0), 0u)
+      << got.issues[0].status.message();
+  EXPECT_EQ(got.issues[1].status.message(), path + ":3: a record must be a JSON object");
+  EXPECT_EQ(got.issues[2].status.message(), path + ":4: the record has no \"text\"");
+}
+
+TEST(Extract, InvalidUtf8InJsonIsRepairedWithAWarning) {
+  const std::string path = WriteFile("utf8.jsonl", "{\"text\":\"Bogot\xE1 spoke\"}\n");
+  const Collected got = Read(path);
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].text, "Bogot\xEF\xBF\xBD spoke");
+  ASSERT_EQ(got.issues.size(), 1u);
+  EXPECT_FALSE(got.issues[0].record_skipped);
+  EXPECT_EQ(got.issues[0].status.message(),
+            path + ":1: invalid UTF-8 at byte 14 (1 sequence(s) replaced with U+FFFD)");
+}
+
+TEST(Extract, BadDateKeepsTheRecordWithTheDefaultDate) {
+  const std::string path = WriteFile("date.jsonl", R"({"date":"24/01/2019","text":"x"})" "\n");
+  ReaderOptions options;
+  options.default_report_date = {2020, 1, 1};
+  const Collected got = Read(path, options);
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].report_date, (CivilDate{2020, 1, 1}));
+  ASSERT_EQ(got.issues.size(), 1u);
+  EXPECT_EQ(got.issues[0].status.message(),
+            path + ":1: \"date\" is \"24/01/2019\", not YYYY-MM-DD; using the default report "
+                   "date 2020-01-01");
+}
+
+TEST(Extract, EmptyFilesAreReported) {
+  const Collected text = Read(WriteFile("empty.txt", "  \n\n"));
+  EXPECT_TRUE(text.documents.empty());
+  ASSERT_EQ(text.issues.size(), 1u);
+  EXPECT_EQ(text.issues[0].status.message(),
+            ::testing::TempDir() + "/empty.txt: empty file, nothing to code");
+  const Collected jsonl = Read(WriteFile("empty.jsonl", ""));
+  ASSERT_EQ(jsonl.issues.size(), 1u);
+  EXPECT_EQ(jsonl.issues[0].status.message(),
+            ::testing::TempDir() + "/empty.jsonl: empty file, no records");
+}
+
+TEST(Extract, OversizedLineIsSkippedWithoutStoppingTheFile) {
+  std::string content = "{\"text\":\"" + std::string(3000, 'a') + "\"}\n{\"text\":\"small\"}\n";
+  const std::string path = WriteFile("big.jsonl", content);
+  ReaderOptions options;
+  options.max_record_bytes = 1000;
+  const Collected got = Read(path, options);
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].text, "small");
+  ASSERT_EQ(got.issues.size(), 1u);
+  EXPECT_EQ(got.issues[0].status.message(),
+            path + ":1: line of 3011 bytes is over the limit of 1000 bytes "
+                   "(--max-record-bytes); skipped");
+}
+
+TEST(Extract, OversizedTextFileIsSkipped) {
+  const std::string path = WriteFile("big.txt", std::string(5000, 'x'));
+  ReaderOptions options;
+  options.max_record_bytes = 1000;
+  const Collected got = Read(path, options);
+  EXPECT_TRUE(got.documents.empty());
+  ASSERT_EQ(got.issues.size(), 1u);
+  EXPECT_EQ(got.issues[0].status.message(),
+            path + ": document of 5000 bytes is over the limit of 1000 bytes "
+                   "(--max-record-bytes); skipped");
+}
+
+TEST(Extract, MissingFileIsAnError) {
+  ReadCallbacks callbacks;
+  callbacks.on_document = [](Document&&) {};
+  callbacks.on_issue = [](const ReadIssue&) {};
+  const Status status = ReadDocuments("/nonexistent/news.jsonl", {}, callbacks);
+  EXPECT_EQ(status.code(), StatusCode::kNotFound);
+  EXPECT_EQ(status.message(), "/nonexistent/news.jsonl: no such file");
+}
+
+}  // namespace
+}  // namespace dyad
