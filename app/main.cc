@@ -1,9 +1,9 @@
 // The dyad command line: parses flags into options and calls the stages.
 // Nothing here that a test would want to check; that lives in src/.
 
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -140,15 +140,15 @@ int main(int argc, char** argv) {
   CodeOptions code;
   CLI::App* code_command = app.add_subcommand(
       "code", "Code news articles into events, one event per line on standard output");
-  code_command->add_option("inputs", code.inputs,
-                           "Files to code: plain text (one article each) or JSON Lines (.jsonl; "
-                           "keys id, date, source, url, title, text); '-' reads standard input")
+  code_command
+      ->add_option("inputs", code.inputs,
+                   "Files to code: plain text (one article each) or JSON Lines (.jsonl; "
+                   "keys id, date, source, url, title, text); '-' reads standard input")
       ->required();
   code_command->add_option("--date", code.report_date,
                            "Report date YYYY-MM-DD for plain text and records without a date "
                            "(default: today)");
-  code_command
-      ->add_option("--input", code.input_format, "Input format (default: by extension)")
+  code_command->add_option("--input", code.input_format, "Input format (default: by extension)")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
   code_command->add_option("--format", code.output_format, "Output format (default: jsonl)")
       ->check(CLI::IsMember({"jsonl", "tsv", "csv", "table"}));
@@ -163,8 +163,9 @@ int main(int argc, char** argv) {
                         "build's data/)");
     command->add_option("--iso-codes-dir", common.iso_codes_dir,
                         "Directory of Debian's iso-codes JSON files");
-    command->add_option("--actors", common.actor_files,
-                        "Extra actor dictionary (format of data/actors/countries.tsv); repeatable")
+    command
+        ->add_option("--actors", common.actor_files,
+                     "Extra actor dictionary (format of data/actors/countries.tsv); repeatable")
         ->check(CLI::ExistingFile);
   }
 

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <string>
 
+#include "support/temp_path.h"
+
 namespace dyad {
 namespace {
 
@@ -24,8 +26,7 @@ class ActorsTest : public ::testing::Test {
     const Segmentation segmentation = Segment(text);
     ActorScratch scratch;
     std::vector<ActorMention> mentions;
-    dictionary->FindInSentence(text, segmentation, segmentation.sentences.at(0), scratch,
-                               mentions);
+    dictionary->FindInSentence(text, segmentation, segmentation.sentences.at(0), scratch, mentions);
     std::vector<std::string> out;
     for (const ActorMention& mention : mentions) {
       const uint32_t begin = segmentation.tokens[mention.first_token].begin;
@@ -92,7 +93,7 @@ TEST_F(ActorsTest, LongestNameWins) {
 }
 
 TEST_F(ActorsTest, UserFileAddsNames) {
-  const std::string path = ::testing::TempDir() + "/user_actors.tsv";
+  const std::string path = dyad::testing::TempPath("user_actors.tsv");
   std::ofstream(path) << "# mine\nVENGOV\tPalacio Federal Legislativo\n";
   auto loaded = ActorDictionary::Load(ActorOptions{DYAD_DATA_DIR, DYAD_ISO_CODES_DIR, {path}});
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
@@ -101,7 +102,7 @@ TEST_F(ActorsTest, UserFileAddsNames) {
 }
 
 TEST_F(ActorsTest, BadUserFileNamesFileAndLine) {
-  const std::string path = ::testing::TempDir() + "/bad_actors.tsv";
+  const std::string path = dyad::testing::TempPath("bad_actors.tsv");
   std::ofstream(path) << "VEN\tVenezuela\nXYZGOV\tNowhere\n";
   auto loaded = ActorDictionary::Load(ActorOptions{DYAD_DATA_DIR, DYAD_ISO_CODES_DIR, {path}});
   ASSERT_FALSE(loaded.ok());

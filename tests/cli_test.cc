@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string>
 
+#include "support/temp_path.h"
+
 namespace {
 
 struct DyadRun {
@@ -24,9 +26,9 @@ std::string Slurp(const std::string& path) {
 
 // Runs dyad with `arguments` (a shell fragment), feeding `input` on stdin.
 DyadRun Dyad(const std::string& arguments, const std::string& input = "") {
-  const std::string dir = ::testing::TempDir();
-  const std::string in_path = dir + "/cli_in", out_path = dir + "/cli_out",
-                    err_path = dir + "/cli_err";
+  const std::string in_path = dyad::testing::TempPath("in"),
+                    out_path = dyad::testing::TempPath("out"),
+                    err_path = dyad::testing::TempPath("err");
   std::ofstream(in_path, std::ios::binary) << input;
   const std::string command = std::string(DYAD_BINARY) + " " + arguments + " <" + in_path + " >" +
                               out_path + " 2>" + err_path;
@@ -39,7 +41,7 @@ DyadRun Dyad(const std::string& arguments, const std::string& input = "") {
 }
 
 std::string WriteFile(const std::string& name, const std::string& content) {
-  const std::string path = ::testing::TempDir() + "/" + name;
+  const std::string path = dyad::testing::TempPath(name);
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }
@@ -73,7 +75,7 @@ TEST(Cli, CsvAndTsvHaveAHeader) {
 
 TEST(Cli, ExampleCorpusCodesEveryArticle) {
   const DyadRun run = Dyad(std::string("code --format table --summary ") + DYAD_SOURCE_DIR +
-                       "/examples/news.jsonl");
+                           "/examples/news.jsonl");
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.err.find("40 document(s)"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("0 skipped"), std::string::npos) << run.err;
@@ -86,8 +88,8 @@ TEST(Cli, BadRecordsAreReportedAndTheRestCoded) {
   const std::string broken = WriteFile(
       "broken.jsonl", "{\"id\":\"a\",\"text\":\"Peru praised Chile.\"}\n{\"id\": oops}\n");
   const std::string empty = WriteFile("empty.txt", "");
-  const DyadRun run = Dyad("code --date 2021-03-03 " + good + " /nonexistent.txt " + broken + " " +
-                       empty);
+  const DyadRun run =
+      Dyad("code --date 2021-03-03 " + good + " /nonexistent.txt " + broken + " " + empty);
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(Lines(run.out), 2u) << run.out;
   EXPECT_NE(run.err.find("error: /nonexistent.txt: no such file"), std::string::npos) << run.err;
@@ -113,7 +115,7 @@ TEST(Cli, InvalidUtf8IsNamedAndTheDocumentStillCoded) {
 }
 
 TEST(Cli, AHundredMegabyteLineIsSkipped) {
-  const std::string path = ::testing::TempDir() + "/huge.jsonl";
+  const std::string path = dyad::testing::TempPath("huge.jsonl");
   {
     std::ofstream out(path, std::ios::binary);
     out << "{\"text\":\"";
@@ -142,7 +144,7 @@ TEST(Cli, UsageErrorsExitTwo) {
 TEST(Cli, UserActorFileIsUsed) {
   const std::string actors = WriteFile("mine.tsv", "VENGOV\tPalacio Blanco\n");
   const DyadRun run = Dyad("code --date 2021-03-03 --actors " + actors + " -",
-                       "The Palacio Blanco condemned Chile.");
+                           "The Palacio Blanco condemned Chile.");
   EXPECT_NE(run.out.find("\"source\":{\"code\":\"VENGOV\""), std::string::npos) << run.out;
 }
 

@@ -9,8 +9,7 @@ using Strings = std::vector<std::string>;
 
 TEST(VerbForms, RegularVerbs) {
   EXPECT_EQ(VerbForms("visit"), (Strings{"visit", "visited", "visiting", "visits"}));
-  EXPECT_EQ(VerbForms("sanction"),
-            (Strings{"sanction", "sanctioned", "sanctioning", "sanctions"}));
+  EXPECT_EQ(VerbForms("sanction"), (Strings{"sanction", "sanctioned", "sanctioning", "sanctions"}));
   EXPECT_EQ(VerbForms("accuse"), (Strings{"accuse", "accused", "accuses", "accusing"}));
   EXPECT_EQ(VerbForms("deny"), (Strings{"denied", "denies", "deny", "denying"}));
   EXPECT_EQ(VerbForms("ban"), (Strings{"ban", "banned", "banning", "bans"}));
@@ -24,8 +23,7 @@ TEST(VerbForms, IrregularVerbs) {
   EXPECT_EQ(VerbForms("break", "broke", "broken"),
             (Strings{"break", "breaking", "breaks", "broke", "broken"}));
   EXPECT_EQ(VerbForms("meet", "met", "met"), (Strings{"meet", "meeting", "meets", "met"}));
-  EXPECT_EQ(VerbForms("seek", "sought", "sought"),
-            (Strings{"seek", "seeking", "seeks", "sought"}));
+  EXPECT_EQ(VerbForms("seek", "sought", "sought"), (Strings{"seek", "seeking", "seeks", "sought"}));
 }
 
 TEST(EventCoder, LoadsTheShippedPatterns) {

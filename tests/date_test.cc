@@ -24,9 +24,8 @@ ResolvedDate DateOf(const std::string& sentence, const std::string& anchor,
 constexpr CivilDate kThursday{2019, 1, 24};
 
 TEST(Date, WeekdayIsTheLatestSuchDayUpToTheReport) {
-  const ResolvedDate date =
-      DateOf("Venezuela broke off relations with the United States on Wednesday.", "broke",
-             kThursday);
+  const ResolvedDate date = DateOf(
+      "Venezuela broke off relations with the United States on Wednesday.", "broke", kThursday);
   EXPECT_EQ(date.date, (CivilDate{2019, 1, 23}));
   EXPECT_EQ(date.precision, DatePrecision::kDay);
   EXPECT_FALSE(date.from_report);

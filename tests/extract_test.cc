@@ -5,6 +5,8 @@
 #include <fstream>
 #include <string>
 
+#include "support/temp_path.h"
+
 namespace dyad {
 namespace {
 
@@ -14,7 +16,7 @@ struct Collected {
 };
 
 std::string WriteFile(const std::string& name, const std::string& content) {
-  const std::string path = ::testing::TempDir() + "/" + name;
+  const std::string path = dyad::testing::TempPath(name);
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }
@@ -35,7 +37,8 @@ TEST(Extract, PlainTextIsOneDocumentNamedAfterTheFile) {
   options.default_report_date = {2020, 5, 1};
   const Collected got = Read(path, options);
   ASSERT_EQ(got.documents.size(), 1u);
-  EXPECT_EQ(got.documents[0].id, "story.txt");
+  EXPECT_EQ(got.documents[0].id, path.substr(path.rfind('/') + 1));
+  EXPECT_TRUE(got.documents[0].id.ends_with("story.txt"));
   EXPECT_EQ(got.documents[0].report_date, (CivilDate{2020, 5, 1}));
   EXPECT_EQ(got.documents[0].text, "Peru condemned Chile.\n");
   EXPECT_TRUE(got.issues.empty());
@@ -93,7 +96,8 @@ TEST(Extract, InvalidUtf8InJsonIsRepairedWithAWarning) {
 }
 
 TEST(Extract, BadDateKeepsTheRecordWithTheDefaultDate) {
-  const std::string path = WriteFile("date.jsonl", R"({"date":"24/01/2019","text":"x"})" "\n");
+  const std::string path = WriteFile("date.jsonl", R"({"date":"24/01/2019","text":"x"})"
+                                                   "\n");
   ReaderOptions options;
   options.default_report_date = {2020, 1, 1};
   const Collected got = Read(path, options);
@@ -101,20 +105,21 @@ TEST(Extract, BadDateKeepsTheRecordWithTheDefaultDate) {
   EXPECT_EQ(got.documents[0].report_date, (CivilDate{2020, 1, 1}));
   ASSERT_EQ(got.issues.size(), 1u);
   EXPECT_EQ(got.issues[0].status.message(),
-            path + ":1: \"date\" is \"24/01/2019\", not YYYY-MM-DD; using the default report "
-                   "date 2020-01-01");
+            path +
+                ":1: \"date\" is \"24/01/2019\", not YYYY-MM-DD; using the default report "
+                "date 2020-01-01");
 }
 
 TEST(Extract, EmptyFilesAreReported) {
-  const Collected text = Read(WriteFile("empty.txt", "  \n\n"));
+  const std::string text_path = WriteFile("empty.txt", "  \n\n");
+  const Collected text = Read(text_path);
   EXPECT_TRUE(text.documents.empty());
   ASSERT_EQ(text.issues.size(), 1u);
-  EXPECT_EQ(text.issues[0].status.message(),
-            ::testing::TempDir() + "/empty.txt: empty file, nothing to code");
-  const Collected jsonl = Read(WriteFile("empty.jsonl", ""));
+  EXPECT_EQ(text.issues[0].status.message(), text_path + ": empty file, nothing to code");
+  const std::string jsonl_path = WriteFile("empty.jsonl", "");
+  const Collected jsonl = Read(jsonl_path);
   ASSERT_EQ(jsonl.issues.size(), 1u);
-  EXPECT_EQ(jsonl.issues[0].status.message(),
-            ::testing::TempDir() + "/empty.jsonl: empty file, no records");
+  EXPECT_EQ(jsonl.issues[0].status.message(), jsonl_path + ": empty file, no records");
 }
 
 TEST(Extract, OversizedLineIsSkippedWithoutStoppingTheFile) {
@@ -127,8 +132,9 @@ TEST(Extract, OversizedLineIsSkippedWithoutStoppingTheFile) {
   EXPECT_EQ(got.documents[0].text, "small");
   ASSERT_EQ(got.issues.size(), 1u);
   EXPECT_EQ(got.issues[0].status.message(),
-            path + ":1: line of 3011 bytes is over the limit of 1000 bytes "
-                   "(--max-record-bytes); skipped");
+            path +
+                ":1: line of 3011 bytes is over the limit of 1000 bytes "
+                "(--max-record-bytes); skipped");
 }
 
 TEST(Extract, OversizedTextFileIsSkipped) {
@@ -139,8 +145,9 @@ TEST(Extract, OversizedTextFileIsSkipped) {
   EXPECT_TRUE(got.documents.empty());
   ASSERT_EQ(got.issues.size(), 1u);
   EXPECT_EQ(got.issues[0].status.message(),
-            path + ": document of 5000 bytes is over the limit of 1000 bytes "
-                   "(--max-record-bytes); skipped");
+            path +
+                ": document of 5000 bytes is over the limit of 1000 bytes "
+                "(--max-record-bytes); skipped");
 }
 
 TEST(Extract, MissingFileIsAnError) {

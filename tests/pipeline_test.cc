@@ -122,8 +122,10 @@ TEST(Pipeline, RecordCarriesEvidenceAndOntology) {
 }
 
 TEST(Pipeline, SameEventInTwoDocumentsHasOneId) {
-  Document first{"a", {2019, 1, 24}, "", "", "", "Venezuela broke ties with the US on Wednesday.", ""};
-  Document second{"b", {2019, 1, 25}, "", "", "", "On Wednesday, Venezuela cut ties with the US.", ""};
+  Document first{"a", {2019, 1, 24}, "", "", "", "Venezuela broke ties with the US on Wednesday.",
+                 ""};
+  Document second{"b", {2019, 1, 25}, "", "", "", "On Wednesday, Venezuela cut ties with the US.",
+                  ""};
   const auto one = TestPipeline().CodeDocument(first).events;
   const auto two = TestPipeline().CodeDocument(second).events;
   ASSERT_EQ(one.size(), 1u);
@@ -135,7 +137,8 @@ TEST(Pipeline, InvalidUtf8IsRepairedWithAWarning) {
   Document document{"bad", {2019, 1, 24}, "", "", "", "Peru condemned Chile \xFF today.", "x.txt"};
   const DocumentResult result = TestPipeline().CodeDocument(document);
   ASSERT_EQ(result.warnings.size(), 1u);
-  EXPECT_EQ(result.warnings[0], "x.txt: invalid UTF-8 at byte 21 (1 sequence(s) replaced with U+FFFD)");
+  EXPECT_EQ(result.warnings[0],
+            "x.txt: invalid UTF-8 at byte 21 (1 sequence(s) replaced with U+FFFD)");
   ASSERT_EQ(result.events.size(), 1u);
   EXPECT_EQ(Describe(result.events[0]), "PER CHL 111 2019-01-24 day");
 }

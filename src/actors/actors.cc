@@ -71,8 +71,8 @@ class ActorDictionary::Builder {
       if (country["alpha_3"].get(alpha3)) continue;
       std::string_view canonical;
       if (country["common_name"].get(canonical) && country["name"].get(canonical)) continue;
-      const uint32_t actor = AddActor(std::string(alpha3), std::string(alpha3), "", "",
-                                      std::string(canonical));
+      const uint32_t actor =
+          AddActor(std::string(alpha3), std::string(alpha3), "", "", std::string(canonical));
       for (const char* field : {"name", "common_name", "official_name"}) {
         std::string_view name;
         // "Korea, Republic of" is an index form that no article writes.
@@ -112,8 +112,9 @@ class ActorDictionary::Builder {
       const size_t tab = line.text.find('\t');
       const std::string_view sector = line.text.substr(0, tab);
       if (tab == std::string_view::npos || !IsSector(sector)) {
-        return Status::InvalidInput(where + ": expected SECTOR<TAB>noun; noun; ... with a CAMEO "
-                                            "sector such as GOV or MIL");
+        return Status::InvalidInput(where +
+                                    ": expected SECTOR<TAB>noun; noun; ... with a CAMEO "
+                                    "sector such as GOV or MIL");
       }
       // Sector nouns point at a pseudo-actor holding only the sector.
       const uint32_t actor = AddActor("", "", "", std::string(sector), std::string(sector));

@@ -45,8 +45,8 @@ struct ActorMention {
 };
 
 struct ActorOptions {
-  std::string data_dir;       // holds actors/countries.tsv etc.
-  std::string iso_codes_dir;  // holds iso_3166-1.json
+  std::string data_dir;                  // holds actors/countries.tsv etc.
+  std::string iso_codes_dir;             // holds iso_3166-1.json
   std::vector<std::string> extra_files;  // user dictionaries, same format as countries.tsv
 };
 
@@ -76,8 +76,8 @@ class ActorDictionary {
  private:
   struct Name {
     uint32_t actor = 0;
-    bool is_sector = false;        // a sector noun, not an actor by itself
-    std::string exact;             // non-empty: the text must match exactly ("US", not "us")
+    bool is_sector = false;  // a sector noun, not an actor by itself
+    std::string exact;       // non-empty: the text must match exactly ("US", not "us")
   };
   class Builder;
 

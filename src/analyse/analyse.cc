@@ -32,7 +32,8 @@ std::vector<DyadSummary> SummariseDyads(const std::vector<Event>& events) {
       summary.first_date = summary.last_date = event.date;
     }
     ++summary.events;
-    if (event.quad_class >= 1 && event.quad_class <= 4) ++summary.by_quad_class[event.quad_class - 1];
+    if (event.quad_class >= 1 && event.quad_class <= 4)
+      ++summary.by_quad_class[event.quad_class - 1];
     summary.first_date = std::min(summary.first_date, event.date);
     summary.last_date = std::max(summary.last_date, event.date);
     totals.goldstein_sum += event.goldstein;
@@ -51,9 +52,8 @@ std::vector<DyadSummary> SummariseDyads(const std::vector<Event>& events) {
     }
     out.push_back(std::move(summary));
   }
-  std::stable_sort(out.begin(), out.end(), [](const DyadSummary& x, const DyadSummary& y) {
-    return x.events > y.events;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const DyadSummary& x, const DyadSummary& y) { return x.events > y.events; });
   return out;
 }
 
@@ -65,8 +65,9 @@ void PrintDyadSummaries(const std::vector<DyadSummary>& summaries, const Ontolog
     const EventType* type = ontology.Find(s.top_code);
     fmt::print(out, "{:<16}{:>7}{:>7}{:>7}{:>7}{:>7}{:>10.2f}  {} .. {}  {} {}\n",
                s.first + "–" + s.second + "  ", s.events, s.by_quad_class[0], s.by_quad_class[1],
-               s.by_quad_class[2], s.by_quad_class[3], s.goldstein_mean, FormatIsoDate(s.first_date),
-               FormatIsoDate(s.last_date), s.top_code, type ? type->name : "");
+               s.by_quad_class[2], s.by_quad_class[3], s.goldstein_mean,
+               FormatIsoDate(s.first_date), FormatIsoDate(s.last_date), s.top_code,
+               type ? type->name : "");
   }
 }
 

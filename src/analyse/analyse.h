@@ -18,7 +18,7 @@
 namespace dyad {
 
 struct DyadSummary {
-  std::string first;   // the pair, alphabetically: "USA", "VEN"
+  std::string first;  // the pair, alphabetically: "USA", "VEN"
   std::string second;
   size_t events = 0;
   std::array<size_t, 4> by_quad_class{};  // index quad_class - 1

@@ -13,13 +13,13 @@
 namespace dyad {
 
 struct Document {
-  std::string id;           // stable id: the input's id field, or derived from the file
-  CivilDate report_date;    // publication date; the anchor for relative dates
-  std::string source;       // the outlet ("Reuters", "example.com"), may be empty
-  std::string url;          // may be empty
-  std::string title;        // may be empty
-  std::string text;         // the article body (clean text after the clean stage)
-  std::string origin;       // where it came from, for messages: "news.jsonl:12"
+  std::string id;         // stable id: the input's id field, or derived from the file
+  CivilDate report_date;  // publication date; the anchor for relative dates
+  std::string source;     // the outlet ("Reuters", "example.com"), may be empty
+  std::string url;        // may be empty
+  std::string title;      // may be empty
+  std::string text;       // the article body (clean text after the clean stage)
+  std::string origin;     // where it came from, for messages: "news.jsonl:12"
 };
 
 }  // namespace dyad

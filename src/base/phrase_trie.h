@@ -46,8 +46,8 @@ class PhraseTrie {
   void Add(std::span<const uint32_t> words, uint32_t payload);
 
   struct Match {
-    uint32_t length = 0;                    // tokens matched; 0 = no match
-    std::span<const uint32_t> payloads;     // every payload of that phrase
+    uint32_t length = 0;                 // tokens matched; 0 = no match
+    std::span<const uint32_t> payloads;  // every payload of that phrase
   };
 
   // The longest phrase starting at words[start]. Exact words are preferred to

@@ -17,7 +17,8 @@ StatusOr<std::string> ReadTextFile(const std::string& path) {
   std::string content;
   char buffer[1 << 16];
   size_t read = 0;
-  while ((read = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) content.append(buffer, read);
+  while ((read = std::fread(buffer, 1, sizeof buffer, file.get())) > 0)
+    content.append(buffer, read);
   if (std::ferror(file.get())) return Status::IoError(path + ": read failed");
   return content;
 }

@@ -33,9 +33,8 @@ CleanResult RepairUtf8(std::string_view raw) {
     position = run;
     if (position >= raw.size()) break;
     utf8proc_int32_t code_point = 0;
-    const utf8proc_ssize_t length =
-        utf8proc_iterate(bytes + position, static_cast<utf8proc_ssize_t>(raw.size() - position),
-                         &code_point);
+    const utf8proc_ssize_t length = utf8proc_iterate(
+        bytes + position, static_cast<utf8proc_ssize_t>(raw.size() - position), &code_point);
     if (length < 0) {
       if (result.invalid_sequences++ == 0) result.first_invalid_offset = position;
       result.text.append(kReplacement);
@@ -63,7 +62,8 @@ CleanResult CleanText(std::string_view raw) {
       continue;
     } else if (c == 0x7F) {
       continue;
-    } else if (c == 0xEF && in + 2 < text.size() && static_cast<unsigned char>(text[in + 1]) == 0xBB &&
+    } else if (c == 0xEF && in + 2 < text.size() &&
+               static_cast<unsigned char>(text[in + 1]) == 0xBB &&
                static_cast<unsigned char>(text[in + 2]) == 0xBF) {
       in += 2;  // byte-order mark
     } else {

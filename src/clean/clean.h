@@ -18,8 +18,8 @@ namespace dyad {
 
 struct CleanResult {
   std::string text;
-  size_t invalid_sequences = 0;    // bytes sequences replaced with U+FFFD
-  size_t first_invalid_offset = 0; // byte offset in the raw input of the first one
+  size_t invalid_sequences = 0;     // bytes sequences replaced with U+FFFD
+  size_t first_invalid_offset = 0;  // byte offset in the raw input of the first one
 };
 
 CleanResult CleanText(std::string_view raw);

@@ -16,7 +16,8 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 // do ("admit", "commit") go in irregular_verbs.tsv.
 bool DoublesFinalConsonant(std::string_view lemma) {
   if (lemma.size() < 3) return false;
-  const char last = lemma.back(), middle = lemma[lemma.size() - 2], before = lemma[lemma.size() - 3];
+  const char last = lemma.back(), middle = lemma[lemma.size() - 2],
+             before = lemma[lemma.size() - 3];
   if (IsVowel(last) || last == 'w' || last == 'x' || last == 'y') return false;
   if (!IsVowel(middle) || IsVowel(before)) return false;
   int vowel_groups = 0;
@@ -166,6 +167,14 @@ StatusOr<std::shared_ptr<const EventCoder>> EventCoder::Load(const CoderOptions&
        {"could", "would", "may", "might", "should", "will", "shall", "can", "must", "to"}) {
     coder->modals_.push_back(coder->vocabulary_.Intern(word));
   }
+  coder->word_by_ = coder->vocabulary_.Intern("by");
+  for (std::string_view word : {"was", "were", "been", "being", "is", "are", "be"}) {
+    coder->passive_auxiliaries_.push_back(coder->vocabulary_.Intern(word));
+  }
+  for (std::string_view word : {"the", "a", "an", "new", "its", "their", "his", "her", "of",
+                                "further", "these", "those", "this", "that", "our", "fresh"}) {
+    coder->determiners_.push_back(coder->vocabulary_.Intern(word));
+  }
   for (std::string_view word : {"in", "at", "near", "inside", "outside"}) {
     coder->locatives_.push_back(coder->vocabulary_.Intern(word));
   }
@@ -214,7 +223,32 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       const uint32_t local = verb_first - base - back;
       if (is_one_of(local, negators_) || (back <= 2 && is_one_of(local, modals_))) blocked = true;
     }
+    // "the sanctions", "new sanctions", "its visit": a noun, not the verb.
+    if (verb_first > base && is_one_of(verb_first - 1 - base, determiners_)) continue;
     if (blocked) continue;
+
+    // Passive voice: "Ethiopia was accused by Egypt" is Egypt accusing Ethiopia.
+    const bool passive = verb_first > base &&
+                         is_one_of(verb_first - 1 - base, passive_auxiliaries_) &&
+                         verb_end < sentence.end_token && words[verb_end - base] == word_by_;
+    if (passive) {
+      int agent = -1, patient = -1;
+      for (size_t i = 0; i < actors.size(); ++i) {
+        if (actors[i].end_token <= verb_first &&
+            verb_first - actors[i].end_token <= options_.max_argument_distance) {
+          patient = static_cast<int>(i);
+        }
+        if (agent < 0 && actors[i].first_token > verb_end &&
+            actors[i].first_token - verb_end <= 3) {
+          agent = static_cast<int>(i);
+        }
+      }
+      if (agent >= 0 && patient >= 0) {
+        out.push_back({static_cast<uint32_t>(agent), static_cast<uint32_t>(patient),
+                       match.payloads.front(), verb_first, verb_end, 0.8});
+      }
+      continue;
+    }
 
     // Source: the nearest actor ending before the verb.
     int source = -1;

@@ -10,8 +10,9 @@
 // Grammar in this slice: SOURCE <pattern> TARGET, the source being the
 // nearest actor before the verb and the target the first actor after it;
 // "A and B <symmetric pattern>" with no target gives A->B and B->A.
-// Negated verbs ("did not sign", "never met") and modal ones ("could
-// impose") yield no event. The coder issue extends the grammar behind this
+// Passive voice ("was accused by B") swaps the roles. Negated verbs ("did
+// not sign", "never met"), modal ones ("could impose") and verb forms used as
+// nouns ("the sanctions") yield no event. The coder issue extends the grammar behind this
 // same interface.
 //
 // Immutable once loaded and safe to share across threads; CodeSentence
@@ -41,7 +42,7 @@ struct CoderOptions {
 struct CodedEvent {
   uint32_t source = 0;  // index into the sentence's ActorMention vector
   uint32_t target = 0;
-  uint32_t pattern = 0;  // index for EventCoder::pattern()
+  uint32_t pattern = 0;           // index for EventCoder::pattern()
   uint32_t verb_first_token = 0;  // tokens [verb_first_token, verb_end_token) matched the pattern
   uint32_t verb_end_token = 0;
   double confidence = 0.0;
@@ -81,6 +82,9 @@ class EventCoder {
   std::vector<uint32_t> negators_;
   std::vector<uint32_t> modals_;
   std::vector<uint32_t> locatives_;
+  std::vector<uint32_t> passive_auxiliaries_;
+  std::vector<uint32_t> determiners_;
+  uint32_t word_by_ = 0;
 };
 
 // Every inflected form of a verb lemma: lemma, third person singular, past,

@@ -15,8 +15,8 @@ constexpr std::array<std::string_view, 12> kMonths = {
     "july",    "august",   "september", "october", "november", "december"};
 constexpr std::array<std::string_view, 12> kMonthAbbreviations = {
     "jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
-constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
-                                                       "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 int MonthOf(std::string_view folded) {
   for (size_t i = 0; i < 12; ++i) {
@@ -126,8 +126,10 @@ class SentenceDates {
         uint32_t end = i + 2;
         int year = -1;
         if (At(end) == ",") year = NumberIn(At(end + 1), 1000, 2999);
-        if (year > 0) end += 2;
-        else if ((year = NumberIn(At(end), 1000, 2999)) > 0) end += 1;
+        if (year > 0)
+          end += 2;
+        else if ((year = NumberIn(At(end), 1000, 2999)) > 0)
+          end += 1;
         if (year > 0 && !IsValidDate(year, month, day)) return false;
         out.end_token = end;
         out.date = year > 0 ? CivilDate{year, month, day} : NearestPast(month, day, report);
@@ -186,8 +188,8 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
   SentenceDates(text, segmentation, sentence).Find(report_date, out);
 }
 
-ResolvedDate ResolveEventDate(const std::vector<DateExpression>& expressions,
-                              uint32_t anchor_token, const CivilDate& report_date) {
+ResolvedDate ResolveEventDate(const std::vector<DateExpression>& expressions, uint32_t anchor_token,
+                              const CivilDate& report_date) {
   const DateExpression* best = nullptr;
   int64_t best_distance = 0;
   for (const DateExpression& expression : expressions) {

@@ -44,7 +44,7 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
 // The date of an event whose verb is at token `anchor_token`: the nearest
 // expression in the same sentence (ties go to the one after the verb, as in
 // "X met Y on Monday"), else the report date.
-ResolvedDate ResolveEventDate(const std::vector<DateExpression>& expressions,
-                              uint32_t anchor_token, const CivilDate& report_date);
+ResolvedDate ResolveEventDate(const std::vector<DateExpression>& expressions, uint32_t anchor_token,
+                              const CivilDate& report_date);
 
 }  // namespace dyad

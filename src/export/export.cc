@@ -69,19 +69,18 @@ std::string EventToJson(const Event& event) {
       R"("confidence":{},"doc":{},"sentence":{},"span":[{},{}],"text":{}}})",
       event.id, FormatIsoDate(event.date), DatePrecisionName(event.date_precision),
       event.date_is_report_date ? "true" : "false", FormatIsoDate(event.report_date),
-      ActorJson(event.source), ActorJson(event.target), event.code, event.root(),
-      event.quad_class, Number(event.goldstein, 1), Number(event.confidence, 2),
-      JsonQuote(event.doc), event.sentence, event.span_begin, event.span_end,
-      JsonQuote(event.text));
+      ActorJson(event.source), ActorJson(event.target), event.code, event.root(), event.quad_class,
+      Number(event.goldstein, 1), Number(event.confidence, 2), JsonQuote(event.doc), event.sentence,
+      event.span_begin, event.span_end, JsonQuote(event.text));
 }
 
 const std::vector<std::string>& FlatColumns() {
   static const std::vector<std::string> kColumns = {
-      "id",          "date",          "date_precision", "date_from_report", "report_date",
-      "source_code", "source_country", "source_org",    "source_sector",    "source_name",
-      "target_code", "target_country", "target_org",    "target_sector",    "target_name",
-      "code",        "root",          "quad_class",     "goldstein",        "confidence",
-      "doc",         "sentence",      "span_start",     "span_end",         "text"};
+      "id",          "date",           "date_precision", "date_from_report", "report_date",
+      "source_code", "source_country", "source_org",     "source_sector",    "source_name",
+      "target_code", "target_country", "target_org",     "target_sector",    "target_name",
+      "code",        "root",           "quad_class",     "goldstein",        "confidence",
+      "doc",         "sentence",       "span_start",     "span_end",         "text"};
   return kColumns;
 }
 
@@ -139,8 +138,8 @@ class DelimitedWriter : public EventWriter {
   std::string Field(const std::string& value) const {
     if (separator_ == '\t') {
       std::string out = value;
-      std::replace_if(out.begin(), out.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; },
-                      ' ');
+      std::replace_if(
+          out.begin(), out.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
       return out;
     }
     if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
@@ -224,8 +223,8 @@ class TableWriter : public EventWriter {
   }
 
   void Finish() override {
-    const std::vector<std::string> header = {"DATE", "SOURCE", "TARGET", "EVENT",
-                                             "GOLDSTEIN", "DOC", "EVIDENCE"};
+    const std::vector<std::string> header = {"DATE",      "SOURCE", "TARGET",  "EVENT",
+                                             "GOLDSTEIN", "DOC",    "EVIDENCE"};
     std::vector<size_t> widths(header.size());
     for (size_t i = 0; i < header.size(); ++i) widths[i] = Width(header[i]);
     for (const auto& row : rows_) {

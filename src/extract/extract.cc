@@ -44,9 +44,7 @@ StatusOr<File> Open(const std::string& path) {
   return File(file, &CloseUnlessStdin);
 }
 
-std::string SizeText(size_t bytes) {
-  return std::to_string(bytes) + " bytes";
-}
+std::string SizeText(size_t bytes) { return std::to_string(bytes) + " bytes"; }
 
 Status ReadText(const std::string& path, FILE* file, const ReaderOptions& options,
                 const ReadCallbacks& callbacks) {
@@ -60,10 +58,9 @@ Status ReadText(const std::string& path, FILE* file, const ReaderOptions& option
   }
   if (std::ferror(file)) return Status::IoError(path + ": read failed");
   if (total > options.max_record_bytes) {
-    callbacks.on_issue({Status::InvalidInput(path + ": document of " + SizeText(total) +
-                                             " is over the limit of " +
-                                             SizeText(options.max_record_bytes) +
-                                             " (--max-record-bytes); skipped"),
+    callbacks.on_issue({Status::InvalidInput(
+                            path + ": document of " + SizeText(total) + " is over the limit of " +
+                            SizeText(options.max_record_bytes) + " (--max-record-bytes); skipped"),
                         true});
     return Status::Ok();
   }
@@ -133,11 +130,11 @@ Status ReadJsonl(const std::string& path, FILE* file, const ReaderOptions& optio
     const std::string origin = name + ":" + std::to_string(number);
     if (full_length > options.max_record_bytes) {
       ++records;
-      callbacks.on_issue({Status::InvalidInput(origin + ": line of " + SizeText(full_length) +
-                                               " is over the limit of " +
-                                               SizeText(options.max_record_bytes) +
-                                               " (--max-record-bytes); skipped"),
-                          true});
+      callbacks.on_issue(
+          {Status::InvalidInput(origin + ": line of " + SizeText(full_length) +
+                                " is over the limit of " + SizeText(options.max_record_bytes) +
+                                " (--max-record-bytes); skipped"),
+           true});
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -188,8 +185,7 @@ StatusOr<Document> ParseJsonRecord(std::string_view line, std::string_view origi
   CleanResult repaired = RepairUtf8(line);
   if (repaired.invalid_sequences > 0) {
     *warning = "invalid UTF-8 at byte " + std::to_string(repaired.first_invalid_offset) + " (" +
-               std::to_string(repaired.invalid_sequences) +
-               " sequence(s) replaced with U+FFFD)";
+               std::to_string(repaired.invalid_sequences) + " sequence(s) replaced with U+FFFD)";
   }
   // One parser per thread: it keeps its buffers between records.
   thread_local simdjson::dom::parser parser;

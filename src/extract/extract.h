@@ -55,7 +55,6 @@ Status ReadDocuments(const std::string& path, const ReaderOptions& options,
 // messages and becomes the id when the record has none. Exposed for tests
 // and fuzzing.
 StatusOr<Document> ParseJsonRecord(std::string_view line, std::string_view origin,
-                                   const CivilDate& default_report_date,
-                                   std::string* warning);
+                                   const CivilDate& default_report_date, std::string* warning);
 
 }  // namespace dyad

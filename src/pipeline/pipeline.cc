@@ -61,10 +61,9 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
   DocumentResult result;
   CleanResult clean = CleanText(document.text);
   if (clean.invalid_sequences > 0) {
-    result.warnings.push_back(document.origin + ": invalid UTF-8 at byte " +
-                              std::to_string(clean.first_invalid_offset) + " (" +
-                              std::to_string(clean.invalid_sequences) +
-                              " sequence(s) replaced with U+FFFD)");
+    result.warnings.push_back(
+        document.origin + ": invalid UTF-8 at byte " + std::to_string(clean.first_invalid_offset) +
+        " (" + std::to_string(clean.invalid_sequences) + " sequence(s) replaced with U+FFFD)");
   }
   document.text = std::move(clean.text);
   const std::string_view text = document.text;
@@ -94,13 +93,19 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       Event event;
       event.source = MakeActorRef(actors_->actor(source.actor), text, segmentation, source);
       event.target = MakeActorRef(actors_->actor(target.actor), text, segmentation, target);
-      if (event.source.code == event.target.code) continue;  // "Venezuela ... Venezuelan"
+      // "Venezuela ... Venezuelan", "India ... New Delhi": one state, not a dyad. A
+      // state's sectors may still act on each other (VENGOV against VENOPP).
+      if (event.source.code == event.target.code) continue;
+      if (!event.source.country.empty() && event.source.country == event.target.country &&
+          (event.source.sector.empty() || event.target.sector.empty())) {
+        continue;
+      }
       event.code = type->code;
       event.quad_class = type->quad_class;
       event.goldstein = type->goldstein;
       event.confidence = found.confidence;
-      const ResolvedDate date = ResolveEventDate(dates, found.verb_first_token,
-                                                 document.report_date);
+      const ResolvedDate date =
+          ResolveEventDate(dates, found.verb_first_token, document.report_date);
       event.date = date.date;
       event.date_precision = date.precision;
       event.date_is_report_date = date.from_report;
@@ -110,7 +115,8 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       // The evidence runs from the first to the last word of "source verb target".
       const uint32_t first_token =
           std::min({source.first_token, target.first_token, found.verb_first_token});
-      const uint32_t end_token = std::max({source.end_token, target.end_token, found.verb_end_token});
+      const uint32_t end_token =
+          std::max({source.end_token, target.end_token, found.verb_end_token});
       event.span_begin = CodePointOffset(text, segmentation.tokens[first_token].begin);
       event.span_end = CodePointOffset(text, segmentation.tokens[end_token - 1].end);
       event.text = sentence_text;

@@ -20,9 +20,9 @@
 namespace dyad {
 
 struct PipelineOptions {
-  std::string data_dir;                   // dyad's data/ directory
-  std::string iso_codes_dir;              // Debian iso-codes JSON directory
-  std::vector<std::string> actor_files;   // user actor dictionaries, read last
+  std::string data_dir;                  // dyad's data/ directory
+  std::string iso_codes_dir;             // Debian iso-codes JSON directory
+  std::vector<std::string> actor_files;  // user actor dictionaries, read last
 };
 
 struct DocumentResult {
