@@ -55,13 +55,13 @@ TEST(Export, JsonRecordHasTheDocumentedKeys) {
   EXPECT_EQ(EventToJson(event),
             "{\"id\":\"" + event.id +
                 "\",\"date\":\"2019-01-23\",\"date_precision\":\"day\",\"date_from_report\":false,"
-                "\"report_date\":\"2019-01-24\","
+                "\"report_date\":\"2019-01-24\",\"historical\":false,"
                 "\"source\":{\"code\":\"VEN\",\"country\":\"VEN\",\"org\":null,\"sector\":null,"
                 "\"name\":\"Venezuela\"},"
                 "\"target\":{\"code\":\"USA\",\"country\":\"USA\",\"org\":null,\"sector\":null,"
                 "\"name\":\"the \\\"United\\\" States\"},"
                 "\"code\":\"161\",\"root\":\"16\",\"quad_class\":4,\"goldstein\":-4.0,"
-                "\"confidence\":0.90,\"doc\":\"ex-1\",\"sentence\":2,\"span\":[10,73],"
+                "\"confidence\":0.90,\"mentions\":1,\"sources\":1,\"articles\":1,\"doc\":\"ex-1\",\"sentence\":2,\"span\":[10,73],"
                 "\"text\":\"Venezuela broke, with\\ttabs\\nand lines.\"}");
 }
 
@@ -85,7 +85,7 @@ TEST(Export, TsvHasHeaderAndOneLinePerEvent) {
   const std::string row = tsv.substr(header_end + 1);
   // One row: tabs and line breaks inside fields became spaces.
   EXPECT_EQ(std::count(row.begin(), row.end(), '\n'), 1);
-  EXPECT_EQ(std::count(row.begin(), row.end(), '\t'), 24);
+  EXPECT_EQ(std::count(row.begin(), row.end(), '\t'), 28);
   EXPECT_NE(row.find("\tVenezuela broke, with tabs and lines.\n"), std::string::npos);
 }
 

@@ -33,6 +33,8 @@ struct Event {
   // True when the sentence gave no date and `date` is the report date.
   bool date_is_report_date = true;
   CivilDate report_date;
+  // The event lies well before the report date (a recollection, not news).
+  bool historical = false;
 
   ActorRef source;
   ActorRef target;
@@ -41,6 +43,13 @@ struct Event {
   int quad_class = 0;
   double goldstein = 0.0;
   double confidence = 0.0;  // in [0, 1]: how strongly the match supports the event
+
+  // How often the event was reported: mentions (sentences), sources (distinct
+  // outlets) and articles (distinct documents). One mention until events are
+  // aggregated.
+  uint32_t mentions = 1;
+  uint32_t sources = 1;
+  uint32_t articles = 1;
 
   std::string doc;        // document id
   uint32_t sentence = 0;  // index of the sentence in the document (0-based)

@@ -65,22 +65,48 @@ std::string Number(double value, int decimals) { return fmt::format("{:.{}f}", v
 std::string EventToJson(const Event& event) {
   return fmt::format(
       R"({{"id":"{}","date":"{}","date_precision":"{}","date_from_report":{},"report_date":"{}",)"
-      R"("source":{},"target":{},"code":"{}","root":"{}","quad_class":{},"goldstein":{},)"
-      R"("confidence":{},"doc":{},"sentence":{},"span":[{},{}],"text":{}}})",
+      R"("historical":{},"source":{},"target":{},"code":"{}","root":"{}","quad_class":{},)"
+      R"("goldstein":{},"confidence":{},"mentions":{},"sources":{},"articles":{},)"
+      R"("doc":{},"sentence":{},"span":[{},{}],"text":{}}})",
       event.id, FormatIsoDate(event.date), DatePrecisionName(event.date_precision),
       event.date_is_report_date ? "true" : "false", FormatIsoDate(event.report_date),
-      ActorJson(event.source), ActorJson(event.target), event.code, event.root(), event.quad_class,
-      Number(event.goldstein, 1), Number(event.confidence, 2), JsonQuote(event.doc), event.sentence,
-      event.span_begin, event.span_end, JsonQuote(event.text));
+      event.historical ? "true" : "false", ActorJson(event.source), ActorJson(event.target),
+      event.code, event.root(), event.quad_class, Number(event.goldstein, 1),
+      Number(event.confidence, 2), event.mentions, event.sources, event.articles,
+      JsonQuote(event.doc), event.sentence, event.span_begin, event.span_end,
+      JsonQuote(event.text));
 }
 
 const std::vector<std::string>& FlatColumns() {
-  static const std::vector<std::string> kColumns = {
-      "id",          "date",           "date_precision", "date_from_report", "report_date",
-      "source_code", "source_country", "source_org",     "source_sector",    "source_name",
-      "target_code", "target_country", "target_org",     "target_sector",    "target_name",
-      "code",        "root",           "quad_class",     "goldstein",        "confidence",
-      "doc",         "sentence",       "span_start",     "span_end",         "text"};
+  static const std::vector<std::string> kColumns = {"id",
+                                                    "date",
+                                                    "date_precision",
+                                                    "date_from_report",
+                                                    "report_date",
+                                                    "historical",
+                                                    "source_code",
+                                                    "source_country",
+                                                    "source_org",
+                                                    "source_sector",
+                                                    "source_name",
+                                                    "target_code",
+                                                    "target_country",
+                                                    "target_org",
+                                                    "target_sector",
+                                                    "target_name",
+                                                    "code",
+                                                    "root",
+                                                    "quad_class",
+                                                    "goldstein",
+                                                    "confidence",
+                                                    "mentions",
+                                                    "sources",
+                                                    "articles",
+                                                    "doc",
+                                                    "sentence",
+                                                    "span_start",
+                                                    "span_end",
+                                                    "text"};
   return kColumns;
 }
 
@@ -90,6 +116,7 @@ std::vector<std::string> FlatValues(const Event& event) {
           DatePrecisionName(event.date_precision),
           event.date_is_report_date ? "true" : "false",
           FormatIsoDate(event.report_date),
+          event.historical ? "true" : "false",
           event.source.code,
           event.source.country,
           event.source.org,
@@ -105,6 +132,9 @@ std::vector<std::string> FlatValues(const Event& event) {
           std::to_string(event.quad_class),
           Number(event.goldstein, 1),
           Number(event.confidence, 2),
+          std::to_string(event.mentions),
+          std::to_string(event.sources),
+          std::to_string(event.articles),
           event.doc,
           std::to_string(event.sentence),
           std::to_string(event.span_begin),

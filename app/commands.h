@@ -1,0 +1,42 @@
+// The subcommands of `dyad`. Each lives in its own file, adds itself to the
+// CLI11 app with Register*Command, and returns a callback that runs it when
+// it was the one parsed. Commands parse flags and call stages; logic that a
+// test would want lives in src/.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/civil_date.h"
+#include "pipeline/pipeline.h"
+
+namespace dyad::app {
+
+// Exit codes shared by every command.
+constexpr int kExitOk = 0;
+constexpr int kExitNothingProcessed = 1;  // no input could be processed at all
+constexpr int kExitUsage = 2;             // bad flags or unreadable dictionaries
+
+// Options every command that codes text takes.
+struct DictionaryFlags {
+  std::string data_dir;
+  std::string iso_codes_dir;
+  std::vector<std::string> actor_files;
+};
+
+// Adds --data-dir, --iso-codes-dir and --actors to `command`.
+void AddDictionaryFlags(CLI::App* command, DictionaryFlags& flags);
+
+// Loads the pipeline, printing the reason and returning null on failure.
+std::unique_ptr<Pipeline> LoadPipelineOrReport(const DictionaryFlags& flags);
+
+// Today's date from the system clock: the only place dyad reads it.
+CivilDate Today();
+
+using CommandRunner = std::function<int()>;
+
+CommandRunner RegisterCodeCommand(CLI::App& app);
+
+}  // namespace dyad::app

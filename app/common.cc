@@ -1,0 +1,49 @@
+#include <fmt/core.h>
+
+#include <chrono>
+#include <cstdlib>
+
+#include "commands.h"
+
+namespace dyad::app {
+
+namespace {
+
+std::string DefaultDir(const char* env, const char* compiled) {
+  const char* value = std::getenv(env);
+  return value != nullptr && *value != '\0' ? value : compiled;
+}
+
+}  // namespace
+
+void AddDictionaryFlags(CLI::App* command, DictionaryFlags& flags) {
+  flags.data_dir = DefaultDir("DYAD_DATA_DIR", DYAD_DEFAULT_DATA_DIR);
+  flags.iso_codes_dir = DefaultDir("DYAD_ISO_CODES_DIR", DYAD_DEFAULT_ISO_CODES_DIR);
+  command->add_option("--data-dir", flags.data_dir,
+                      "Directory of dyad's dictionaries (default: $DYAD_DATA_DIR or the build's "
+                      "data/)");
+  command->add_option("--iso-codes-dir", flags.iso_codes_dir,
+                      "Directory of Debian's iso-codes JSON files");
+  command
+      ->add_option("--actors", flags.actor_files,
+                   "Extra actor dictionary (format of data/actors/countries.tsv); repeatable")
+      ->check(CLI::ExistingFile);
+}
+
+std::unique_ptr<Pipeline> LoadPipelineOrReport(const DictionaryFlags& flags) {
+  auto pipeline =
+      Pipeline::Load(PipelineOptions{flags.data_dir, flags.iso_codes_dir, flags.actor_files});
+  if (!pipeline.ok()) {
+    fmt::print(stderr, "dyad: cannot load the dictionaries: {}\n", pipeline.status().message());
+    return nullptr;
+  }
+  return std::move(pipeline).value();
+}
+
+CivilDate Today() {
+  const auto now = std::chrono::system_clock::now();
+  const auto days = std::chrono::floor<std::chrono::days>(now).time_since_epoch().count();
+  return CivilFromDays(days);
+}
+
+}  // namespace dyad::app
