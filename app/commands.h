@@ -38,5 +38,6 @@ CivilDate Today();
 using CommandRunner = std::function<int()>;
 
 CommandRunner RegisterCodeCommand(CLI::App& app);
+CommandRunner RegisterServeCommand(CLI::App& app);
 
 }  // namespace dyad::app

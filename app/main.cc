@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   // A runner returns -1 when its subcommand was not the one given.
   const std::vector<dyad::app::CommandRunner> commands = {
       dyad::app::RegisterCodeCommand(app),
+      dyad::app::RegisterServeCommand(app),
   };
 
   try {

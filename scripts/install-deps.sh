@@ -11,6 +11,7 @@ packages=(
   libutf8proc-dev      # Unicode: validation, NFC, case folding
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes            # ISO 3166 country list, read at start-up
+  libcpp-httplib-dev   # HTTP server of `dyad serve`
 )
 
 missing=()

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
+bash scripts/install-test-deps.sh
 build=build/test
 flags=(-DCMAKE_BUILD_TYPE=Debug -DDYAD_WERROR=ON)
 if [ "${DYAD_SANITIZE:-0}" = 1 ]; then
