@@ -1,13 +1,16 @@
 // `dyad code`: articles in, events out on standard output.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "aggregate/aggregate.h"
 #include "analyse/analyse.h"
 #include "commands.h"
+#include "dedup/dedup.h"
 #include "export/export.h"
 #include "extract/extract.h"
 
@@ -22,7 +25,11 @@ struct CodeOptions {
   std::string output_format = "jsonl";
   bool summary = false;
   bool quiet = false;
+  bool mentions = false;  // raw mentions instead of aggregated events
+  AggregateOptions aggregate;
+  DedupOptions dedup;
   size_t max_record_bytes = 16u << 20;
+  int historical_after_days = 30;  // older events are recollections, not news
 };
 
 int RunCode(const DictionaryFlags& common, const CodeOptions& options) {
@@ -42,12 +49,17 @@ int RunCode(const DictionaryFlags& common, const CodeOptions& options) {
   if (options.input_format == "jsonl") reader.format = InputFormat::kJsonl;
   const auto format = ParseOutputFormat(options.output_format);
 
-  const std::unique_ptr<Pipeline> pipeline = LoadPipelineOrReport(common);
+  const std::unique_ptr<Pipeline> pipeline =
+      LoadPipelineOrReport(common, options.historical_after_days);
   if (pipeline == nullptr) return kExitUsage;
   auto writer = MakeEventWriter(*format, stdout, pipeline->ontology());
 
   size_t documents = 0, skipped = 0, warnings = 0, sentences = 0;
+  // Stories and aggregation need the whole batch: mentions, a signature and
+  // an outlet per document are kept (not the texts), and written at the end.
   std::vector<Event> all_events;
+  std::vector<std::string> doc_ids, outlets;
+  StoryClusterer stories(options.dedup);
   auto report = [&](const std::string& message) {
     if (!options.quiet) fmt::print(stderr, "dyad: {}\n", message);
   };
@@ -60,11 +72,11 @@ int RunCode(const DictionaryFlags& common, const CodeOptions& options) {
       ++warnings;
       report("warning: " + warning);
     }
-    for (const Event& event : result.events) writer->Write(event);
-    if (options.summary) {
-      all_events.insert(all_events.end(), std::make_move_iterator(result.events.begin()),
-                        std::make_move_iterator(result.events.end()));
-    }
+    stories.Add(document.id, ComputeSignature(document.text, options.dedup), result.events);
+    doc_ids.push_back(document.id);
+    outlets.push_back(OutletOf(document));
+    all_events.insert(all_events.end(), std::make_move_iterator(result.events.begin()),
+                      std::make_move_iterator(result.events.end()));
   };
   callbacks.on_issue = [&](const ReadIssue& issue) {
     if (issue.record_skipped) {
@@ -82,6 +94,26 @@ int RunCode(const DictionaryFlags& common, const CodeOptions& options) {
       report("error: " + status.message());
     }
   }
+
+  const std::vector<StoryAssignment> assigned = stories.Cluster();
+  DocumentIndex index;
+  std::vector<std::string> story_ids;
+  for (size_t d = 0; d < doc_ids.size(); ++d) {
+    index[doc_ids[d]] = DocumentInfo{outlets[d], assigned[d].story_doc};
+    story_ids.push_back(assigned[d].story_doc);
+  }
+  std::sort(story_ids.begin(), story_ids.end());
+  const size_t story_count = std::unique(story_ids.begin(), story_ids.end()) - story_ids.begin();
+  if (options.mentions) {
+    for (Event& event : all_events) {
+      const auto info = index.find(event.doc);
+      event.evidence = {Evidence{event.doc, info != index.end() ? info->second.story : "",
+                                 event.sentence, event.span_begin, event.span_end}};
+    }
+  } else {
+    all_events = AggregateEvents(std::move(all_events), index, options.aggregate);
+  }
+  for (const Event& event : all_events) writer->Write(event);
   writer->Finish();
   if (options.summary) {
     std::fflush(stdout);
@@ -92,6 +124,9 @@ int RunCode(const DictionaryFlags& common, const CodeOptions& options) {
   if (!options.quiet) {
     fmt::print(stderr, "dyad: {} document(s), {} sentence(s) coded; {} skipped, {} warning(s)\n",
                documents, sentences, skipped, warnings);
+    fmt::print(stderr, "dyad: {} stor{} ({} linked by text, {} by events), {} {}\n", story_count,
+               story_count == 1 ? "y" : "ies", stories.text_links(), stories.event_links(),
+               all_events.size(), options.mentions ? "mention(s)" : "event(s)");
   }
   return documents > 0 ? 0 : kExitNothingProcessed;
 }
@@ -118,6 +153,23 @@ CommandRunner RegisterCodeCommand(CLI::App& app) {
   command->add_flag("--summary", options->summary,
                     "After the events, print a summary per pair of actors");
   command->add_flag("-q,--quiet", options->quiet, "Print no messages on standard error");
+  command->add_flag("--mentions", options->mentions,
+                    "One record per mention (sentence) instead of one per event with counts");
+  command
+      ->add_option("--window", options->aggregate.window_days,
+                   "Mentions of an event with day dates up to this many days apart are one "
+                   "event (default: 1)")
+      ->check(CLI::Range(0, 365));
+  command
+      ->add_option("--similarity", options->dedup.jaccard_threshold,
+                   "Estimated Jaccard similarity of word shingles from which two documents are "
+                   "one story (default: 0.2)")
+      ->check(CLI::Range(0.0, 1.0));
+  command
+      ->add_option("--historical-after", options->historical_after_days,
+                   "Mark events dated more than this many days before the report date as "
+                   "historical (default: 30)")
+      ->check(CLI::Range(0, 100000));
   command->add_option("--max-record-bytes", options->max_record_bytes,
                       "Skip documents and JSON lines larger than this (default: 16 MiB)");
   AddDictionaryFlags(command, *dictionaries);

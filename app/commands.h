@@ -30,7 +30,9 @@ struct DictionaryFlags {
 void AddDictionaryFlags(CLI::App* command, DictionaryFlags& flags);
 
 // Loads the pipeline, printing the reason and returning null on failure.
-std::unique_ptr<Pipeline> LoadPipelineOrReport(const DictionaryFlags& flags);
+// `historical_after_days`: see PipelineOptions.
+std::unique_ptr<Pipeline> LoadPipelineOrReport(const DictionaryFlags& flags,
+                                               int historical_after_days = 30);
 
 // Today's date from the system clock: the only place dyad reads it.
 CivilDate Today();
@@ -38,6 +40,11 @@ CivilDate Today();
 using CommandRunner = std::function<int()>;
 
 CommandRunner RegisterCodeCommand(CLI::App& app);
+CommandRunner RegisterExtractCommand(CLI::App& app);
+CommandRunner RegisterActorsCommand(CLI::App& app);
 CommandRunner RegisterServeCommand(CLI::App& app);
+CommandRunner RegisterIngestCommand(CLI::App& app);
+CommandRunner RegisterQueryCommand(CLI::App& app);
+CommandRunner RegisterExportCommand(CLI::App& app);
 
 }  // namespace dyad::app

@@ -26,13 +26,15 @@ void AddDictionaryFlags(CLI::App* command, DictionaryFlags& flags) {
                       "Directory of Debian's iso-codes JSON files");
   command
       ->add_option("--actors", flags.actor_files,
-                   "Extra actor dictionary (format of data/actors/countries.tsv); repeatable")
+                   "Extra actor dictionary (format of data/actors/countries.tsv or "
+                   "data/actors/people.tsv); repeatable")
       ->check(CLI::ExistingFile);
 }
 
-std::unique_ptr<Pipeline> LoadPipelineOrReport(const DictionaryFlags& flags) {
-  auto pipeline =
-      Pipeline::Load(PipelineOptions{flags.data_dir, flags.iso_codes_dir, flags.actor_files});
+std::unique_ptr<Pipeline> LoadPipelineOrReport(const DictionaryFlags& flags,
+                                               int historical_after_days) {
+  auto pipeline = Pipeline::Load(PipelineOptions{flags.data_dir, flags.iso_codes_dir,
+                                                 flags.actor_files, historical_after_days});
   if (!pipeline.ok()) {
     fmt::print(stderr, "dyad: cannot load the dictionaries: {}\n", pipeline.status().message());
     return nullptr;

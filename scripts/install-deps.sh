@@ -9,6 +9,9 @@ packages=(
   libcli11-dev         # command line
   libfmt-dev           # formatting output
   libutf8proc-dev      # Unicode: validation, NFC, case folding
+  libxml2-dev          # HTML parser (SAX) for web pages
+  zlib1g-dev           # gzip: WARC.gz files and compressed HTTP bodies
+  libsqlite3-dev       # the event store (dyad ingest, query, export)
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes            # ISO 3166 country list, read at start-up
   libcpp-httplib-dev   # HTTP server of `dyad serve`

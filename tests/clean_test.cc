@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
 namespace dyad {
 namespace {
 
@@ -37,6 +43,190 @@ TEST(Clean, LineBreaksAndControlCharacters) {
 
 TEST(Clean, CyrillicPassesThrough) {
   EXPECT_EQ(CleanText("Москва и Каракас").text, "Москва и Каракас");
+}
+
+// Boilerplate removal. The example pages are written for these tests: a
+// furniture-laden page around a three-paragraph article.
+std::vector<std::string> NonBlankLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find_first_not_of(" \t") != std::string::npos) lines.push_back(line);
+  }
+  return lines;
+}
+
+constexpr const char* kFramedArticle =
+    "Wholesale Garden Hoses And Sprinklers Since 2004\n"
+    "Home > World > Americas > Bolivia and Peru sign a wat...\n"
+    "Sign in | Subscribe | Newsletter\n"
+    "\n"
+    "Bolivia and Peru sign a water treaty for Lake Titicaca\n"
+    "\n"
+    "Bolivia and Peru signed a treaty on Monday that sets how much water each of them may draw "
+    "from Lake Titicaca during the dry season, ending a dispute that had lasted for a decade.\n"
+    "\n"
+    "cheap garden hose factory\n"
+    "\n"
+    "The ministers of both countries said that the treaty would be reviewed every five years and "
+    "that a joint commission would settle any disagreement about the level of the lake.\n"
+    "The talks lasted three days.\n"
+    "A water commission for the lake\n"
+    "Farmers on both shores of the lake had complained that the water level was falling and "
+    "that the fishing season was getting shorter every year because of the drought.\n"
+    "\n"
+    "Write a comment!\n"
+    "Related Stories\n"
+    "Heavy rains flood the coastal towns of northern Chile after a week of storms\n"
+    "Share this\n";
+
+TEST(Boilerplate, KeepsTheArticleAndDropsItsFrame) {
+  const CleanResult result = CleanText(kFramedArticle);
+  EXPECT_EQ(NonBlankLines(result.text),
+            (std::vector<std::string>{
+                "Bolivia and Peru sign a water treaty for Lake Titicaca",
+                NonBlankLines(kFramedArticle)[4],
+                NonBlankLines(kFramedArticle)[6],
+                "The talks lasted three days.",
+                "A water commission for the lake",
+                NonBlankLines(kFramedArticle)[9],
+            }));
+  EXPECT_EQ(result.removed_lines, 8u);
+  // The removed spam line leaves a paragraph break, not a glued sentence.
+  EXPECT_NE(result.text.find("for a decade.\n\nThe ministers"), std::string::npos);
+}
+
+TEST(Boilerplate, VerdictsPerLine) {
+  const std::vector<LineVerdict> verdicts = ClassifyLines(
+      "Top Stories\n\nVenezuela and Colombia reopened their border on Monday after seven years, "
+      "and "
+      "the presidents of both countries said that trade would resume within weeks.\nTop Stories");
+  EXPECT_EQ(verdicts, (std::vector<LineVerdict>{LineVerdict::kDropped, LineVerdict::kBlank,
+                                                LineVerdict::kBody, LineVerdict::kDropped}));
+}
+
+TEST(Boilerplate, PlainNewsKeepsEverySentence) {
+  // A lede dense with names, one-sentence paragraphs and a closing sentence
+  // with words the body never used are all article.
+  const std::string article =
+      "QUITO — Ecuadorian President Daniel Noboa met Peruvian President Dina Boluarte in Tumbes "
+      "on Friday.\n\n"
+      "The two leaders signed an agreement on border security and said that their ministers would "
+      "meet again before the end of the year to review it.\n\n"
+      "Noboa called the agreement historic.\n\n"
+      "The Organization of American States welcomed the accord.\n";
+  const CleanResult result = CleanText(article);
+  EXPECT_EQ(result.text, article);
+  EXPECT_EQ(result.removed_lines, 0u);
+}
+
+TEST(Boilerplate, TextWithoutProseIsKeptWhole) {
+  // A headline or a one-line snippet gives no evidence of what the page's
+  // article is, so nothing is removed.
+  const std::string snippet = "Russia recalls its ambassador\nKyiv protests.";
+  const CleanResult result = CleanText(snippet);
+  EXPECT_EQ(result.text, snippet);
+  EXPECT_EQ(result.removed_lines, 0u);
+}
+
+TEST(Boilerplate, CanBeTurnedOff) {
+  CleanOptions options;
+  options.remove_boilerplate = false;
+  EXPECT_EQ(CleanText(kFramedArticle, options).text, kFramedArticle);
+}
+
+TEST(Boilerplate, RepeatedLinesKeepTheirFirstCopy) {
+  const std::string body =
+      "The foreign ministers of Chile and Argentina met in Santiago on Friday and agreed that "
+      "their "
+      "two countries would share the cost of the new road across the Andes.";
+  const std::string text = "Chile and Argentina agree on Andes road\n" + body +
+                           "\nChile and Argentina agree on Andes road\n";
+  EXPECT_EQ(CleanText(text).text, "Chile and Argentina agree on Andes road\n" + body + "\n");
+}
+
+TEST(Boilerplate, LinesRepeatedAcrossASitesPagesAreItsTemplate) {
+  // A slogan that reads like a sentence is on every page of one site: frame.
+  const std::string slogan = "Independent news for the Andean region since the year 1998.";
+  auto page = [&](const std::string& story) {
+    return slogan + "\n" + story +
+           " The ministers of both countries met in Lima on Tuesday and agreed that the commission "
+           "would report to them before the end of the month.\n";
+  };
+  SiteTemplate site_template;
+  for (const char* story : {"Peru and Bolivia sign a river treaty.", "Chile recalls its envoy.",
+                            "Ecuador and Peru open a bridge."}) {
+    site_template.AddPage("andes.example", page(story));
+  }
+  EXPECT_TRUE(site_template.IsTemplate("andes.example", slogan));
+  EXPECT_FALSE(site_template.IsTemplate("other.example", slogan));
+  EXPECT_FALSE(site_template.IsTemplate("andes.example", "Chile recalls its envoy."));
+
+  CleanOptions options;
+  options.site_template = &site_template;
+  options.site = "andes.example";
+  const std::string text = page("Colombia and Panama close a border crossing.");
+  EXPECT_EQ(CleanText(text).text, text);  // a one-off page keeps its slogan
+  EXPECT_EQ(CleanText(text, options).text, text.substr(slogan.size() + 1));
+  options.site = "other.example";
+  EXPECT_EQ(CleanText(text, options).text, text);
+
+  // Two pages are too few to tell a template from a coincidence.
+  SiteTemplate two_pages;
+  two_pages.AddPage("andes.example", page("a"));
+  two_pages.AddPage("andes.example", page("b"));
+  EXPECT_FALSE(two_pages.IsTemplate("andes.example", slogan));
+}
+
+// The seed pages (../shared/seeds, read at run time): for each, the 1-based
+// numbers of the lines that are boilerplate or spam. Every other non-blank
+// line is article text and must stay.
+struct SeedExpectation {
+  const char* file;
+  std::set<int> dropped;
+};
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+TEST(Boilerplate, SeedPagesLoseSpamAndChromeAndKeepEveryParagraph) {
+  CleanOptions encoding_only;
+  encoding_only.remove_boilerplate = false;
+  const std::string seeds = std::string(DYAD_SOURCE_DIR) + "/../shared/seeds/";
+  const std::vector<SeedExpectation> expectations = {
+      // Spam title, breadcrumb, "Contact us", address block, "Hot Headphone",
+      // the repeated headline, the dateline, and three injected keyword lines.
+      {"000_8a2b0857bd4246b4.txt", {1, 4, 5, 6, 7, 12, 14, 16, 25, 35}},
+      {"001_ccaed1d70b00b253.txt", {37}},  // "Source: China News Network"
+      {"002_c4d90af70d619d42.txt", {31}},  // "Leave a Replay"
+      // Date bar, "No menu items!", "Must Read", the comment form, "Latest
+      // News" and its two teasers, "More Articles Like This".
+      {"003_d463f305805cc310.txt", {1, 2, 8, 27, 28, 30, 32, 34, 36}},
+      {"004_28df0f60c14cb835.txt", {21, 22, 23}},  // "Next Story", "Share it", "To Top"
+  };
+  for (const SeedExpectation& seed : expectations) {
+    const std::string raw = ReadFile(seeds + seed.file);
+    if (raw.empty()) GTEST_SKIP() << "seeds not found in " << seeds;
+    SCOPED_TRACE(seed.file);
+    const std::string text = CleanText(raw, encoding_only).text;
+    const std::vector<LineVerdict> verdicts = ClassifyLines(text);
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    std::vector<std::string> expected_kept;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const int number = static_cast<int>(i) + 1;
+      if (lines[i].find_first_not_of(" \t") == std::string::npos) continue;
+      const bool dropped = verdicts[i] == LineVerdict::kDropped;
+      EXPECT_EQ(dropped, seed.dropped.count(number) > 0) << "line " << number << ": " << lines[i];
+      if (seed.dropped.count(number) == 0) expected_kept.push_back(lines[i]);
+    }
+    EXPECT_EQ(NonBlankLines(CleanText(raw).text), expected_kept);
+  }
 }
 
 }  // namespace

@@ -149,3 +149,32 @@ TEST(Cli, UserActorFileIsUsed) {
 }
 
 }  // namespace
+
+TEST(Cli, EventsAreAggregatedUnlessMentionsAreAsked) {
+  const std::string feed = WriteFile(
+      "feed.jsonl",
+      "{\"id\":\"a\",\"source\":\"Andes Post\",\"text\":\"Peru condemned Chile on Monday.\"}\n"
+      "{\"id\":\"b\",\"url\":\"https://www.lima-wire.example/x\",\"text\":\"Peru condemned Chile "
+      "on Monday.\"}\n"
+      "{\"id\":\"c\",\"source\":\"Andes Post\",\"text\":\"Peru praised Chile.\"}\n");
+  const DyadRun aggregated = Dyad("code --date 2021-03-03 " + feed);
+  EXPECT_EQ(aggregated.exit_code, 0) << aggregated.err;
+  EXPECT_EQ(Lines(aggregated.out), 2u) << aggregated.out;
+  EXPECT_NE(aggregated.out.find("\"mentions\":2,\"sources\":2,\"articles\":2,\"doc\":\"a\""),
+            std::string::npos)
+      << aggregated.out;
+  // Both copies are one story, named after its first document.
+  EXPECT_NE(aggregated.out.find("\"evidence\":[{\"doc\":\"a\",\"story\":\"a\",\"sentence\":0,"
+                                "\"span\":[0,20]},{\"doc\":\"b\",\"story\":\"a\""),
+            std::string::npos)
+      << aggregated.out;
+  EXPECT_NE(aggregated.err.find("2 stories (1 linked by text, 0 by events), 2 event(s)"),
+            std::string::npos)
+      << aggregated.err;
+
+  const DyadRun mentions = Dyad("code --mentions --date 2021-03-03 " + feed);
+  EXPECT_EQ(Lines(mentions.out), 3u) << mentions.out;
+  EXPECT_EQ(mentions.out.find("\"mentions\":2"), std::string::npos);
+  EXPECT_NE(mentions.out.find("{\"doc\":\"b\",\"story\":\"a\",\"sentence\":0"), std::string::npos)
+      << mentions.out;
+}

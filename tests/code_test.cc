@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
 namespace dyad {
 namespace {
 
@@ -32,6 +37,71 @@ TEST(EventCoder, LoadsTheShippedPatterns) {
   auto coder = EventCoder::Load(options);
   ASSERT_TRUE(coder.ok()) << coder.status().message();
   EXPECT_GE((*coder)->pattern_count(), 90u);
+}
+
+std::set<std::string> CodesIn(const std::string& path) {
+  std::ifstream in(path);
+  std::set<std::string> codes;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    codes.insert(line.substr(0, line.find('\t')));
+  }
+  return codes;
+}
+
+// The promise: every three- and four-digit CAMEO code has at least
+// one verb or noun pattern.
+TEST(EventCoder, EveryCameoCodeHasAPattern) {
+  const std::string data = DYAD_DATA_DIR;
+  std::set<std::string> patterns = CodesIn(data + "/verbs.tsv");
+  for (const std::string& code : CodesIn(data + "/nouns.tsv")) patterns.insert(code);
+  int checked = 0;
+  for (const std::string& code : CodesIn(data + "/cameo.tsv")) {
+    if (code.size() < 3) continue;
+    ++checked;
+    EXPECT_TRUE(patterns.count(code)) << "no pattern in verbs.tsv or nouns.tsv codes " << code;
+  }
+  EXPECT_EQ(checked, 296);
+}
+
+TEST(EventCoder, MoodsGiveTheParallelCodes) {
+  CoderOptions options;
+  options.data_dir = DYAD_DATA_DIR;
+  auto loaded = EventCoder::Load(options);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  const EventCoder& coder = **loaded;
+  auto derived_code = [&](std::string_view text, EventCoder::Mood mood) -> std::string {
+    for (uint32_t i = 0; i < coder.pattern_count(); ++i) {
+      if (coder.pattern(i).kind != PatternKind::kVerb || coder.pattern(i).text != text) continue;
+      const int32_t derived = coder.Derived(i, mood);
+      return derived < 0 ? "-" : coder.pattern(static_cast<uint32_t>(derived)).code;
+    }
+    return "no such pattern";
+  };
+  EXPECT_EQ(derived_code("visit", EventCoder::kIntent), "036");
+  EXPECT_EQ(derived_code("visit", EventCoder::kRefuse), "125");
+  EXPECT_EQ(derived_code("lift sanctions on|against", EventCoder::kAppeal), "0254");
+  EXPECT_EQ(derived_code("impose sanctions on|against", EventCoder::kThreaten), "1312");
+  EXPECT_EQ(derived_code("invade", EventCoder::kThreaten), "1384");
+  // CAMEO has no "intent to attack": a plan to invade is not coded.
+  EXPECT_EQ(derived_code("invade", EventCoder::kIntent), "-");
+  // An act already of the mood's kind keeps its code.
+  EXPECT_EQ(derived_code("accept mediation by|from", EventCoder::kIntent), "038");
+}
+
+TEST(EventCoder, BadPatternNamesFileAndLine) {
+  const std::string dir = ::testing::TempDir() + "/coder_bad_patterns";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/irregular_verbs.tsv") << "break\tbroke\tbroken\n";
+  std::ofstream(dir + "/verbs.tsv") << "# comment\n161\tbreak ties with\n057\t* agreement\n";
+  std::ofstream(dir + "/nouns.tsv") << "";
+  std::ofstream(dir + "/moods.tsv") << "";
+  CoderOptions options;
+  options.data_dir = dir;
+  auto coder = EventCoder::Load(options);
+  ASSERT_FALSE(coder.ok());
+  EXPECT_EQ(coder.status().message(), dir + "/verbs.tsv:3: a verb pattern starts with a verb");
 }
 
 TEST(EventCoder, MissingDataDirectoryNamesTheFile) {

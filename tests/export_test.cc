@@ -62,7 +62,8 @@ TEST(Export, JsonRecordHasTheDocumentedKeys) {
                 "\"name\":\"the \\\"United\\\" States\"},"
                 "\"code\":\"161\",\"root\":\"16\",\"quad_class\":4,\"goldstein\":-4.0,"
                 "\"confidence\":0.90,\"mentions\":1,\"sources\":1,\"articles\":1,\"doc\":\"ex-1\",\"sentence\":2,\"span\":[10,73],"
-                "\"text\":\"Venezuela broke, with\\ttabs\\nand lines.\"}");
+                "\"text\":\"Venezuela broke, with\\ttabs\\nand lines.\","
+                "\"evidence\":[{\"doc\":\"ex-1\",\"story\":null,\"sentence\":2,\"span\":[10,73]}]}");
 }
 
 TEST(Export, JsonRoundTripsThroughAParser) {
@@ -76,6 +77,20 @@ TEST(Export, JsonRoundTripsThroughAParser) {
   EXPECT_TRUE(root["source"]["org"].is_null());
   EXPECT_EQ(int64_t(root["span"].at(1)), 73);
   EXPECT_EQ(double(root["goldstein"]), -4.0);
+}
+
+TEST(Export, AggregatedEventListsEveryMentionsEvidence) {
+  Event event = SampleEvent();
+  event.mentions = 2;
+  event.evidence = {Evidence{"ex-1", "ex-1", 2, 10, 73}, Evidence{"ex-9", "ex-1", 0, 0, 41}};
+  simdjson::dom::parser parser;
+  simdjson::dom::element root = parser.parse(EventToJson(event));
+  simdjson::dom::array evidence = root["evidence"];
+  ASSERT_EQ(evidence.size(), 2u);
+  EXPECT_EQ(std::string_view(evidence.at(1)["doc"]), "ex-9");
+  EXPECT_EQ(std::string_view(evidence.at(1)["story"]), "ex-1");
+  EXPECT_EQ(int64_t(evidence.at(1)["span"].at(1)), 41);
+  EXPECT_EQ(std::string_view(root["doc"]), "ex-1");  // the first mention stays on top
 }
 
 TEST(Export, TsvHasHeaderAndOneLinePerEvent) {

@@ -150,6 +150,27 @@ TEST(Extract, OversizedTextFileIsSkipped) {
                 "(--max-record-bytes); skipped");
 }
 
+TEST(Extract, JsonLinesAreRecognisedWithoutTheExtension) {
+  const std::string path = WriteFile("documents", "\n{\"id\":\"a\",\"text\":\"Lima spoke.\"}\n");
+  const Collected got = Read(path);
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].id, "a");
+  EXPECT_EQ(got.documents[0].text, "Lima spoke.");
+}
+
+TEST(Extract, GzipFilesAreReadByWhatTheyHold) {
+  // "Lima spoke.\n" as `gzip -n` writes it; a text file inside.
+  const std::string text_path =
+      WriteFile("story.txt.gz",
+                std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xf3\xc9\xcc\x4d\x54\x28\x2e"
+                            "\xc8\xcf\x4e\xd5\xe3\x02\x00\xc2\x52\x7b\x77\x0c\x00\x00\x00",
+                            32));
+  const Collected got = Read(text_path);
+  ASSERT_EQ(got.documents.size(), 1u) << (got.issues.empty() ? "" : got.issues[0].status.message());
+  EXPECT_EQ(got.documents[0].text, "Lima spoke.\n");
+  EXPECT_TRUE(got.documents[0].id.ends_with("story.txt.gz"));
+}
+
 TEST(Extract, MissingFileIsAnError) {
   ReadCallbacks callbacks;
   callbacks.on_document = [](Document&&) {};

@@ -121,11 +121,21 @@ TEST(Pipeline, RecordCarriesEvidenceAndOntology) {
   EXPECT_EQ(event.id.size(), 16u);
 }
 
+Document MakeDocument(const std::string& id, const CivilDate& report, const std::string& text,
+                      const std::string& origin = "") {
+  Document document;
+  document.id = id;
+  document.report_date = report;
+  document.text = text;
+  document.origin = origin;
+  return document;
+}
+
 TEST(Pipeline, SameEventInTwoDocumentsHasOneId) {
-  Document first{"a", {2019, 1, 24}, "", "", "", "Venezuela broke ties with the US on Wednesday.",
-                 ""};
-  Document second{"b", {2019, 1, 25}, "", "", "", "On Wednesday, Venezuela cut ties with the US.",
-                  ""};
+  Document first =
+      MakeDocument("a", {2019, 1, 24}, "Venezuela broke ties with the US on Wednesday.");
+  Document second =
+      MakeDocument("b", {2019, 1, 25}, "On Wednesday, Venezuela cut ties with the US.");
   const auto one = TestPipeline().CodeDocument(first).events;
   const auto two = TestPipeline().CodeDocument(second).events;
   ASSERT_EQ(one.size(), 1u);
@@ -134,7 +144,8 @@ TEST(Pipeline, SameEventInTwoDocumentsHasOneId) {
 }
 
 TEST(Pipeline, InvalidUtf8IsRepairedWithAWarning) {
-  Document document{"bad", {2019, 1, 24}, "", "", "", "Peru condemned Chile \xFF today.", "x.txt"};
+  Document document =
+      MakeDocument("bad", {2019, 1, 24}, "Peru condemned Chile \xFF today.", "x.txt");
   const DocumentResult result = TestPipeline().CodeDocument(document);
   ASSERT_EQ(result.warnings.size(), 1u);
   EXPECT_EQ(result.warnings[0],

@@ -3,8 +3,10 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
-#include <unordered_set>
+#include <map>
+#include <set>
 
 #include "base/text_file.h"
 
@@ -13,11 +15,42 @@ namespace dyad {
 namespace {
 
 // CAMEO sector codes dyad knows; a dictionary line naming another is an error.
+// ELI (elites) codes former office-holders.
 constexpr std::string_view kSectors[] = {"GOV", "MIL", "COP", "OPP", "REB", "LEG", "JUD",
-                                         "BUS", "MED", "CVL", "SPY", "IGO", "NGO"};
+                                         "BUS", "MED", "CVL", "SPY", "IGO", "NGO", "ELI"};
+
+// Roles a person can hold (people.tsv); a typo is an error at start-up.
+constexpr std::string_view kRoles[] = {"head_of_state",
+                                       "head_of_government",
+                                       "foreign_minister",
+                                       "vice_president",
+                                       "deputy_head_of_government",
+                                       "defence_minister",
+                                       "minister",
+                                       "secretary_general",
+                                       "org_head",
+                                       "spokesperson",
+                                       "ambassador",
+                                       "opposition_leader",
+                                       "legislature_head",
+                                       "legislator",
+                                       "central_bank_governor",
+                                       "military_chief",
+                                       "party_leader",
+                                       "claimant",
+                                       "monarch",
+                                       "judge"};
+
+// Titles naming a leader in general ("the Venezuelan leader") match these roles.
+constexpr std::string_view kLeaderRoles[] = {"head_of_state", "head_of_government",
+                                             "secretary_general", "org_head", "monarch"};
 
 bool IsSector(std::string_view code) {
   return std::find(std::begin(kSectors), std::end(kSectors), code) != std::end(kSectors);
+}
+
+bool IsRole(std::string_view role) {
+  return std::find(std::begin(kRoles), std::end(kRoles), role) != std::end(kRoles);
 }
 
 // A name written without lower-case letters and with at least two capitals
@@ -32,23 +65,118 @@ bool NeedsExactCase(std::string_view name) {
   return capitals >= 2;
 }
 
-void FoldTokens(std::string_view text, const Segmentation& segmentation, uint32_t first,
-                uint32_t end, const Vocabulary& vocabulary, ActorScratch& scratch) {
-  scratch.word_ids.clear();
-  for (uint32_t i = first; i < end; ++i) {
-    const Token& token = segmentation.tokens[i];
-    scratch.folded.clear();
-    AppendFolded(text.substr(token.begin, token.end - token.begin), scratch.folded);
-    scratch.word_ids.push_back(vocabulary.Find(scratch.folded));
-  }
+// Text starting with an ASCII lower-case letter is not a proper name: "turkey"
+// is the bird, "china" the porcelain. Other scripts and accented capitals pass.
+bool StartsLowercase(std::string_view text) {
+  return !text.empty() && std::islower(static_cast<unsigned char>(text[0]));
+}
+bool StartsUppercase(std::string_view text) {
+  if (text.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(text[0]);
+  return std::isupper(c) || c >= 0x80;
 }
 
+// Fields separated by tabs, empty ones kept (people.tsv has optional fields).
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  while (true) {
+    const size_t tab = line.find('\t');
+    std::string_view field = line.substr(0, tab);
+    while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
+    while (!field.empty() && field.back() == ' ') field.remove_suffix(1);
+    fields.push_back(field);
+    if (tab == std::string_view::npos) break;
+    line.remove_prefix(tab + 1);
+  }
+  return fields;
+}
+
+// "2019-01-10", "2019-01" or "2019"; an end date is the last day of its
+// month or year. A trailing "?" marks it approximate.
+std::optional<CivilDate> ParseRoleDate(std::string_view text, bool end, bool* uncertain) {
+  *uncertain = !text.empty() && text.back() == '?';
+  if (*uncertain) text.remove_suffix(1);
+  if (text.size() == 10) return ParseIsoDate(text);
+  auto number = [](std::string_view digits) {
+    int value = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return -1;
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  };
+  if (text.size() == 4 && number(text) > 0) {
+    return end ? CivilDate{number(text), 12, 31} : CivilDate{number(text), 1, 1};
+  }
+  if (text.size() == 7 && text[4] == '-') {
+    const int year = number(text.substr(0, 4)), month = number(text.substr(5));
+    if (year <= 0 || month < 1 || month > 12) return std::nullopt;
+    return end ? CivilDate{year, month, DaysInMonth(year, month)} : CivilDate{year, month, 1};
+  }
+  return std::nullopt;
+}
+
+constexpr CivilDate kFarFuture{9999, 12, 31};
+
 }  // namespace
+
+// Phrases of word ids -> payloads (indexes into names_). Unlike PhraseTrie it
+// yields every phrase starting at a position, longest first, so that a long
+// name rejected by its context ("US" must be in capitals) falls back to a
+// shorter one.
+struct ActorDictionary::Trie {
+  static constexpr size_t kMaxDepth = 24;
+  std::vector<std::vector<uint32_t>> payloads{1};
+  std::unordered_map<uint64_t, uint32_t> edges;
+
+  uint32_t Child(uint32_t node, uint32_t word) const {
+    auto found = edges.find((static_cast<uint64_t>(node) << 32) | word);
+    return found == edges.end() ? 0 : found->second;
+  }
+  uint32_t Add(std::span<const uint32_t> words) {
+    uint32_t node = 0;
+    for (uint32_t word : words) {
+      uint32_t next = Child(node, word);
+      if (next == 0) {
+        next = static_cast<uint32_t>(payloads.size());
+        payloads.emplace_back();
+        edges.emplace((static_cast<uint64_t>(node) << 32) | word, next);
+      }
+      node = next;
+    }
+    return node;
+  }
+  // The node of exactly `words`, or 0.
+  uint32_t Find(std::span<const uint32_t> words) const {
+    uint32_t node = 0;
+    for (uint32_t word : words) {
+      node = Child(node, word);
+      if (node == 0) return 0;
+    }
+    return node;
+  }
+  // Nodes with payloads along words[start...]: (length, node), shortest first.
+  size_t Prefixes(std::span<const uint32_t> words, size_t start,
+                  std::array<std::pair<uint32_t, uint32_t>, kMaxDepth>& out) const {
+    size_t count = 0;
+    uint32_t node = 0;
+    for (size_t i = start; i < words.size() && i - start < kMaxDepth; ++i) {
+      if (words[i] == Vocabulary::kUnknown) break;
+      node = Child(node, words[i]);
+      if (node == 0) break;
+      if (!payloads[node].empty()) out[count++] = {static_cast<uint32_t>(i - start + 1), node};
+    }
+    return count;
+  }
+};
+
+ActorDictionary::ActorDictionary() = default;
 
 // Collects names from the files, then compiles them into the trie.
 class ActorDictionary::Builder {
  public:
-  explicit Builder(ActorDictionary& dictionary) : dictionary_(dictionary) {}
+  explicit Builder(ActorDictionary& dictionary)
+      : dictionary_(dictionary), trie_(std::make_shared<Trie>()) {}
 
   Status LoadIsoCountries(const std::string& path) {
     simdjson::padded_string json;
@@ -77,7 +205,7 @@ class ActorDictionary::Builder {
         std::string_view name;
         // "Korea, Republic of" is an index form that no article writes.
         if (!country[field].get(name) && name.find(',') == std::string_view::npos) {
-          AddName(name, actor, false);
+          AddName(name, NameKind::kActor, actor, 0);
         }
       }
     }
@@ -85,41 +213,90 @@ class ActorDictionary::Builder {
   }
 
   // countries.tsv, organizations.tsv and user files: CODE<TAB>name; name; ...
-  Status LoadNames(const std::string& path, bool organizations) {
+  Status LoadNames(const std::string& path, bool organizations, uint8_t source) {
     auto content = ReadTextFile(path);
     if (!content.ok()) return content.status();
     for (const DictionaryLine& line : DictionaryLines(*content)) {
-      const std::string where = path + ":" + std::to_string(line.number);
-      const size_t tab = line.text.find('\t');
-      if (tab == std::string_view::npos) {
-        return Status::InvalidInput(where + ": expected CODE<TAB>name; name; ...");
-      }
-      const std::string code(line.text.substr(0, tab));
-      auto actor = ResolveCode(code, organizations);
-      if (!actor.ok()) return actor.status().WithContext(where);
-      const auto names = SplitAndTrim(line.text.substr(tab + 1), ';');
-      if (names.empty()) return Status::InvalidInput(where + ": no names after the code");
-      for (std::string_view name : names) AddName(name, *actor, false);
+      Status status = LoadNameLine(line.text, organizations, source);
+      if (!status.ok()) return status.WithContext(path + ":" + std::to_string(line.number));
     }
     return Status::Ok();
   }
 
-  Status LoadSectors(const std::string& path) {
+  // sectors.tsv: SECTOR<TAB>noun; ...   titles.tsv: SECTOR<TAB>ROLE<TAB>title;
+  // ...[<TAB>ROLE=XXX,YYY]
+  Status LoadSectors(const std::string& path, bool titles) {
     auto content = ReadTextFile(path);
     if (!content.ok()) return content.status();
     for (const DictionaryLine& line : DictionaryLines(*content)) {
       const std::string where = path + ":" + std::to_string(line.number);
-      const size_t tab = line.text.find('\t');
-      const std::string_view sector = line.text.substr(0, tab);
-      if (tab == std::string_view::npos || !IsSector(sector)) {
-        return Status::InvalidInput(where +
-                                    ": expected SECTOR<TAB>noun; noun; ... with a CAMEO "
-                                    "sector such as GOV or MIL");
+      const auto fields = SplitTabs(line.text);
+      const size_t expected = titles ? 3 : 2;
+      if (fields.size() < expected || !IsSector(fields[0]) || (titles && !IsRole(fields[1]))) {
+        return Status::InvalidInput(
+            where + (titles ? ": expected SECTOR<TAB>ROLE<TAB>title; title; ... with a CAMEO "
+                              "sector such as GOV and a role of people.tsv"
+                            : ": expected SECTOR<TAB>noun; noun; ... with a CAMEO sector such "
+                              "as GOV or MIL"));
       }
       // Sector nouns point at a pseudo-actor holding only the sector.
-      const uint32_t actor = AddActor("", "", "", std::string(sector), std::string(sector));
-      for (std::string_view noun : SplitAndTrim(line.text.substr(tab + 1), ';')) {
-        AddName(noun, actor, true);
+      const uint32_t actor = AddActor("", "", "", std::string(fields[0]), std::string(fields[0]));
+      for (std::string_view noun : SplitAndTrim(fields[expected - 1], ';')) {
+        Name& name = AddName(noun, titles ? NameKind::kTitle : NameKind::kSector, actor, 1);
+        if (titles) {
+          name.role = std::string(fields[1]);
+          // "chancellor" heads the government in Germany and Austria:
+          // an optional field "head_of_government=DEU,AUT".
+          if (fields.size() > 3 && !fields[3].empty())
+            name.role_by_country = std::string(fields[3]);
+        }
+        for (const Token& token : Segment(noun).tokens) {
+          dictionary_.title_words_.push_back(dictionary_.vocabulary_.Intern(
+              Folded(noun.substr(token.begin, token.end - token.begin))));
+        }
+      }
+    }
+    return Status::Ok();
+  }
+
+  // people.tsv: NAME<TAB>ALIASES<TAB>CODE<TAB>ROLE<TAB>FROM<TAB>UNTIL[<TAB>BASIS]
+  Status LoadPeople(const std::string& path, uint8_t source) {
+    auto content = ReadTextFile(path);
+    if (!content.ok()) return content.status();
+    for (const DictionaryLine& line : DictionaryLines(*content)) {
+      const std::string where = path + ":" + std::to_string(line.number);
+      Status status = LoadPersonLine(SplitTabs(line.text), where, source);
+      if (!status.ok()) return status.WithContext(where);
+    }
+    return Status::Ok();
+  }
+
+  // A user file: people.tsv format if its first entry has 6 or more fields.
+  Status LoadUserFile(const std::string& path) {
+    auto content = ReadTextFile(path);
+    if (!content.ok()) return content.status();
+    const auto lines = DictionaryLines(*content);
+    if (!lines.empty() && SplitTabs(lines.front().text).size() >= 6) return LoadPeople(path, 2);
+    return LoadNames(path, false, 2);
+  }
+
+  // not_actors.tsv: NOT<TAB>phrase; ...  or  NAMELIKE<TAB>name; ...
+  Status LoadNotActors(const std::string& path) {
+    auto content = ReadTextFile(path);
+    if (!content.ok()) return content.status();
+    for (const DictionaryLine& line : DictionaryLines(*content)) {
+      const auto fields = SplitTabs(line.text);
+      if (fields.size() != 2 || (fields[0] != "NOT" && fields[0] != "NAMELIKE")) {
+        return Status::InvalidInput(path + ":" + std::to_string(line.number) +
+                                    ": expected NOT<TAB>phrase; ... or NAMELIKE<TAB>name; ...");
+      }
+      for (std::string_view phrase : SplitAndTrim(fields[1], ';')) {
+        if (fields[0] == "NOT") {
+          Name& name = AddName(phrase, NameKind::kNotActor, 0, 1);
+          name.capitalised = false;  // "guinea pig" is blocked however written
+        } else {
+          name_like_.push_back(std::string(phrase));
+        }
       }
     }
     return Status::Ok();
@@ -127,7 +304,7 @@ class ActorDictionary::Builder {
 
   // Every country gets every sector variant now, so that matching never
   // creates actors and the dictionary stays immutable.
-  void AddSectorVariants() {
+  void Finish() {
     const size_t count = dictionary_.actors_.size();
     for (size_t i = 0; i < count; ++i) {
       const Actor country = dictionary_.actors_[i];
@@ -139,9 +316,166 @@ class ActorDictionary::Builder {
         }
       }
     }
+    // Names that are also personal names ("Jordan") are checked against
+    // their neighbours when matched.
+    for (const std::string& phrase : name_like_) {
+      const uint32_t node = trie_->Find(Words(phrase));
+      if (node == 0) continue;
+      for (uint32_t payload : trie_->payloads[node]) dictionary_.names_[payload].name_like = true;
+    }
+    for (Person& person : dictionary_.people_) {
+      std::stable_sort(person.roles.begin(), person.roles.end(),
+                       [](const PersonRole& a, const PersonRole& b) { return a.from < b.from; });
+      for (const PersonRole& role : person.roles) {
+        const Actor& actor = dictionary_.actors_[role.actor];
+        if (!actor.country.empty()) {
+          person.country = actor.country;
+          break;
+        }
+      }
+    }
+    // A surname alone names a person once the document has named them in
+    // full ("Iván Duque ... Duque said").
+    for (uint32_t p = 0; p < dictionary_.people_.size(); ++p) {
+      std::set<std::string> surnames;
+      auto add_surname = [&](std::string_view full) {
+        const Segmentation segmentation = Segment(full);
+        if (segmentation.tokens.size() < 2) return;
+        const Token& last = segmentation.tokens.back();
+        surnames.insert(std::string(full.substr(last.begin, last.end - last.begin)));
+      };
+      const Person& person = dictionary_.people_[p];
+      add_surname(person.name);
+      for (const std::string& alias : person.aliases) add_surname(alias);
+      for (const std::string& surname : surnames) AddName(surname, NameKind::kSurname, p, 1);
+    }
+    for (std::string_view word :
+         {"monday",   "tuesday", "wednesday", "thursday",  "friday",  "saturday",
+          "sunday",   "january", "february",  "march",     "april",   "may",
+          "june",     "july",    "august",    "september", "october", "november",
+          "december", "the",     "a",         "an",        "and",     "of",
+          "in",       "on",      "said",      "says",      "told"}) {
+      dictionary_.calendar_words_.push_back(dictionary_.vocabulary_.Intern(word));
+    }
+    std::sort(dictionary_.title_words_.begin(), dictionary_.title_words_.end());
+    dictionary_.word_of_ = dictionary_.vocabulary_.Intern("of");
+    dictionary_.word_the_ = dictionary_.vocabulary_.Intern("the");
+    dictionary_.word_s_ = dictionary_.vocabulary_.Intern("'s");
+    dictionary_.word_former_ = dictionary_.vocabulary_.Intern("former");
+    dictionary_.word_ex_ = dictionary_.vocabulary_.Intern("ex");
+    // Document references: grammar, not dictionary entries.
+    for (std::string_view phrase :
+         {"the two countries", "both countries", "the two sides", "both sides", "the two nations",
+          "both nations", "the two governments", "both governments"}) {
+      AddName(phrase, NameKind::kPair, 0, 1).capitalised = false;
+    }
+    AddName("the country", NameKind::kStateRef, 0, 1).capitalised = false;
+    for (std::string_view pronoun : {"he", "she", "him"}) {
+      AddName(pronoun, NameKind::kPronoun, 0, 1).capitalised = false;
+    }
+    dictionary_.trie_ = std::move(trie_);
   }
 
  private:
+  Status LoadNameLine(std::string_view text, bool organizations, uint8_t source) {
+    const size_t tab = text.find('\t');
+    if (tab == std::string_view::npos) {
+      return Status::InvalidInput("expected CODE<TAB>name; name; ...");
+    }
+    const std::string code(text.substr(0, tab));
+    auto actor = ResolveCode(code, organizations);
+    if (!actor.ok()) return actor.status();
+    const auto names = SplitAndTrim(text.substr(tab + 1), ';');
+    if (names.empty()) return Status::InvalidInput("no names after the code");
+    for (std::string_view name : names) AddName(name, NameKind::kActor, *actor, source);
+    return Status::Ok();
+  }
+
+  Status LoadPersonLine(const std::vector<std::string_view>& fields, const std::string& where,
+                        uint8_t source) {
+    if (fields.size() < 6 || fields.size() > 7) {
+      return Status::InvalidInput(
+          "expected NAME<TAB>ALIASES<TAB>CODE<TAB>ROLE<TAB>FROM<TAB>UNTIL<TAB>BASIS");
+    }
+    const std::string_view full_name = fields[0];
+    if (full_name.empty()) return Status::InvalidInput("empty name");
+    // The code may be a state's ("VENGOV") or an organisation's ("NATO").
+    uint32_t actor = dictionary_.FindCodeIndex(fields[2]);
+    if (actor == kNoActor) {
+      auto resolved = ResolveCode(std::string(fields[2]), false);
+      if (!resolved.ok()) {
+        return Status::InvalidInput("'" + std::string(fields[2]) +
+                                    "' is neither a state code (VEN, VENGOV) nor an organisation "
+                                    "of organizations.tsv");
+      }
+      actor = *resolved;
+    }
+    if (!IsRole(fields[3])) {
+      return Status::InvalidInput("unknown role '" + std::string(fields[3]) +
+                                  "' (see the list at the top of people.tsv)");
+    }
+    PersonRole role;
+    role.actor = actor;
+    role.role = std::string(fields[3]);
+    bool uncertain = false;
+    auto from = ParseRoleDate(fields[4], false, &uncertain);
+    if (!from) {
+      return Status::InvalidInput("bad start date '" + std::string(fields[4]) +
+                                  "' (YYYY-MM-DD, YYYY-MM or YYYY)");
+    }
+    role.from = *from;
+    if (fields[5].empty() || fields[5] == "-") {
+      role.open = true;
+      role.until = kFarFuture;
+    } else {
+      auto until = ParseRoleDate(fields[5], true, &role.until_uncertain);
+      if (!until) {
+        return Status::InvalidInput("bad end date '" + std::string(fields[5]) +
+                                    "' (YYYY-MM-DD, YYYY-MM or YYYY, empty if still in office)");
+      }
+      if (*until < role.from) return Status::InvalidInput("ends before it starts");
+      role.until = *until;
+    }
+    if (fields.size() == 7) role.basis = std::string(fields[6]);
+    role.where = where.substr(where.rfind('/') + 1);
+
+    uint32_t index;
+    const std::string key = Folded(full_name);
+    auto found = person_by_name_.find(key);
+    if (found == person_by_name_.end()) {
+      index = static_cast<uint32_t>(dictionary_.people_.size());
+      person_by_name_.emplace(key, index);
+      dictionary_.people_.push_back({std::string(full_name), {}, "", {}});
+      AddName(full_name, NameKind::kPerson, index, source);
+    } else {
+      index = found->second;
+    }
+    Person& person = dictionary_.people_[index];
+    if (fields[1] != "-") {
+      for (std::string_view alias : SplitAndTrim(fields[1], ';')) {
+        if (std::find(person.aliases.begin(), person.aliases.end(), alias) !=
+            person.aliases.end()) {
+          continue;
+        }
+        person.aliases.push_back(std::string(alias));
+        AddName(alias, NameKind::kPerson, index, source);
+      }
+    }
+    if (source == 2) {
+      // A user's line for an office the shipped file already has (same role
+      // and code, overlapping dates) corrects it: typically an end date.
+      for (PersonRole& existing : person.roles) {
+        if (existing.role == role.role && existing.actor == role.actor &&
+            existing.from <= role.until && role.from <= existing.until) {
+          existing = std::move(role);
+          return Status::Ok();
+        }
+      }
+    }
+    person.roles.push_back(std::move(role));
+    return Status::Ok();
+  }
+
   uint32_t AddActor(std::string code, std::string country, std::string org, std::string sector,
                     std::string name) {
     if (!code.empty()) {
@@ -169,7 +503,8 @@ class ActorDictionary::Builder {
     }
     const std::string country = code.substr(0, 3);
     auto found = dictionary_.actor_by_code_.find(country);
-    if (code.size() < 3 || found == dictionary_.actor_by_code_.end()) {
+    if (code.size() < 3 || found == dictionary_.actor_by_code_.end() ||
+        dictionary_.actors_[found->second].country.empty()) {
       return Status::InvalidInput("'" + code + "' does not start with an ISO 3166 alpha-3 code");
     }
     if (code.size() == 3) return found->second;
@@ -180,132 +515,647 @@ class ActorDictionary::Builder {
     return AddActor(code, country, "", sector, dictionary_.actors_[found->second].name);
   }
 
-  void AddName(std::string_view name, uint32_t actor, bool is_sector) {
+  std::vector<uint32_t> Words(std::string_view name) {
     const Segmentation segmentation = Segment(name);
-    if (segmentation.tokens.empty()) return;
     std::vector<uint32_t> words;
     for (const Token& token : segmentation.tokens) {
       words.push_back(dictionary_.vocabulary_.Intern(
           Folded(name.substr(token.begin, token.end - token.begin))));
     }
+    return words;
+  }
+
+  Name& AddName(std::string_view text, NameKind kind, uint32_t target, uint8_t source) {
+    const std::vector<uint32_t> words = Words(text);
     Name entry;
-    entry.actor = actor;
-    entry.is_sector = is_sector;
-    if (NeedsExactCase(name)) entry.exact = std::string(name);
-    // A later file overrides an earlier one: the newest payload is tried first.
-    dictionary_.trie_.Add(words, static_cast<uint32_t>(dictionary_.names_.size()));
+    entry.kind = kind;
+    entry.target = target;
+    entry.source = source;
+    entry.capitalised = StartsUppercase(text);
+    if (NeedsExactCase(text)) entry.exact = std::string(text);
+    const uint32_t index = static_cast<uint32_t>(dictionary_.names_.size());
     dictionary_.names_.push_back(std::move(entry));
+    // A later file overrides an earlier one: the newest payload is tried first.
+    if (!words.empty() && words.size() <= Trie::kMaxDepth) {
+      trie_->payloads[trie_->Add(words)].push_back(index);
+    }
+    return dictionary_.names_.back();
   }
 
   ActorDictionary& dictionary_;
+  std::shared_ptr<Trie> trie_;
+  std::unordered_map<std::string, uint32_t> person_by_name_;
+  std::vector<std::string> name_like_;
 };
 
 StatusOr<std::shared_ptr<const ActorDictionary>> ActorDictionary::Load(
     const ActorOptions& options) {
   auto dictionary = std::shared_ptr<ActorDictionary>(new ActorDictionary());
   Builder builder(*dictionary);
+  const std::string dir = options.data_dir + "/actors/";
   Status status = builder.LoadIsoCountries(options.iso_codes_dir + "/iso_3166-1.json");
-  if (status.ok()) status = builder.LoadNames(options.data_dir + "/actors/countries.tsv", false);
-  if (status.ok()) {
-    status = builder.LoadNames(options.data_dir + "/actors/organizations.tsv", true);
-  }
-  if (status.ok()) status = builder.LoadSectors(options.data_dir + "/actors/sectors.tsv");
+  if (status.ok()) status = builder.LoadNames(dir + "countries.tsv", false, 1);
+  if (status.ok()) status = builder.LoadNames(dir + "organizations.tsv", true, 1);
+  if (status.ok()) status = builder.LoadSectors(dir + "sectors.tsv", false);
+  if (status.ok()) status = builder.LoadSectors(dir + "titles.tsv", true);
+  if (status.ok()) status = builder.LoadPeople(dir + "people.tsv", 1);
+  if (status.ok()) status = builder.LoadNotActors(dir + "not_actors.tsv");
   for (const std::string& path : options.extra_files) {
-    if (status.ok()) status = builder.LoadNames(path, false);
+    if (status.ok()) status = builder.LoadUserFile(path);
   }
   if (!status.ok()) return status;
-  builder.AddSectorVariants();
+  builder.Finish();
   return std::shared_ptr<const ActorDictionary>(std::move(dictionary));
 }
 
 const Actor* ActorDictionary::FindCode(std::string_view code) const {
+  const uint32_t index = FindCodeIndex(code);
+  return index == kNoActor ? nullptr : &actors_[index];
+}
+
+uint32_t ActorDictionary::FindCodeIndex(std::string_view code) const {
   auto found = actor_by_code_.find(std::string(code));
-  return found == actor_by_code_.end() ? nullptr : &actors_[found->second];
+  return found == actor_by_code_.end() ? kNoActor : found->second;
 }
 
 uint32_t ActorDictionary::ActorForSector(uint32_t country_actor, std::string_view sector) const {
   const Actor& country = actors_[country_actor];
   if (country.country.empty()) return country_actor;  // organisations keep their code
-  auto found = actor_by_code_.find(country.country + std::string(sector));
+  std::string code = country.country;
+  code += sector;
+  auto found = actor_by_code_.find(code);
   return found == actor_by_code_.end() ? country_actor : found->second;
+}
+
+const PersonRole* ActorDictionary::RoleAt(uint32_t person, CivilDate date) const {
+  const PersonRole* best = nullptr;
+  for (const PersonRole& role : people_[person].roles) {
+    if (role.from <= date && date <= role.until) best = &role;  // sorted: latest start wins
+  }
+  return best;
+}
+
+uint32_t ActorDictionary::OutOfOfficeActor(uint32_t person, CivilDate date) const {
+  const Person& who = people_[person];
+  if (who.country.empty()) return who.roles.front().actor;  // an organisation's official
+  const uint32_t state = FindCodeIndex(who.country);
+  const bool after_office = who.roles.front().from <= date;
+  return after_office ? ActorForSector(state, "ELI") : state;
+}
+
+uint32_t ActorDictionary::ActorAt(const ActorMention& mention, CivilDate date) const {
+  if (mention.person == kNoPerson) return mention.actor;
+  if (const PersonRole* role = RoleAt(mention.person, date)) return role->actor;
+  if (mention.former || mention.titled == false) return OutOfOfficeActor(mention.person, date);
+  return mention.actor;
+}
+
+// One sentence's matching, with the helpers that look at neighbouring tokens.
+class ActorDictionary::Matcher {
+ public:
+  Matcher(const ActorDictionary& dictionary, std::string_view text,
+          const Segmentation& segmentation, const Sentence& sentence,
+          std::span<const uint32_t> words, DocumentActors& document)
+      : d_(dictionary),
+        text_(text),
+        segmentation_(segmentation),
+        sentence_(sentence),
+        words_(words),
+        document_(document) {}
+
+  std::string_view TokenText(size_t local) const {
+    const Token& token = segmentation_.tokens[sentence_.first_token + local];
+    return text_.substr(token.begin, token.end - token.begin);
+  }
+  bool IsWord(size_t local, uint32_t id) const {
+    return local < words_.size() && words_[local] == id;
+  }
+  bool IsTitleWord(size_t local) const {
+    return std::binary_search(d_.title_words_.begin(), d_.title_words_.end(), words_[local]);
+  }
+  // A capitalised word that may be part of a person's name: not a title, not
+  // a month or weekday, not a function word.
+  bool IsNameWord(size_t local) const {
+    if (local >= words_.size()) return false;
+    const Token& token = segmentation_.tokens[sentence_.first_token + local];
+    if (token.kind != TokenKind::kWord || !StartsUppercase(TokenText(local))) return false;
+    if (std::find(d_.calendar_words_.begin(), d_.calendar_words_.end(), words_[local]) !=
+        d_.calendar_words_.end()) {
+      return false;
+    }
+    return !IsTitleWord(local);
+  }
+
+  bool PersonIntroduced(uint32_t person) const {
+    return std::find(document_.introduced_.begin(), document_.introduced_.end(), person) !=
+           document_.introduced_.end();
+  }
+
+  // Whether `name`, spanning [position, position + length), is allowed here.
+  bool Accepts(const Name& name, size_t position, size_t length) const {
+    const std::string_view first = TokenText(position);
+    if (!name.exact.empty()) {
+      const Token& a = segmentation_.tokens[sentence_.first_token + position];
+      const Token& b = segmentation_.tokens[sentence_.first_token + position + length - 1];
+      if (text_.substr(a.begin, b.end - a.begin) != name.exact) return false;
+    }
+    if (name.capitalised && StartsLowercase(first)) return false;
+    if (name.kind == NameKind::kSurname && !PersonIntroduced(name.target)) return false;
+    if (name.name_like) {
+      // "Michael Jordan", "Chad Smith", "Denzel Washington": a personal name.
+      if (IsNameWord(position + length)) return false;
+      if (position > 0 && IsNameWord(position - 1) && !IsWord(position - 1, d_.word_the_)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The longest acceptable name at `position`; for people, the best of the
+  // people sharing it. Returns the name index and sets `length`, or -1.
+  int64_t NameAt(size_t position, uint32_t* length, bool allow_surnames = false,
+                 std::string_view title_role = {}) const {
+    std::array<std::pair<uint32_t, uint32_t>, Trie::kMaxDepth> prefixes;
+    const size_t count = d_.trie_->Prefixes(words_, position, prefixes);
+    for (size_t i = count; i-- > 0;) {
+      const auto& payloads = d_.trie_->payloads[prefixes[i].second];
+      int64_t best = -1;
+      int best_score = -1;
+      for (auto it = payloads.rbegin(); it != payloads.rend(); ++it) {
+        const Name& name = d_.names_[*it];
+        const bool surname_ok = allow_surnames && name.kind == NameKind::kSurname;
+        if (!surname_ok && !Accepts(name, position, prefixes[i].first)) continue;
+        if (surname_ok && StartsLowercase(TokenText(position))) continue;
+        if (name.kind != NameKind::kPerson && name.kind != NameKind::kSurname) {
+          if (best < 0) best = *it;
+          break;
+        }
+        // Several people share the name: the one the document introduced,
+        // then the one holding the title's role, then one in office.
+        int score = 0;
+        if (PersonIntroduced(name.target)) score += 4;
+        const PersonRole* role = d_.RoleAt(name.target, document_.report_date_);
+        if (role != nullptr) score += 1;
+        if (role != nullptr && !title_role.empty() && role->role == title_role) score += 2;
+        if (score > best_score) {
+          best_score = score;
+          best = *it;
+        }
+      }
+      if (best >= 0) {
+        *length = prefixes[i].first;
+        return best;
+      }
+    }
+    return -1;
+  }
+
+  // The actor a person stands for in this document now.
+  uint32_t PersonActor(uint32_t person) const {
+    ActorMention mention;
+    mention.person = person;
+    return d_.ActorAt(mention, document_.report_date_);
+  }
+
+  // Whether a title's role matches a person's role at the report date.
+  bool RoleMatches(const Name& title, uint32_t person) const {
+    const PersonRole* role = d_.RoleAt(person, document_.report_date_);
+    if (role == nullptr) return false;
+    if (title.role == "head_of_state" && role->role == "monarch") return true;
+    std::string_view wanted = title.role;
+    // "chancellor": head_of_government=DEU,AUT
+    if (!title.role_by_country.empty()) {
+      const std::string& country = d_.actors_[role->actor].country;
+      const size_t eq = title.role_by_country.find('=');
+      if (!country.empty() && title.role_by_country.find(country, eq) != std::string::npos) {
+        wanted = std::string_view(title.role_by_country).substr(0, eq);
+      }
+    }
+    if (role->role == wanted) return true;
+    if (title.role == "head_of_state" || title.role == "head_of_government") {
+      // "the leader" style titles are given the role org_head in titles.tsv.
+      return false;
+    }
+    if (title.role == "org_head") {
+      return std::find(std::begin(kLeaderRoles), std::end(kLeaderRoles), role->role) !=
+             std::end(kLeaderRoles);
+    }
+    return false;
+  }
+
+  bool Former(size_t position) const {
+    if (position >= 1 && words_[position - 1] == d_.word_former_) return true;
+    if (position >= 2 && words_[position - 2] == d_.word_ex_ && TokenText(position - 1) == "-") {
+      return true;
+    }
+    return false;
+  }
+
+  // After a title: a person's name, known or not. Returns the tokens taken
+  // and sets `person` when known.
+  size_t NameAfterTitle(size_t position, const Name& title, uint32_t* person) const {
+    *person = kNoPerson;
+    uint32_t length = 0;
+    const int64_t found = NameAt(position, &length, /*allow_surnames=*/true, title.role);
+    if (found >= 0) {
+      const Name& name = d_.names_[found];
+      if (name.kind == NameKind::kPerson || name.kind == NameKind::kSurname) {
+        *person = name.target;
+        return length;
+      }
+      if (name.kind != NameKind::kNotActor) return 0;  // another actor follows
+    }
+    // "Colombian Foreign Minister Álvaro Leyva": an unknown name is still a
+    // person of that sector.
+    size_t taken = 0;
+    while (taken < 4 && IsNameWord(position + taken)) {
+      uint32_t ignored = 0;
+      const int64_t other = NameAt(position + taken, &ignored);
+      if (other >= 0 && d_.names_[other].kind != NameKind::kSurname &&
+          d_.names_[other].kind != NameKind::kPronoun) {
+        break;
+      }
+      ++taken;
+    }
+    return taken;
+  }
+
+  void Run(std::vector<ActorMention>& out) {
+    uint32_t first_actor = kNoActor;
+    bool pair_noted = false;
+    size_t position = 0;
+    while (position < words_.size()) {
+      uint32_t length = 0;
+      const int64_t found = NameAt(position, &length);
+      if (found < 0) {
+        ++position;
+        continue;
+      }
+      const Name& name = d_.names_[found];
+      ActorMention mention;
+      mention.first_token = sentence_.first_token + static_cast<uint32_t>(position);
+      size_t end = position + length;
+      bool emit = true;
+      switch (name.kind) {
+        case NameKind::kNotActor:
+          emit = false;
+          break;
+        case NameKind::kActor:
+          end = AfterActor(name, position, end, mention);
+          break;
+        case NameKind::kSector:
+        case NameKind::kTitle:
+          emit = AfterSectorNoun(name, position, &end, mention);
+          break;
+        case NameKind::kPerson:
+        case NameKind::kSurname:
+          end = AfterPerson(name.target, end, mention);
+          break;
+        case NameKind::kPair:
+          emit = document_.last_pair_[0] != kNoActor;
+          mention.actor = document_.last_pair_[0];
+          mention.partner = document_.last_pair_[1];
+          break;
+        case NameKind::kStateRef:
+          emit = document_.last_state_ != kNoActor;
+          mention.actor = document_.last_state_;
+          break;
+        case NameKind::kPronoun:
+          emit = Pronoun(mention);
+          break;
+      }
+      if (emit) {
+        mention.end_token = sentence_.first_token + static_cast<uint32_t>(end);
+        // A person named here, in full or after a title, may be referred to
+        // by surname from now on.
+        const bool reference_only = name.kind == NameKind::kPronoun ||
+                                    (name.kind == NameKind::kTitle && end == position + length);
+        Remember(mention, mention.person != kNoPerson && !reference_only);
+        out.push_back(mention);
+        // The first two different states or organisations of a sentence are
+        // the pair "the two countries" refers to, even later in the same
+        // sentence, until the pipeline reports a coded dyad.
+        if (!pair_noted && mention.partner == kNoActor) {
+          const uint32_t actor = d_.ActorAt(mention, document_.report_date_);
+          if (first_actor == kNoActor) {
+            first_actor = actor;
+          } else if (Root(actor) != Root(first_actor)) {
+            document_.NoteDyad(first_actor, actor);
+            pair_noted = true;
+          }
+        }
+      }
+      position = end;
+    }
+  }
+
+ private:
+  // The state or organisation an actor belongs to (VENGOV -> VEN).
+  std::string_view Root(uint32_t actor) const {
+    const Actor& a = d_.actors_[actor];
+    return a.country.empty() ? std::string_view(a.org) : std::string_view(a.country);
+  }
+
+  void Remember(const ActorMention& mention, bool full_name) {
+    if (mention.person != kNoPerson) {
+      if (full_name) {
+        auto& introduced = document_.introduced_;
+        introduced.erase(std::remove(introduced.begin(), introduced.end(), mention.person),
+                         introduced.end());
+        introduced.push_back(mention.person);
+      }
+      document_.people_.push_back({mention.person, mention.actor, document_.sentence_});
+    }
+    if (mention.partner != kNoActor) return;
+    const Actor& actor = d_.actors_[d_.ActorAt(mention, document_.report_date_)];
+    if (!actor.country.empty()) document_.last_state_ = d_.FindCodeIndex(actor.country);
+  }
+
+  // "Venezuelan government", "Venezuela's army", "Colombian Foreign Minister
+  // X", "the Venezuelan opposition leader".
+  size_t AfterActor(const Name& name, size_t position, size_t end, ActorMention& mention) {
+    mention.actor = name.target;
+    const Actor& actor = d_.actors_[name.target];
+    if (!actor.sector.empty()) return end;
+    size_t next = end;
+    if (IsWord(next, d_.word_s_)) ++next;
+    const Name* last_noun = nullptr;
+    std::string_view sector;
+    for (int nouns = 0; nouns < 3 && next < words_.size(); ++nouns) {
+      uint32_t length = 0;
+      const int64_t found = NameAt(next, &length);
+      if (found < 0) break;
+      const Name& noun = d_.names_[found];
+      if (noun.kind != NameKind::kSector && noun.kind != NameKind::kTitle) break;
+      if (sector.empty()) sector = d_.actors_[noun.target].sector;
+      last_noun = &noun;
+      next += length;
+    }
+    if (last_noun == nullptr) return end;
+    mention.actor = d_.ActorForSector(name.target, sector);
+    mention.titled = true;
+    end = next;
+    if (last_noun->kind == NameKind::kTitle) {
+      uint32_t person = kNoPerson;
+      end += NameAfterTitle(end, *last_noun, &person);
+      mention.person = person;
+    }
+    if (Former(position)) MakeFormer(mention);
+    return end;
+  }
+
+  // "the president of Peru", "President Duque", "the president".
+  bool AfterSectorNoun(const Name& noun, size_t position, size_t* end, ActorMention& mention) {
+    const std::string_view sector = d_.actors_[noun.target].sector;
+    size_t next = *end;
+    uint32_t length = 0;
+    int64_t found = -1;
+    if (IsWord(next, d_.word_of_)) {
+      ++next;
+      if (IsWord(next, d_.word_the_)) ++next;
+      found = next < words_.size() ? NameAt(next, &length) : -1;
+    }
+    if (found >= 0 && d_.names_[found].kind == NameKind::kActor) {
+      mention.actor = d_.ActorForSector(d_.names_[found].target, sector);
+      mention.titled = true;
+      *end = next + length;
+      if (noun.kind == NameKind::kTitle) {
+        // "the President of Venezuela, Nicolás Maduro" is rare; "the
+        // President of Venezuela Nicolás Maduro" is read as one actor.
+        uint32_t person = kNoPerson;
+        *end += NameAfterTitle(*end, noun, &person);
+        mention.person = person;
+      }
+      if (Former(position)) MakeFormer(mention);
+      return true;
+    }
+    if (noun.kind == NameKind::kSector) {
+      // "the government of Iván Duque": that person's state.
+      if (!IsWord(*end, d_.word_of_)) return false;
+      uint32_t length = 0;
+      const int64_t found = NameAt(*end + 1, &length);
+      if (found < 0 || d_.names_[found].kind != NameKind::kPerson) return false;
+      const std::string& country = d_.actors_[PersonActor(d_.names_[found].target)].country;
+      if (country.empty()) return false;
+      mention.actor = d_.ActorForSector(d_.FindCodeIndex(country), sector);
+      *end += 1 + length;
+      return true;
+    }
+    // "President Iván Duque": the person says which state.
+    uint32_t person = kNoPerson;
+    const size_t taken = NameAfterTitle(*end, noun, &person);
+    if (taken > 0) {
+      // "King Abdullah of Jordan", "President Xi Jinping of China".
+      const size_t after = *end + taken;
+      uint32_t length = 0;
+      const int64_t found = IsWord(after, d_.word_of_) ? NameAt(after + 1, &length) : -1;
+      const bool of_state = found >= 0 && d_.names_[found].kind == NameKind::kActor &&
+                            !d_.actors_[d_.names_[found].target].country.empty();
+      if (person == kNoPerson && !of_state) return false;  // an unknown person of an unknown state
+      *end = after;
+      mention.person = person;
+      if (person != kNoPerson) mention.actor = PersonActor(person);
+      if (of_state) {
+        const uint32_t state = d_.names_[found].target;
+        if (person == kNoPerson) {
+          mention.actor = d_.ActorForSector(state, sector);
+          mention.titled = true;
+          *end = after + 1 + length;
+        } else if (d_.actors_[mention.actor].country == d_.actors_[state].country) {
+          *end = after + 1 + length;
+        }
+      }
+      if (Former(position)) {
+        if (person == kNoPerson) {
+          MakeFormer(mention);
+        } else {
+          mention.former = true;
+        }
+      }
+      return true;
+    }
+    // "the president": the last person named who holds that office.
+    if (position == 0 || !IsWord(position - 1, d_.word_the_)) return false;
+    for (auto it = document_.people_.rbegin(); it != document_.people_.rend(); ++it) {
+      if (RoleMatches(noun, it->person)) {
+        mention.person = it->person;
+        mention.actor = PersonActor(it->person);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A person's name, perhaps followed by "of Venezuela" (taken into the
+  // mention when it is their state) or by "'s government" (their state's
+  // government, not them).
+  size_t AfterPerson(uint32_t person, size_t end, ActorMention& mention) {
+    mention.person = person;
+    mention.actor = PersonActor(person);
+    const Actor& actor = d_.actors_[mention.actor];
+    size_t next = end;
+    if (IsWord(next, d_.word_s_)) ++next;
+    uint32_t length = 0;
+    int64_t found = next < words_.size() ? NameAt(next, &length) : -1;
+    if (found >= 0 && d_.names_[found].kind == NameKind::kSector && !actor.country.empty()) {
+      mention.person = kNoPerson;
+      mention.actor = d_.ActorForSector(d_.FindCodeIndex(actor.country),
+                                        d_.actors_[d_.names_[found].target].sector);
+      return next + length;
+    }
+    if (IsWord(end, d_.word_of_)) {
+      found = NameAt(end + 1, &length);
+      if (found >= 0 && d_.names_[found].kind == NameKind::kActor &&
+          d_.actors_[d_.names_[found].target].country == actor.country && !actor.country.empty()) {
+        return end + 1 + length;
+      }
+    }
+    return end;
+  }
+
+  void MakeFormer(ActorMention& mention) {
+    mention.former = true;
+    const Actor& actor = d_.actors_[mention.actor];
+    if (!actor.country.empty()) {
+      mention.actor = d_.ActorForSector(d_.FindCodeIndex(actor.country), "ELI");
+    }
+  }
+
+  // "he", "she", "him": the person named in this or the previous sentence,
+  // when there was exactly one.
+  bool Pronoun(ActorMention& mention) const {
+    uint32_t person = kNoPerson;
+    uint32_t actor = kNoActor;
+    for (auto it = document_.people_.rbegin(); it != document_.people_.rend(); ++it) {
+      if (it->sentence + 1 < document_.sentence_) break;
+      if (person != kNoPerson && it->person != person) return false;
+      person = it->person;
+      actor = it->actor;
+    }
+    if (person == kNoPerson) return false;
+    mention.person = person;
+    mention.actor = actor;
+    mention.titled = true;
+    return true;
+  }
+
+  const ActorDictionary& d_;
+  std::string_view text_;
+  const Segmentation& segmentation_;
+  const Sentence& sentence_;
+  std::span<const uint32_t> words_;
+  DocumentActors& document_;
+};
+
+void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& segmentation,
+                                     const Sentence& sentence, ActorScratch& scratch,
+                                     DocumentActors& document,
+                                     std::vector<ActorMention>& out) const {
+  scratch.word_ids.clear();
+  for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    const Token& token = segmentation.tokens[i];
+    scratch.folded.clear();
+    AppendFolded(text.substr(token.begin, token.end - token.begin), scratch.folded);
+    scratch.word_ids.push_back(vocabulary_.Find(scratch.folded));
+  }
+  Matcher matcher(*this, text, segmentation, sentence, scratch.word_ids, document);
+  matcher.Run(out);
+  ++document.sentence_;
 }
 
 void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& segmentation,
                                      const Sentence& sentence, ActorScratch& scratch,
                                      std::vector<ActorMention>& out) const {
-  FoldTokens(text, segmentation, sentence.first_token, sentence.end_token, vocabulary_, scratch);
-  const std::span<const uint32_t> words(scratch.word_ids);
+  DocumentActors document;
+  FindInSentence(text, segmentation, sentence, scratch, document, out);
+}
 
-  auto token_text = [&](size_t local) {
-    const Token& token = segmentation.tokens[sentence.first_token + local];
-    return text.substr(token.begin, token.end - token.begin);
-  };
-  // The first name of the longest phrase at `position` that the text allows
-  // (exact-case names must match exactly), or nullptr.
-  auto name_at = [&](size_t position, uint32_t* length) -> const Name* {
-    const PhraseTrie::Match match = trie_.LongestAt(words, position);
-    for (auto it = match.payloads.rbegin(); it != match.payloads.rend(); ++it) {
-      const Name& name = names_[*it];
-      if (!name.exact.empty()) {
-        const Token& first = segmentation.tokens[sentence.first_token + position];
-        const Token& last = segmentation.tokens[sentence.first_token + position + match.length - 1];
-        if (text.substr(first.begin, last.end - first.begin) != name.exact) continue;
-      }
-      *length = match.length;
-      return &name;
-    }
-    return nullptr;
-  };
-  auto is_word = [&](size_t position, std::string_view folded) {
-    if (position >= words.size()) return false;
-    scratch.folded.clear();
-    AppendFolded(token_text(position), scratch.folded);
-    return scratch.folded == folded;
-  };
-
-  size_t position = 0;
-  while (position < words.size()) {
-    uint32_t length = 0;
-    const Name* name = name_at(position, &length);
-    if (name == nullptr) {
-      ++position;
-      continue;
-    }
-    size_t end = position + length;
-    uint32_t actor = name->actor;
-    size_t start = position;
-    if (name->is_sector) {
-      // "the president of Venezuela", "the foreign minister of the UAE"
-      size_t next = end;
-      if (!is_word(next, "of")) {
-        position = end;
-        continue;
-      }
-      ++next;
-      if (is_word(next, "the")) ++next;
-      uint32_t country_length = 0;
-      const Name* country = next < words.size() ? name_at(next, &country_length) : nullptr;
-      if (country == nullptr || country->is_sector) {
-        position = end;
-        continue;
-      }
-      actor = ActorForSector(country->actor, actors_[name->actor].sector);
-      end = next + country_length;
-    } else if (actors_[actor].sector.empty()) {
-      // "Venezuelan government", "Venezuela's army", "the US military"
-      size_t next = end;
-      if (is_word(next, "'s")) ++next;
-      uint32_t sector_length = 0;
-      const Name* sector = next < words.size() ? name_at(next, &sector_length) : nullptr;
-      if (sector != nullptr && sector->is_sector) {
-        actor = ActorForSector(actor, actors_[sector->actor].sector);
-        end = next + sector_length;
-      }
-    }
-    out.push_back({sentence.first_token + static_cast<uint32_t>(start),
-                   sentence.first_token + static_cast<uint32_t>(end), actor});
-    position = end;
+std::vector<ActorDictionary::Entry> ActorDictionary::Lookup(std::string_view name) const {
+  std::vector<Entry> entries;
+  const Segmentation segmentation = Segment(name);
+  std::vector<uint32_t> words;
+  for (const Token& token : segmentation.tokens) {
+    words.push_back(vocabulary_.Find(Folded(name.substr(token.begin, token.end - token.begin))));
+    if (words.back() == Vocabulary::kUnknown) return entries;
   }
+  const uint32_t node = words.empty() ? 0 : trie_->Find(words);
+  if (node == 0) return entries;
+  for (auto it = trie_->payloads[node].rbegin(); it != trie_->payloads[node].rend(); ++it) {
+    const Name& entry = names_[*it];
+    Entry::Kind kind = Entry::Kind::kActor;
+    switch (entry.kind) {
+      case NameKind::kActor:
+        kind = Entry::Kind::kActor;
+        break;
+      case NameKind::kSector:
+        kind = Entry::Kind::kSector;
+        break;
+      case NameKind::kTitle:
+        kind = Entry::Kind::kTitle;
+        break;
+      case NameKind::kPerson:
+        kind = Entry::Kind::kPerson;
+        break;
+      case NameKind::kSurname:
+        kind = Entry::Kind::kSurname;
+        break;
+      case NameKind::kNotActor:
+        kind = Entry::Kind::kNotActor;
+        break;
+      default:
+        continue;  // document references are grammar
+    }
+    // A person is listed once, as an alias rather than as a surname.
+    auto same = [&](const Entry& seen) {
+      const bool person = kind == Entry::Kind::kPerson || kind == Entry::Kind::kSurname;
+      const bool seen_person =
+          seen.kind == Entry::Kind::kPerson || seen.kind == Entry::Kind::kSurname;
+      if (person && seen_person) return seen.index == entry.target;
+      return seen.kind == kind && seen.index == entry.target && seen.role == entry.role;
+    };
+    bool duplicate = false;
+    for (Entry& seen : entries) {
+      if (!same(seen)) continue;
+      duplicate = true;
+      if (kind == Entry::Kind::kPerson) seen.kind = kind;
+    }
+    if (!duplicate) entries.push_back({kind, entry.target, entry.role});
+  }
+  return entries;
+}
+
+ActorDictionary::Stats ActorDictionary::ComputeStats() const {
+  Stats stats;
+  std::set<std::string> orgs;
+  for (const Actor& actor : actors_) {
+    if (!actor.country.empty() && actor.sector.empty()) ++stats.states;
+    if (!actor.org.empty()) orgs.insert(actor.org);
+  }
+  stats.organizations = orgs.size();
+  for (const Name& name : names_) {
+    if (name.kind != NameKind::kActor) continue;
+    if (actors_[name.target].country.empty()) {
+      ++stats.org_names;
+    } else {
+      ++stats.state_names;
+    }
+  }
+  std::map<std::string, size_t> by_role;
+  std::map<std::string, std::set<uint32_t>> by_actor;
+  stats.people = people_.size();
+  for (uint32_t p = 0; p < people_.size(); ++p) {
+    for (const PersonRole& role : people_[p].roles) {
+      ++stats.roles;
+      if (role.open) ++stats.open_roles;
+      ++by_role[role.role];
+      const Actor& actor = actors_[role.actor];
+      by_actor[actor.country.empty() ? actor.org : actor.country].insert(p);
+    }
+  }
+  stats.roles_by_kind.assign(by_role.begin(), by_role.end());
+  for (const auto& [code, people] : by_actor)
+    stats.people_by_actor.push_back({code, people.size()});
+  return stats;
 }
 
 }  // namespace dyad

@@ -1,4 +1,6 @@
-// actors: finds the states, organisations and their sectors named in a sentence.
+// actors: finds the states, organisations, their sectors and the people
+// acting for them in a sentence, and says which actor code a person had on a
+// given date.
 //
 // An ActorDictionary is compiled once from
 //   - Debian's iso-codes (iso_3166-1.json): every ISO 3166 country, by its
@@ -6,22 +8,40 @@
 //   - data/actors/countries.tsv: the names the news uses that ISO lacks
 //     (colloquial names, demonyms, capitals and seats of power as metonyms);
 //   - data/actors/organizations.tsv: international organisations;
-//   - data/actors/sectors.tsv: the nouns that turn a country into one of its
-//     sectors ("government", "army" -> GOV, MIL);
-//   - any extra files of the same formats (a user's own entries, read last,
-//     so they add to or override the shipped ones).
+//   - data/actors/sectors.tsv: collective nouns that turn a country into one
+//     of its sectors ("government", "army" -> GOV, MIL);
+//   - data/actors/titles.tsv: titles of office-holders, with the role they
+//     name ("foreign minister", "canciller" -> GOV, foreign_minister);
+//   - data/actors/people.tsv: people with dated roles (one line per role);
+//   - data/actors/not_actors.tsv: phrases that contain a name but are not the
+//     actor ("Washington Post", "guinea pig", "Atlanta, Georgia") and names
+//     that are also personal names ("Jordan", "Chad", "Washington");
+//   - any user files (read last, so they add to or override the shipped
+//     entries): a file whose lines have 6 or 7 tab-separated fields is in the
+//     people.tsv format, any other in the countries.tsv format.
 // The formats are documented at the top of each file and in docs/dictionaries.md.
 //
+// Resolution by date. A mention of a person carries the person; which code
+// that person had depends on the event's date, known only after dating, so
+// the pipeline calls ActorAt(mention, event_date) when it builds the record.
+// Within a document, DocumentActors carries what earlier sentences said
+// (people introduced by full name, the last state, the last dyad) so that
+// surnames alone, "the president", "the country", "the two countries" and
+// unambiguous pronouns resolve.
+//
 // Once loaded the dictionary is immutable and safe to share across threads;
-// FindInSentence allocates nothing beyond growing the caller's vectors.
+// FindInSentence allocates nothing beyond growing the caller's vectors and
+// the document state. Loading the shipped files takes a few milliseconds.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "base/civil_date.h"
 #include "base/phrase_trie.h"
 #include "base/status.h"
 #include "segment/segment.h"
@@ -36,18 +56,51 @@ struct Actor {
   std::string name;     // canonical name: "Venezuela", "North Atlantic Treaty Organization"
 };
 
+// One office a person held: the code they act under while holding it.
+struct PersonRole {
+  uint32_t actor = 0;            // index for ActorDictionary::actor(): "VENGOV", "NATO"
+  std::string role;              // "head_of_state", "foreign_minister", ... (see people.tsv)
+  CivilDate from;                // first day in office
+  CivilDate until;               // last day in office (inclusive); far future when still in office
+  bool open = false;             // no end date: in office when the entry was last checked
+  bool until_uncertain = false;  // the end date is approximate ("2026?")
+  std::string basis;             // the facts the entry rests on
+  std::string where;             // "people.tsv:123", for messages and `dyad actors`
+};
+
+struct Person {
+  std::string name;                  // "Nicolás Maduro"
+  std::vector<std::string> aliases;  // other names that always match ("Maduro")
+  std::string country;               // the state a former office-holder belongs to; may be empty
+  std::vector<PersonRole> roles;     // sorted by `from`
+};
+
+constexpr uint32_t kNoActor = 0xFFFFFFFFu;
+constexpr uint32_t kNoPerson = 0xFFFFFFFFu;
+
 // An actor found in the text: tokens [first_token, end_token) of the
 // document's Segmentation name it.
 struct ActorMention {
   uint32_t first_token = 0;
   uint32_t end_token = 0;
-  uint32_t actor = 0;  // index for ActorDictionary::actor()
+  // The actor the words name: for a person, the title's actor ("Colombian
+  // Foreign Minister X" -> COLGOV) or the person's code at the report date.
+  // Use ActorAt() to get the code at the event's date.
+  uint32_t actor = 0;
+  uint32_t person = kNoPerson;  // index for ActorDictionary::person(), if a person
+  // "the two countries", "both sides": the second actor of the pair (the
+  // first is `actor`); the event applies to both.
+  uint32_t partner = kNoActor;
+  bool former = false;  // "former President X": out of office unless the dictionary says otherwise
+  // The words gave the actor ("Colombian Foreign Minister X"), so it holds
+  // even on dates the dictionary has no role for the person.
+  bool titled = false;
 };
 
 struct ActorOptions {
   std::string data_dir;                  // holds actors/countries.tsv etc.
   std::string iso_codes_dir;             // holds iso_3166-1.json
-  std::vector<std::string> extra_files;  // user dictionaries, same format as countries.tsv
+  std::vector<std::string> extra_files;  // user dictionaries (countries.tsv or people.tsv format)
 };
 
 // Scratch space reused across sentences so matching allocates nothing.
@@ -56,40 +109,144 @@ struct ActorScratch {
   std::string folded;
 };
 
+// What a document has said so far; one per document, fed sentence by
+// sentence in order. Not shared between threads.
+class DocumentActors {
+ public:
+  explicit DocumentActors(CivilDate report_date = {}) : report_date_(report_date) {}
+
+  // The pipeline reports each coded event's pair, so "the two countries"
+  // refers to the last dyad actually coded.
+  void NoteDyad(uint32_t first_actor, uint32_t second_actor) {
+    last_pair_[0] = first_actor;
+    last_pair_[1] = second_actor;
+  }
+  CivilDate report_date() const { return report_date_; }
+
+ private:
+  friend class ActorDictionary;
+  struct PersonSeen {
+    uint32_t person = kNoPerson;
+    uint32_t actor = kNoActor;  // code at the report date, or from the title
+    uint32_t sentence = 0;
+  };
+  CivilDate report_date_;
+  uint32_t sentence_ = 0;
+  std::vector<uint32_t> introduced_;  // persons named in full, most recent last
+  std::vector<PersonSeen> people_;    // person mentions, most recent last
+  uint32_t last_state_ = kNoActor;    // the last state (as a whole) named
+  uint32_t last_pair_[2] = {kNoActor, kNoActor};
+};
+
 class ActorDictionary {
  public:
   static StatusOr<std::shared_ptr<const ActorDictionary>> Load(const ActorOptions& options);
 
   // Appends the actors named in `sentence`, left to right, without overlap
   // (the longest name wins). `text` is the text `segmentation` was made from.
+  // `document` carries what earlier sentences of the same text said and is
+  // updated; sentences must come in order.
+  void FindInSentence(std::string_view text, const Segmentation& segmentation,
+                      const Sentence& sentence, ActorScratch& scratch, DocumentActors& document,
+                      std::vector<ActorMention>& out) const;
+  // The same for a sentence read on its own (no document state).
   void FindInSentence(std::string_view text, const Segmentation& segmentation,
                       const Sentence& sentence, ActorScratch& scratch,
                       std::vector<ActorMention>& out) const;
 
+  // The actor `mention` stands for on `date`: a person's role on that date
+  // (the most recently started one when several overlap); out of office, the
+  // title's actor if the text gave one, else the person's state with the
+  // sector ELI after a first office ("former") and without sector before it.
+  uint32_t ActorAt(const ActorMention& mention, CivilDate date) const;
+  // The role `person` held on `date`, or nullptr.
+  const PersonRole* RoleAt(uint32_t person, CivilDate date) const;
+
   const Actor& actor(uint32_t index) const { return actors_[index]; }
   size_t actor_count() const { return actors_.size(); }
   size_t name_count() const { return names_.size(); }
+  const Person& person(uint32_t index) const { return people_[index]; }
+  size_t person_count() const { return people_.size(); }
 
   // The actor with this code, or nullptr.
   const Actor* FindCode(std::string_view code) const;
+  // Index of the actor with this code, or kNoActor.
+  uint32_t FindCodeIndex(std::string_view code) const;
+
+  // Every dictionary entry whose name is exactly `name` (case and accents
+  // ignored), for `dyad actors`: what a user typed, looked up.
+  struct Entry {
+    enum class Kind { kActor, kSector, kTitle, kPerson, kSurname, kNotActor } kind;
+    uint32_t index = 0;  // actor for kActor/kSector/kTitle, person for kPerson/kSurname
+    std::string role;    // titles: the role they name
+  };
+  std::vector<Entry> Lookup(std::string_view name) const;
+
+  // Coverage, for `dyad actors --stats`.
+  struct Stats {
+    size_t states = 0;         // ISO 3166 countries
+    size_t state_names = 0;    // names, demonyms, capitals and metonyms of states
+    size_t organizations = 0;  // organisation codes (bodies included)
+    size_t org_names = 0;
+    size_t people = 0;
+    size_t roles = 0;
+    size_t open_roles = 0;                                      // still in office when last checked
+    std::vector<std::pair<std::string, size_t>> roles_by_kind;  // sorted by role
+    std::vector<std::pair<std::string, size_t>> people_by_actor;  // "VEN" or "NATO" -> people
+  };
+  Stats ComputeStats() const;
 
  private:
-  struct Name {
-    uint32_t actor = 0;
-    bool is_sector = false;  // a sector noun, not an actor by itself
-    std::string exact;       // non-empty: the text must match exactly ("US", not "us")
+  enum class NameKind : uint8_t {
+    kActor,
+    kSector,
+    kTitle,
+    kPerson,
+    kSurname,
+    kNotActor,
+    kPair,      // "the two countries", "both sides"
+    kStateRef,  // "the country"
+    kPronoun,   // "he", "she", "him"
   };
+  struct Name {
+    NameKind kind = NameKind::kActor;
+    uint32_t target = 0;          // actor (kActor, kSector, kTitle) or person (kPerson, kSurname)
+    bool capitalised = false;     // written with a capital: must be capitalised in the text
+    bool name_like = false;       // also a personal name ("Jordan"): not next to other names
+    std::string exact;            // non-empty: the text must match exactly ("US", not "us")
+    std::string role;             // titles: "foreign_minister", ...
+    std::string role_by_country;  // titles: "head_of_government=DEU,AUT" (another role there)
+    uint8_t source = 0;           // 0 = ISO, 1 = shipped file, 2 = user file
+  };
+  struct Trie;
   class Builder;
+  class Matcher;
 
+  ActorDictionary();
   uint32_t ActorForSector(uint32_t country_actor, std::string_view sector) const;
+  uint32_t OutOfOfficeActor(uint32_t person, CivilDate date) const;
 
   std::vector<Actor> actors_;
   std::vector<Name> names_;
+  std::vector<Person> people_;
   Vocabulary vocabulary_;
-  PhraseTrie trie_;
-  // Sector variants "VEN"+"GOV" -> index, built for every country at load time
-  // so matching never has to create an actor.
+  std::shared_ptr<const Trie> trie_;
   std::unordered_map<std::string, uint32_t> actor_by_code_;
+  std::vector<uint32_t> title_words_;     // word ids of title and sector nouns
+  std::vector<uint32_t> calendar_words_;  // "Monday", "January": never part of a name
+  uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0;
 };
+
+// What the dictionaries know about `name` on `date`, as text for `dyad
+// actors NAME --date`: every entry spelled so, and for people every role with
+// its dates and basis, and the code they have on `date`.
+std::string DescribeName(const ActorDictionary& dictionary, std::string_view name, CivilDate date);
+
+// The actors found in `text` read as one document reported on `date`, one
+// line each with the words and the code at that date (`dyad actors --text`).
+std::string DescribeText(const ActorDictionary& dictionary, std::string_view text, CivilDate date);
+
+// The coverage summary of `dyad actors --stats`.
+std::string DescribeStats(const ActorDictionary& dictionary);
 
 }  // namespace dyad

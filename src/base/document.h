@@ -20,6 +20,9 @@ struct Document {
   std::string title;      // may be empty
   std::string text;       // the article body (clean text after the clean stage)
   std::string origin;     // where it came from, for messages: "news.jsonl:12"
+  // Declared language tag ("en", "en-gb"); empty when unknown. Last, with a
+  // default, so positional initialisers written before it stay valid.
+  std::string language = {};
 };
 
 }  // namespace dyad

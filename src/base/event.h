@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/civil_date.h"
 
@@ -23,6 +24,15 @@ struct ActorRef {
 };
 
 enum class DatePrecision : uint8_t { kDay, kMonth, kYear };
+
+// Where one mention of an event was found: the evidence of one report.
+struct Evidence {
+  std::string doc;          // document id
+  std::string story;        // the document's story id (dedup), or empty
+  uint32_t sentence = 0;    // index of the sentence in the document
+  uint32_t span_begin = 0;  // code points into the document's clean text, half-open
+  uint32_t span_end = 0;
+};
 
 const char* DatePrecisionName(DatePrecision precision);  // "day" | "month" | "year"
 
@@ -61,6 +71,10 @@ struct Event {
   // Where the sentence starts in the document, in code points: span minus
   // this locates the evidence inside `text`. Not part of the exported record.
   uint32_t sentence_begin = 0;
+  // Every mention's evidence once events are aggregated (the aggregate stage),
+  // the first one repeating doc, sentence and span above. Empty for a single,
+  // unaggregated mention.
+  std::vector<Evidence> evidence;
 
   // The root: the first two digits of the code ("16" for "161").
   std::string root() const { return code.substr(0, 2); }

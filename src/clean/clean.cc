@@ -47,7 +47,7 @@ CleanResult RepairUtf8(std::string_view raw) {
   return result;
 }
 
-CleanResult CleanText(std::string_view raw) {
+CleanResult CleanText(std::string_view raw, const CleanOptions& options) {
   CleanResult result = RepairUtf8(raw);
   std::string& text = result.text;
 
@@ -76,6 +76,9 @@ CleanResult CleanText(std::string_view raw) {
     std::unique_ptr<utf8proc_uint8_t, void (*)(void*)> normalised(
         utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str())), &std::free);
     if (normalised) text.assign(reinterpret_cast<const char*>(normalised.get()));
+  }
+  if (options.remove_boilerplate) {
+    text = RemoveBoilerplate(text, &result.removed_lines, options.site_template, options.site);
   }
   return result;
 }

@@ -1,6 +1,7 @@
 #include "code/code.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include "base/text_file.h"
@@ -8,6 +9,55 @@
 namespace dyad {
 
 namespace {
+
+// Symbol standing for an actor group in the stream and for SOURCE/TARGET
+// slots in patterns.
+constexpr uint32_t kActorSymbol = 0xFFFFFFFEu;
+constexpr uint32_t kAnyWord = 0xFFFFFFFFu;
+
+// What the grammar knows about a word (by id) or a symbol.
+enum WordFlag : uint64_t {
+  kNegator = 1ull << 0,      // not, n't, never, no
+  kModal = 1ull << 1,        // could, would, may, might, should, can, must
+  kFuture = 1ull << 2,       // will, shall
+  kBe = 1ull << 3,           // is, was, been, ...
+  kHave = 1ull << 4,         // has, had, have, having
+  kDo = 1ull << 5,           // did, does, do
+  kTo = 1ull << 6,           // to
+  kBy = 1ull << 7,           // by
+  kAnd = 1ull << 8,          // and, or
+  kComma = 1ull << 9,        // ,
+  kDeterminer = 1ull << 10,  // the, a, its, new, 's, ...: a following verb form is a noun
+  kPreposition = 1ull << 11,
+  kLocative = 1ull << 12,        // in, at, near: a following actor is a place, not a target
+  kBoundary = 1ull << 13,        // ends a clause: that, which, ;, quotes, ...
+  kSpeech = 1ull << 14,          // said, announced: a verb of another clause
+  kAdverb = 1ull << 15,          // also, officially, ...ly
+  kRisk = 1ull << 16,            // risk, threat, possible: a following event noun is hypothetical
+  kIntentGovernor = 1ull << 17,  // plans to, agreed to
+  kRefuseGovernor = 1ull << 18,  // refused to
+  kThreatGovernor = 1ull << 19,  // threatened to
+  kAppealGovernor = 1ull << 20,  // urged X to
+  kDemandGovernor = 1ull << 21,  // demanded that X
+  kSuppress = 1ull << 22,        // denied that, warned that, claims that: not a fact
+  kConditional = 1ull << 23,     // if, unless, whether
+  kBase = 1ull << 24,            // verb forms
+  kPast = 1ull << 25,
+  kParticiple = 1ull << 26,
+  kGerund = 1ull << 27,
+  kThird = 1ull << 28,
+  kPatternHead = 1ull << 29,  // first word of a verb pattern
+  kRelative = 1ull << 30,     // which, who, whom
+  kPunct = 1ull << 31,        // a punctuation token
+  kPronoun = 1ull << 32,      // it, they, he, she
+  kTemporal = 1ull << 33,     // after, following, before: "after meeting X"
+  kWarn = 1ull << 34,         // warn: "warned X that it would bomb" is a threat
+  kAspect = 1ull << 35,       // began, started, continued: "began exporting"
+};
+
+constexpr uint64_t kFiniteForms = kPast | kThird;
+constexpr uint64_t kGovernors =
+    kIntentGovernor | kRefuseGovernor | kThreatGovernor | kAppealGovernor | kDemandGovernor;
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
@@ -31,57 +81,55 @@ bool EndsWithConsonantY(std::string_view lemma) {
   return lemma.size() >= 2 && lemma.back() == 'y' && !IsVowel(lemma[lemma.size() - 2]);
 }
 
+std::string ThirdPerson(std::string_view lemma) {
+  const std::string base(lemma);
+  if (lemma.ends_with("s") || lemma.ends_with("x") || lemma.ends_with("z") ||
+      lemma.ends_with("ch") || lemma.ends_with("sh") || lemma.ends_with("o")) {
+    return base + "es";
+  }
+  if (EndsWithConsonantY(lemma)) return base.substr(0, base.size() - 1) + "ies";
+  return base + "s";
+}
+
+std::string RegularPast(std::string_view lemma) {
+  const std::string base(lemma);
+  if (lemma.ends_with("e")) return base + "d";
+  if (EndsWithConsonantY(lemma)) return base.substr(0, base.size() - 1) + "ied";
+  if (DoublesFinalConsonant(lemma)) return base + base.back() + "ed";
+  return base + "ed";
+}
+
+std::string PresentParticiple(std::string_view lemma) {
+  const std::string base(lemma);
+  if (lemma.ends_with("ie")) return base.substr(0, base.size() - 2) + "ying";
+  if (lemma.ends_with("e") && !lemma.ends_with("ee") && lemma.size() > 2) {
+    return base.substr(0, base.size() - 1) + "ing";
+  }
+  if (DoublesFinalConsonant(lemma)) return base + base.back() + "ing";
+  return base + "ing";
+}
+
 }  // namespace
 
 std::vector<std::string> VerbForms(std::string_view lemma, std::string_view irregular_past,
                                    std::string_view irregular_participle) {
-  const std::string base(lemma);
-  std::vector<std::string> forms{base};
+  std::vector<std::string> forms{std::string(lemma)};
   if (lemma.empty()) return forms;
-
-  // Third person singular.
-  if (lemma.ends_with("s") || lemma.ends_with("x") || lemma.ends_with("z") ||
-      lemma.ends_with("ch") || lemma.ends_with("sh") || lemma.ends_with("o")) {
-    forms.push_back(base + "es");
-  } else if (EndsWithConsonantY(lemma)) {
-    forms.push_back(base.substr(0, base.size() - 1) + "ies");
-  } else {
-    forms.push_back(base + "s");
-  }
-
-  // Regular past and participle.
-  std::string past;
-  if (lemma.ends_with("e")) {
-    past = base + "d";
-  } else if (EndsWithConsonantY(lemma)) {
-    past = base.substr(0, base.size() - 1) + "ied";
-  } else if (DoublesFinalConsonant(lemma)) {
-    past = base + base.back() + "ed";
-  } else {
-    past = base + "ed";
-  }
-  forms.push_back(irregular_past.empty() ? past : std::string(irregular_past));
+  forms.push_back(ThirdPerson(lemma));
+  forms.push_back(irregular_past.empty() ? RegularPast(lemma) : std::string(irregular_past));
   forms.push_back(irregular_participle.empty() ? forms.back() : std::string(irregular_participle));
-
-  // Present participle.
-  if (lemma.ends_with("ie")) {
-    forms.push_back(base.substr(0, base.size() - 2) + "ying");
-  } else if (lemma.ends_with("e") && !lemma.ends_with("ee") && lemma.size() > 2) {
-    forms.push_back(base.substr(0, base.size() - 1) + "ing");
-  } else if (DoublesFinalConsonant(lemma)) {
-    forms.push_back(base + base.back() + "ing");
-  } else {
-    forms.push_back(base + "ing");
-  }
-
+  forms.push_back(PresentParticiple(lemma));
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
   return forms;
 }
 
+// ---------------------------------------------------------------------------
+// Building: dictionary files -> patterns -> expansions -> trie.
+
 class EventCoder::Builder {
  public:
-  explicit Builder(EventCoder& coder) : coder_(coder) {}
+  explicit Builder(EventCoder& coder) : coder_(coder) { trie_.emplace_back(); }
 
   Status LoadIrregular(const std::string& path) {
     auto content = ReadTextFile(path);
@@ -97,57 +145,408 @@ class EventCoder::Builder {
     return Status::Ok();
   }
 
-  Status LoadPatterns(const std::string& path) {
+  // verbs.tsv (verb = true) and nouns.tsv: CODE<TAB>pattern[<TAB>mutual]
+  Status LoadPatterns(const std::string& path, bool verb) {
     auto content = ReadTextFile(path);
     if (!content.ok()) return content.status();
     for (const DictionaryLine& line : DictionaryLines(*content)) {
       const std::string where = path + ":" + std::to_string(line.number);
       const auto fields = SplitAndTrim(line.text, '\t');
-      if (fields.size() != 2) return Status::InvalidInput(where + ": expected CODE<TAB>pattern");
+      if (fields.size() < 2 || fields.size() > 3 ||
+          (fields.size() == 3 && fields[2] != "mutual" && fields[2] != "reversed")) {
+        return Status::InvalidInput(where + ": expected CODE<TAB>pattern[<TAB>mutual|reversed]");
+      }
       const std::string_view code = fields[0];
-      if (code.size() < 2 || code.size() > 4 ||
-          !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      if (!IsCode(code)) {
         return Status::InvalidInput(where + ": '" + std::string(code) +
                                     "' is not a CAMEO code (2 to 4 digits)");
       }
-      Status status = AddPattern(code, fields[1], line.number);
+      const std::string_view flag = fields.size() == 3 ? fields[2] : std::string_view();
+      Status status =
+          AddPattern(code, fields[1], line.number, verb, flag == "mutual", flag == "reversed");
       if (!status.ok()) return status.WithContext(where);
     }
     return Status::Ok();
   }
 
- private:
-  Status AddPattern(std::string_view code, std::string_view text, int line) {
-    const Segmentation segmentation = Segment(text);
-    if (segmentation.tokens.empty()) return Status::InvalidInput("empty pattern");
-    std::vector<uint32_t> rest;
-    for (size_t i = 1; i < segmentation.tokens.size(); ++i) {
-      const Token& token = segmentation.tokens[i];
-      const std::string_view word = text.substr(token.begin, token.end - token.begin);
-      rest.push_back(word == "*" ? PhraseTrie::kAnyWord : coder_.vocabulary_.Intern(Folded(word)));
-    }
-    const Token& first = segmentation.tokens[0];
-    if (first.kind != TokenKind::kWord) return Status::InvalidInput("a pattern starts with a verb");
-    const std::string lemma = Folded(text.substr(first.begin, first.end - first.begin));
-    const auto irregular = irregular_.find(lemma);
-    const std::vector<std::string> forms =
-        irregular == irregular_.end()
-            ? VerbForms(lemma)
-            : VerbForms(lemma, irregular->second.first, irregular->second.second);
-
-    const uint32_t index = static_cast<uint32_t>(coder_.patterns_.size());
-    coder_.patterns_.push_back({std::string(code), std::string(text), line});
-    std::vector<uint32_t> words;
-    for (const std::string& form : forms) {
-      words.assign(1, coder_.vocabulary_.Intern(form));
-      words.insert(words.end(), rest.begin(), rest.end());
-      coder_.trie_.Add(words, index);
+  // moods.tsv: ACT<TAB>intent<TAB>appeal<TAB>demand<TAB>refuse<TAB>threaten,
+  // "-" where the act has no code in that mood.
+  Status LoadMoods(const std::string& path) {
+    auto content = ReadTextFile(path);
+    if (!content.ok()) return content.status();
+    for (const DictionaryLine& line : DictionaryLines(*content)) {
+      const std::string where = path + ":" + std::to_string(line.number);
+      const auto fields = SplitAndTrim(line.text, '\t');
+      if (fields.size() != kMoodCount || !IsCode(fields[0])) {
+        return Status::InvalidInput(
+            where + ": expected ACT<TAB>intent<TAB>appeal<TAB>demand<TAB>refuse<TAB>threaten");
+      }
+      MoodRow row;
+      row.line = line.number;
+      for (int mood = 1; mood < kMoodCount; ++mood) {
+        if (fields[mood] == "-") continue;
+        if (!IsCode(fields[mood])) {
+          return Status::InvalidInput(where + ": '" + std::string(fields[mood]) +
+                                      "' is not a CAMEO code or '-'");
+        }
+        row.codes[mood] = std::string(fields[mood]);
+      }
+      moods_[std::string(fields[0])] = row;
     }
     return Status::Ok();
   }
 
+  // Words the grammar looks at, with what it knows of them.
+  void AddGrammarWords() {
+    auto mark = [&](std::initializer_list<std::string_view> words, uint64_t flags) {
+      for (std::string_view word : words) Flag(word, flags);
+    };
+    auto mark_verbs = [&](std::initializer_list<std::string_view> lemmas, uint64_t flags) {
+      for (std::string_view lemma : lemmas) {
+        for (const std::string& form : Inflect(std::string(lemma))) Flag(form, flags);
+      }
+    };
+    mark({"not", "n't", "never", "no", "neither", "nor"}, kNegator);
+    mark({"could", "would", "may", "might", "should", "can", "must", "ought", "'d"}, kModal);
+    mark({"will", "shall", "'ll"}, kFuture);
+    mark({"is", "was", "were", "been", "being", "are", "be", "'s", "'re", "am"}, kBe);
+    mark({"has", "had", "have", "having", "'ve"}, kHave);
+    mark({"did", "does", "do"}, kDo);
+    mark({"to"}, kTo);
+    mark({"by"}, kBy);
+    mark({"and", "or", "&"}, kAnd);
+    mark({","}, kComma | kPunct);
+    mark({"the",     "a",     "an",     "its",   "their", "his",     "her",        "our",  "your",
+          "my",      "this",  "these",  "those", "new",   "further", "fresh",      "any",  "some",
+          "several", "'s",    "'",      "such",  "of",    "for",     "additional", "more", "recent",
+          "latest",  "first", "second", "every", "each",  "no"},
+         kDeterminer);
+    mark({"of",    "from",    "in",    "at",     "on",      "with",   "to",    "for",    "against",
+          "by",    "near",    "into",  "inside", "outside", "across", "over",  "toward", "towards",
+          "about", "between", "among", "during", "within",  "upon",   "under", "without"},
+         kPreposition);
+    mark({"in", "at", "near", "inside", "outside", "across", "within", "during", "throughout"},
+         kLocative);
+    mark({"that",    "which",     "who",     "whom",    "whose",    "where",  "when",  "while",
+          "whereas", "after",     "before",  "because", "although", "though", "since", "as",
+          "if",      "unless",    "whether", "but",     "until",    "once",   "so",    "amid",
+          "despite", "following", ";",       ":",       "\"",       "“",      "”",     "(",
+          ")",       "—",         "–",       "--",      "?",        "!",      "[",     "]"},
+         kBoundary);
+    mark({";", ":", "\"", "“", "”", "(", ")", "—", "–", "--", "?", "!", ".", "[", "]", "'"},
+         kPunct);
+    mark({"which", "who", "whom", "whose", "that"}, kRelative);
+    mark({"if", "unless", "whether", "lest"}, kConditional);
+    mark({"it", "they", "he", "she"}, kPronoun);
+    mark_verbs({"warn"}, kWarn);
+    mark_verbs({"begin", "start", "continue", "resume", "keep"}, kAspect);
+    mark({"after", "following", "before", "while", "upon", "during"}, kTemporal);
+    mark_verbs({"say",    "tell",    "state",   "announce", "add",       "declare",   "claim",
+                "note",   "report",  "explain", "stress",   "emphasize", "emphasise", "argue",
+                "assert", "confirm", "reveal",  "write",    "tweet",     "insist",    "believe",
+                "think",  "hope",    "know",    "suggest",  "indicate"},
+               kSpeech);
+    mark({"also",        "again",      "already",     "still",      "just",       "now",
+          "then",        "reportedly", "formally",    "officially", "previously", "subsequently",
+          "later",       "recently",   "once",        "jointly",    "firmly",     "repeatedly",
+          "even",        "yesterday",  "today",       "publicly",   "strongly",   "openly",
+          "immediately", "finally",    "effectively", "allegedly",  "apparently", "twice",
+          "swiftly",     "quickly",    "sharply",     "harshly",    "last",       "week",
+          "month",       "year",       "on",          "monday",     "tuesday",    "wednesday",
+          "thursday",    "friday",     "saturday",    "sunday",     "ever",       "long"},
+         kAdverb);
+    mark({"risk",        "risks",     "threat",       "threats",  "fear",      "fears",   "feared",
+          "possibility", "possible",  "potential",    "prospect", "prospects", "danger",  "dangers",
+          "warned",      "warn",      "warns",        "warning",  "warnings",  "could",   "would",
+          "may",         "might",     "if",           "any",      "no",        "not",     "avoid",
+          "prevent",     "prevented", "averted",      "avert",    "fake",      "false",   "alleged",
+          "rumoured",    "rumored",   "hypothetical", "planned",  "proposed",  "possible"},
+         kRisk);
+    mark_verbs({"plan",  "intend",  "aim",     "promise",   "pledge", "vow",      "agree",
+                "offer", "propose", "prepare", "want",      "seek",   "decide",   "expect",
+                "hope",  "wish",    "resolve", "undertake", "commit", "volunteer"},
+               kIntentGovernor);
+    mark({"ready", "willing", "prepared", "eager", "going", "poised", "set", "scheduled", "due",
+          "keen", "determined"},
+         kIntentGovernor);
+    mark_verbs({"refuse", "decline"}, kRefuseGovernor);
+    mark({"unwilling", "reluctant"}, kRefuseGovernor);
+    mark_verbs({"threaten"}, kThreatGovernor);
+    mark_verbs({"urge", "ask", "press", "encourage", "invite", "appeal", "request", "implore",
+                "exhort", "beg", "pressure", "pressed"},
+               kAppealGovernor);
+    mark_verbs({"demand", "insist", "order", "require"}, kDemandGovernor);
+    mark_verbs({"deny", "dismiss", "refute", "warn", "fear", "doubt", "question", "wonder",
+                "speculate", "rumor", "rumour", "allege"},
+               kSuppress);
+    mark({"claims", "allegations", "rumors", "rumours", "speculation", "reports", "false", "untrue",
+          "baseless", "unfounded", "denial", "denials", "fears", "risk", "concern", "concerns",
+          "worried", "possibility", "whether"},
+         kSuppress);
+    mark_verbs({"call"}, 0);
+    mark({"on", "upon", "both", "the", "that", "to"}, 0);
+    EventCoder& c = coder_;
+    c.word_the_ = c.vocabulary_.Find("the");
+    c.word_both_ = c.vocabulary_.Find("both");
+    c.word_that_ = c.vocabulary_.Find("that");
+    c.word_on_ = c.vocabulary_.Find("on");
+    c.word_upon_ = c.vocabulary_.Find("upon");
+    c.word_to_ = c.vocabulary_.Find("to");
+    c.word_possessive_ = c.vocabulary_.Find("'s");
+    c.word_would_ = c.vocabulary_.Find("would");
+    c.word_but_ = c.vocabulary_.Find("but");
+    const char* call_forms[] = {"call", "calls", "called", "calling"};
+    for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
+  }
+
+  Status Compile() {
+    // Derived patterns: each verb pattern read in each mood.
+    const size_t verb_patterns = coder_.patterns_.size();
+    coder_.derived_.assign(verb_patterns * kMoodCount, -1);
+    for (size_t p = 0; p < verb_patterns; ++p) {
+      const VerbPattern pattern = coder_.patterns_[p];
+      if (pattern.kind != PatternKind::kVerb) continue;
+      const MoodRow* row = nullptr;
+      for (size_t length = pattern.code.size(); length >= 2 && row == nullptr; --length) {
+        auto found = moods_.find(pattern.code.substr(0, length));
+        if (found != moods_.end()) row = &found->second;
+      }
+      if (row == nullptr) continue;
+      for (int mood = 1; mood < kMoodCount; ++mood) {
+        if (row->codes[mood].empty()) continue;
+        coder_.derived_[p * kMoodCount + mood] = static_cast<int32_t>(coder_.patterns_.size());
+        coder_.patterns_.push_back({row->codes[mood], pattern.text, row->line,
+                                    PatternKind::kDerived, false, pattern.reversed});
+      }
+    }
+    coder_.derived_.resize(coder_.patterns_.size() * kMoodCount, -1);
+
+    // The trie, flattened: children sorted by word for binary search.
+    coder_.nodes_.resize(trie_.size());
+    for (size_t n = 0; n < trie_.size(); ++n) {
+      Node& node = coder_.nodes_[n];
+      node.first_edge = static_cast<uint32_t>(coder_.edges_.size());
+      node.edge_count = static_cast<uint32_t>(trie_[n].children.size());
+      for (const auto& [word, child] : trie_[n].children) coder_.edges_.push_back({word, child});
+      node.payload = trie_[n].payload;
+      node.wildcard = trie_[n].wildcard;
+      node.slot = trie_[n].slot;
+    }
+    coder_.word_flags_.resize(coder_.vocabulary_.size() + 1, 0);
+    for (const auto& [id, flags] : flags_) coder_.word_flags_[id] |= flags;
+    return Status::Ok();
+  }
+
+ private:
+  struct TrieNode {
+    std::map<uint32_t, uint32_t> children;
+    int32_t payload = -1;
+    uint32_t wildcard = 0;
+    uint32_t slot = 0;
+  };
+  struct MoodRow {
+    int line = 0;
+    std::string codes[kMoodCount];
+  };
+  // One element of a pattern: alternatives, each a (possibly empty) word sequence.
+  using Element = std::vector<std::vector<uint32_t>>;
+
+  static bool IsCode(std::string_view code) {
+    return code.size() >= 2 && code.size() <= 4 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+
+  void Flag(std::string_view word, uint64_t flags) {
+    flags_[coder_.vocabulary_.Intern(Folded(word))] |= flags;
+  }
+
+  std::vector<std::string> Inflect(const std::string& lemma) const {
+    const auto irregular = irregular_.find(lemma);
+    return irregular == irregular_.end()
+               ? VerbForms(lemma)
+               : VerbForms(lemma, irregular->second.first, irregular->second.second);
+  }
+
+  // Marks each form of `lemma` with what it can be: "cut" is base, past and
+  // participle at once; "visited" past and participle.
+  std::vector<uint32_t> InflectAndFlag(const std::string& lemma) {
+    const auto irregular = irregular_.find(lemma);
+    const std::string past =
+        irregular == irregular_.end() ? RegularPast(lemma) : irregular->second.first;
+    const std::string participle = irregular == irregular_.end() ? past : irregular->second.second;
+    std::vector<uint32_t> ids;
+    auto add = [&](const std::string& form, uint64_t flags) {
+      const uint32_t id = coder_.vocabulary_.Intern(form);
+      flags_[id] |= flags | kPatternHead;
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    };
+    add(lemma, kBase);
+    add(ThirdPerson(lemma), kThird);
+    add(past, kPast);
+    add(participle, kParticiple);
+    add(PresentParticiple(lemma), kGerund);
+    return ids;
+  }
+
+  Status AddPattern(std::string_view code, std::string_view text, int line, bool verb, bool mutual,
+                    bool reversed) {
+    const Segmentation segmentation = Segment(text);
+    std::vector<Element> elements;
+    bool in_optional = false, alternative_next = false;
+    for (size_t i = 0; i < segmentation.tokens.size(); ++i) {
+      const Token& token = segmentation.tokens[i];
+      const std::string_view word = text.substr(token.begin, token.end - token.begin);
+      if (word == "[") {
+        if (in_optional) return Status::InvalidInput("nested '['");
+        in_optional = true;
+        elements.push_back({{}});  // alternatives; the empty one is added at ']'
+        continue;
+      }
+      if (word == "]") {
+        if (!in_optional) return Status::InvalidInput("']' without '['");
+        in_optional = false;
+        elements.back().push_back({});
+        continue;
+      }
+      if (word == "|") {
+        if (elements.empty()) return Status::InvalidInput("misplaced '|'");
+        if (in_optional) {
+          elements.back().push_back({});
+        } else {
+          alternative_next = true;
+        }
+        continue;
+      }
+      uint32_t id = 0;
+      if (word == "*") {
+        id = kAnyWord;
+      } else if (word == "TARGET" || word == "SOURCE") {
+        id = kActorSymbol;
+      } else {
+        id = coder_.vocabulary_.Intern(Folded(word));
+      }
+      if (in_optional) {
+        elements.back().back().push_back(id);
+      } else if (alternative_next) {
+        elements.back().push_back({id});
+        alternative_next = false;
+      } else {
+        elements.push_back({{id}});
+      }
+    }
+    if (in_optional || alternative_next) return Status::InvalidInput("unfinished '[' or '|'");
+    if (elements.empty()) return Status::InvalidInput("empty pattern");
+
+    // Slots, in order: a verb pattern has at most TARGET; a noun pattern
+    // SOURCE and TARGET in the order written.
+    std::vector<bool> slot_is_source;
+    {
+      size_t position = 0;
+      for (size_t i = 0; i < segmentation.tokens.size(); ++i) {
+        const Token& token = segmentation.tokens[i];
+        const std::string_view word = text.substr(token.begin, token.end - token.begin);
+        if (word == "TARGET") slot_is_source.push_back(false);
+        if (word == "SOURCE") slot_is_source.push_back(true);
+        ++position;
+      }
+    }
+    const auto sources = std::count(slot_is_source.begin(), slot_is_source.end(), true);
+    const auto targets = std::count(slot_is_source.begin(), slot_is_source.end(), false);
+    if (verb && sources > 0) return Status::InvalidInput("SOURCE in a verb pattern");
+    if (targets > 1 || sources > 1) return Status::InvalidInput("more than one TARGET or SOURCE");
+    if (!verb && targets != 1) return Status::InvalidInput("a noun pattern needs a TARGET");
+
+    if (verb) {
+      // The head: a lemma, or alternatives ("hold|conduct exercises").
+      std::vector<std::string> lemmas;
+      for (size_t i = 0; i < segmentation.tokens.size(); i += 2) {
+        const Token& token = segmentation.tokens[i];
+        lemmas.push_back(Folded(text.substr(token.begin, token.end - token.begin)));
+        if (i + 1 >= segmentation.tokens.size()) break;
+        const Token& next = segmentation.tokens[i + 1];
+        if (text.substr(next.begin, next.end - next.begin) != "|") break;
+      }
+      for (const std::vector<uint32_t>& alternative : elements[0]) {
+        if (alternative.size() != 1 || alternative[0] == kActorSymbol ||
+            alternative[0] == kAnyWord || lemmas.size() != elements[0].size()) {
+          return Status::InvalidInput("a verb pattern starts with a verb");
+        }
+      }
+      Element forms;
+      for (const std::string& lemma : lemmas) {
+        for (uint32_t id : InflectAndFlag(lemma)) forms.push_back({id});
+      }
+      elements[0] = std::move(forms);
+    } else if (elements[0].size() == 1 && elements[0][0].size() == 1 &&
+               elements[0][0][0] == kAnyWord) {
+      return Status::InvalidInput("a pattern cannot start with '*'");
+    }
+
+    const uint32_t index = static_cast<uint32_t>(coder_.patterns_.size());
+    coder_.patterns_.push_back({std::string(code), std::string(text), line,
+                                verb ? PatternKind::kVerb : PatternKind::kNoun, mutual, reversed});
+    std::vector<uint32_t> words;
+    Expand(elements, 0, words, index, slot_is_source);
+    return Status::Ok();
+  }
+
+  void Expand(const std::vector<Element>& elements, size_t element, std::vector<uint32_t>& words,
+              uint32_t pattern, const std::vector<bool>& slot_is_source) {
+    if (element == elements.size()) {
+      if (words.empty() || words[0] == kAnyWord) return;
+      Entry entry;
+      entry.pattern = pattern;
+      entry.length = static_cast<uint8_t>(words.size());
+      size_t slot = 0;
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (words[i] != kActorSymbol) continue;
+        (slot_is_source[slot++] ? entry.source_slot : entry.target_slot) = static_cast<int8_t>(i);
+      }
+      Insert(words, entry);
+      return;
+    }
+    for (const std::vector<uint32_t>& alternative : elements[element]) {
+      const size_t size = words.size();
+      words.insert(words.end(), alternative.begin(), alternative.end());
+      Expand(elements, element + 1, words, pattern, slot_is_source);
+      words.resize(size);
+    }
+  }
+
+  void Insert(const std::vector<uint32_t>& words, const Entry& entry) {
+    uint32_t node = 0;
+    for (uint32_t word : words) {
+      uint32_t next = 0;
+      if (word == kAnyWord || word == kActorSymbol) {
+        uint32_t& child = word == kAnyWord ? trie_[node].wildcard : trie_[node].slot;
+        if (child == 0) child = static_cast<uint32_t>(trie_.size());
+        next = child;  // read before emplace_back invalidates the reference
+        if (next == trie_.size()) trie_.emplace_back();
+      } else {
+        auto found = trie_[node].children.find(word);
+        if (found == trie_[node].children.end()) {
+          next = static_cast<uint32_t>(trie_.size());
+          trie_[node].children.emplace(word, next);
+          trie_.emplace_back();
+        } else {
+          next = found->second;
+        }
+      }
+      node = next;
+    }
+    // The first pattern written wins a tie: dictionaries list the specific
+    // reading first.
+    if (trie_[node].payload < 0) {
+      trie_[node].payload = static_cast<int32_t>(coder_.entries_.size());
+      coder_.entries_.push_back(entry);
+    }
+  }
+
   EventCoder& coder_;
   std::unordered_map<std::string, std::pair<std::string, std::string>> irregular_;
+  std::unordered_map<std::string, MoodRow> moods_;
+  std::unordered_map<uint32_t, uint64_t> flags_;
+  std::vector<TrieNode> trie_;
 };
 
 StatusOr<std::shared_ptr<const EventCoder>> EventCoder::Load(const CoderOptions& options) {
@@ -155,144 +554,739 @@ StatusOr<std::shared_ptr<const EventCoder>> EventCoder::Load(const CoderOptions&
   coder->options_ = options;
   Builder builder(*coder);
   Status status = builder.LoadIrregular(options.data_dir + "/irregular_verbs.tsv");
-  if (status.ok()) status = builder.LoadPatterns(options.data_dir + "/verbs.tsv");
+  if (status.ok()) status = builder.LoadPatterns(options.data_dir + "/verbs.tsv", true);
+  if (status.ok()) status = builder.LoadPatterns(options.data_dir + "/nouns.tsv", false);
+  if (status.ok()) status = builder.LoadMoods(options.data_dir + "/moods.tsv");
   if (!status.ok()) return status;
-  coder->word_and_ = coder->vocabulary_.Intern("and");
-  for (std::string_view word : {"not", "n't", "never", "no"}) {
-    coder->negators_.push_back(coder->vocabulary_.Intern(word));
-  }
-  // "to" catches plans and promises ("plans to visit"), which are intents
-  // (CAMEO 03x), not the act; the coder issue codes them as such.
-  for (std::string_view word :
-       {"could", "would", "may", "might", "should", "will", "shall", "can", "must", "to"}) {
-    coder->modals_.push_back(coder->vocabulary_.Intern(word));
-  }
-  coder->word_by_ = coder->vocabulary_.Intern("by");
-  for (std::string_view word : {"was", "were", "been", "being", "is", "are", "be"}) {
-    coder->passive_auxiliaries_.push_back(coder->vocabulary_.Intern(word));
-  }
-  for (std::string_view word : {"the", "a", "an", "new", "its", "their", "his", "her", "of",
-                                "further", "these", "those", "this", "that", "our", "fresh"}) {
-    coder->determiners_.push_back(coder->vocabulary_.Intern(word));
-  }
-  for (std::string_view word : {"in", "at", "near", "inside", "outside"}) {
-    coder->locatives_.push_back(coder->vocabulary_.Intern(word));
-  }
+  builder.AddGrammarWords();
+  status = builder.Compile();
+  if (!status.ok()) return status;
   return std::shared_ptr<const EventCoder>(std::move(coder));
 }
+
+int32_t EventCoder::Derived(uint32_t pattern, Mood mood) const {
+  if (mood == kAct) return static_cast<int32_t>(pattern);
+  const size_t index = static_cast<size_t>(pattern) * kMoodCount + mood;
+  const int32_t derived = index < derived_.size() ? derived_[index] : -1;
+  if (derived >= 0) return derived;
+  // An act that is already of the mood's kind ("agreed to accept
+  // mediation", 038) keeps its own code.
+  static constexpr std::string_view kMoodRoots[kMoodCount] = {"", "03", "02", "10", "12", "13"};
+  return patterns_[pattern].code.starts_with(kMoodRoots[mood]) ? static_cast<int32_t>(pattern) : -1;
+}
+
+uint32_t EventCoder::Child(uint32_t node, uint32_t word) const {
+  const Node& n = nodes_[node];
+  const Edge* begin = edges_.data() + n.first_edge;
+  const Edge* end = begin + n.edge_count;
+  const Edge* found = std::lower_bound(begin, end, word,
+                                       [](const Edge& edge, uint32_t w) { return edge.word < w; });
+  return found != end && found->word == word ? found->child : 0;
+}
+
+// ---------------------------------------------------------------------------
+// Matching and grammar over one sentence's symbols.
+
+class EventCoder::Matcher {
+ public:
+  using Symbol = CoderScratch::Symbol;
+
+  Matcher(const EventCoder& coder, const std::vector<ActorMention>& actors, CoderScratch& scratch,
+          uint32_t base, std::vector<CodedEvent>& out)
+      : coder_(coder),
+        actors_(actors),
+        s_(scratch.symbols),
+        subjects_(scratch.subjects),
+        word_ids_(scratch.word_ids),
+        base_(base),
+        out_(out) {}
+
+  void Run() {
+    const int n = static_cast<int>(s_.size());
+    subjects_.assign(s_.size(), -1);
+    for (int position = 0; position < n;) {
+      const Match match = Longest(position, false);
+      if (match.entry < 0) {
+        ++position;
+        continue;
+      }
+      const Entry& entry = coder_.entries_[match.entry];
+      const VerbPattern& pattern = coder_.patterns_[entry.pattern];
+      if (pattern.kind == PatternKind::kNoun) {
+        CodeNoun(position, match);
+      } else {
+        CodeVerb(position, match);
+      }
+      position = match.end;
+    }
+  }
+
+ private:
+  struct Match {
+    int32_t entry = -1;
+    int end = 0;     // one past the last symbol
+    int agent = -1;  // passive: the "by" actor group
+  };
+
+  uint64_t Flags(int i) const { return s_[i].flags; }
+  bool IsActor(int i) const { return s_[i].word == kActorSymbol; }
+  bool Has(int i, uint64_t flag) const { return (s_[i].flags & flag) != 0; }
+
+  // Longest match of the trie at `start`. In passive mode one TARGET slot
+  // may be satisfied by the subject (it stands before the verb) and one
+  // "by ACTOR" phrase is skipped and taken as the agent.
+  Match Longest(int start, bool passive) const {
+    Match best;
+    const Symbol& first = s_[start];
+    if (first.word == Vocabulary::kUnknown) return best;
+    Walk(start, 0, passive, false, -1, best);
+    return best;
+  }
+
+  void Walk(int position, uint32_t node, bool passive, bool slot_used, int agent,
+            Match& best) const {
+    const Node& n = coder_.nodes_[node];
+    if (n.payload >= 0 && position > best.end && (!passive || agent >= 0)) {
+      best = {n.payload, position, agent};
+    }
+    if (passive && node != 0) {
+      if (n.slot != 0 && !slot_used) Walk(position, n.slot, passive, true, agent, best);
+      if (agent < 0 && position + 1 < static_cast<int>(s_.size()) && Has(position, kBy) &&
+          IsActor(position + 1)) {
+        Walk(position + 2, node, passive, slot_used, position + 1, best);
+      }
+    }
+    if (position >= static_cast<int>(s_.size())) return;
+    const Symbol& symbol = s_[position];
+    if (symbol.word == kActorSymbol) {
+      if (n.slot == 0) return;
+      Walk(position + 1, n.slot, passive, slot_used, agent, best);
+      if (symbol.possessive != 0) {
+        // The words after "'s" inside the name continue the pattern.
+        uint32_t inner = n.slot;
+        for (uint32_t t = symbol.possessive; t < symbol.end_token && inner != 0; ++t) {
+          inner = coder_.Child(inner, word_ids_[t - base_]);
+        }
+        if (inner != 0) Walk(position + 1, inner, passive, slot_used, agent, best);
+      }
+      return;
+    }
+    if (symbol.word != Vocabulary::kUnknown) {
+      if (uint32_t next = coder_.Child(node, symbol.word)) {
+        Walk(position + 1, next, passive, slot_used, agent, best);
+      }
+    }
+    if (n.wildcard != 0 && node != 0 && !(symbol.flags & (kComma | kBoundary))) {
+      Walk(position + 1, n.wildcard, passive, slot_used, agent, best);
+    }
+  }
+
+  // The auxiliaries, adverbs, negators and "to" before a verb.
+  struct LeftContext {
+    int left = -1;  // the symbol before them (-1 = sentence start)
+    bool negated = false, modal = false, future = false, be = false, have = false, do_ = false;
+    bool would = false;  // "said it would meet": reported future
+    int to = -1;         // position of "to"
+  };
+
+  LeftContext ContextBefore(int verb) const {
+    LeftContext context;
+    int i = verb - 1;
+    for (; i >= 0; --i) {
+      const uint64_t flags = Flags(i);
+      if (IsActor(i)) break;
+      if (flags & kNegator) {
+        context.negated = true;
+      } else if (flags & kModal) {
+        if (s_[i].word == coder_.word_would_) {
+          context.would = true;
+        } else {
+          context.modal = true;
+        }
+      } else if (flags & kFuture) {
+        context.future = true;
+      } else if (flags & kBe) {
+        context.be = true;
+      } else if (flags & kHave) {
+        context.have = true;
+      } else if (flags & kDo) {
+        context.do_ = true;
+      } else if (flags & kTo) {
+        context.to = i;
+        --i;
+        break;
+      } else if (flags & kAnd) {
+        // "to communicate and cooperate with": the "to" of the first verb.
+        int k = i - 1;
+        while (k >= 0 && i - k <= 3 && !IsActor(k) && !Has(k, kPunct | kTo)) --k;
+        if (k >= 0 && i - k >= 2 && Has(k, kTo)) {
+          context.to = k;
+          i = k - 1;
+        }
+        break;
+      } else if (!(flags & kAdverb)) {
+        break;
+      }
+    }
+    context.left = i;
+    return context;
+  }
+
+  // Is the actor group at `i` the object of a preposition?
+  bool AfterPreposition(int i) const { return i > 0 && Has(i - 1, kPreposition); }
+
+  // The subject of a verb whose left context ends at `left`: the actor group
+  // heading its clause. -1 if none. `clause_start` receives the symbol
+  // before the subject (or the boundary) for the caller to inspect.
+  int FindSubject(int left, int verb, int* clause_intro) const {
+    *clause_intro = -1;
+    // Coordinated verbs: "met X and signed": the previous verb's subject.
+    if (left >= 0 && (Has(left, kAnd | kComma) || s_[left].word == coder_.word_but_) &&
+        !IsActor(left)) {
+      for (int j = left - 1; j >= 0 && left - j <= 30; --j) {
+        if (subjects_[j] >= 0) return subjects_[j];
+        if (Has(j, kBoundary)) break;
+      }
+    }
+    int fallback = -1;
+    const int limit = static_cast<int>(coder_.options_.max_argument_distance) + 4;
+    for (int j = left; j >= 0 && verb - j <= limit; --j) {
+      const Symbol& symbol = s_[j];
+      if (symbol.word == kActorSymbol) {
+        if (AfterPreposition(j)) {
+          if (fallback < 0) fallback = j;
+          continue;
+        }
+        // "Maduro, the Venezuelan president, said": an apposition is
+        // preceded by a comma after its host.
+        *clause_intro = j - 1;
+        return j;
+      }
+      if (symbol.flags & kComma) {
+        // ", which ...," or ", the ... ," after an actor: skip to the host.
+        for (int k = j - 1; k >= 0 && j - k <= 12; --k) {
+          if (Has(k, kComma)) {
+            if (k + 1 < j &&
+                (Has(k + 1, kRelative) || Has(k + 1, kDeterminer) || Has(k + 1, kParticiple) ||
+                 IsActor(k + 1)) &&
+                k > 0 && IsActor(k - 1)) {
+              *clause_intro = k - 2;
+              return k - 1;
+            }
+            break;
+          }
+          if (Has(k, kBoundary) && !Has(k, kRelative)) break;
+        }
+        continue;
+      }
+      if (symbol.flags & kRelative) {
+        // "Cuba, which supports Venezuela": the relative's subject is its host.
+        if (j > 0 && IsActor(j - 1) && (Flags(j) & kRelative) && s_[j].word != coder_.word_that_) {
+          *clause_intro = j - 2;
+          return j - 1;
+        }
+        if (j > 1 && Has(j - 1, kComma) && IsActor(j - 2)) {
+          *clause_intro = j - 3;
+          return j - 2;
+        }
+        *clause_intro = j;
+        break;
+      }
+      if (symbol.flags & (kBoundary | kSpeech)) {
+        *clause_intro = j;
+        break;
+      }
+      if ((symbol.flags & kPronoun) && fallback < 0) {
+        // "China announced that it is upgrading ties": "it" is the
+        // subject of the clause that reports it, or the last actor named.
+        *clause_intro = j - 1;
+        int g = j - 1;
+        if (g >= 0 && s_[g].word == coder_.word_that_) --g;
+        if (g >= 0 && IsActor(g)) --g;  // "warned Lebanon that it"
+        while (g >= 0 && Has(g, kAdverb)) --g;
+        if (g >= 0 && g < j - 1 + 1 && !IsActor(g) &&
+            Has(g, kSpeech | kSuppress | kWarn | kPatternHead | kGovernors)) {
+          int outer = -1;
+          const int subject = FindSubject(ContextBefore(g).left, g, &outer);
+          if (subject >= 0) return subject;
+        }
+        return Antecedent(j);
+      }
+      if (subjects_[j] >= 0 && j != left) break;  // another verb's clause
+    }
+    return fallback;
+  }
+
+  // The actor group a pronoun at `pronoun` stands for: the nearest subject
+  // already found to its left, else the nearest actor group not after a
+  // preposition. -1 if none.
+  int Antecedent(int pronoun) const {
+    for (int j = pronoun - 1; j >= 0 && pronoun - j <= 25; --j) {
+      if (subjects_[j] >= 0) return subjects_[j];
+    }
+    for (int j = pronoun - 1; j >= 0 && pronoun - j <= 25; --j) {
+      if (IsActor(j) && !AfterPreposition(j) && s_[j].end_actor - s_[j].first_actor == 1) return j;
+    }
+    return -1;
+  }
+
+  // What introduces the clause whose subject was found: skips adverbs and
+  // reports the governing word's flags ("denied that", "demanded that",
+  // "if"). `governor` receives the governing verb position.
+  uint64_t ClauseGovernor(int intro, int* governor) const {
+    *governor = -1;
+    int i = intro;
+    while (i >= 0 && Has(i, kAdverb)) --i;
+    if (i < 0) return 0;
+    if (Has(i, kConditional)) return kConditional;
+    if (s_[i].word == coder_.word_that_ || Has(i, kSpeech) || Has(i, kSuppress)) {
+      int g = s_[i].word == coder_.word_that_ ? i - 1 : i;
+      // "told Colombia that": skip the addressee.
+      if (g >= 0 && IsActor(g)) --g;
+      while (g >= 0 && Has(g, kAdverb)) --g;
+      if (g < 0) return 0;
+      *governor = g;
+      return Flags(g) & (kSuppress | kDemandGovernor | kAppealGovernor | kConditional | kWarn |
+                         kSpeech | kIntentGovernor);
+    }
+    return 0;
+  }
+
+  bool IsBlockedGovernor(int governor) const {
+    const LeftContext context = ContextBefore(governor);
+    return context.negated || context.modal;
+  }
+
+  // The first actor group after a pattern ending at `end`, in its clause.
+  // `place_is_target`: for acts done at a place (strikes, protests,
+  // investigations), an actor after "in" is the target when no other is.
+  int FindTarget(int end, bool pattern_ends_in_preposition, bool place_is_target = false) const {
+    const int n = static_cast<int>(s_.size());
+    const int limit = static_cast<int>(coder_.options_.max_argument_distance);
+    int place = -1;
+    for (int j = end; j < n && j - end <= limit; ++j) {
+      if (IsActor(j)) {
+        if (j > end || !pattern_ends_in_preposition) {
+          if (j > 0 && Has(j - 1, kLocative)) {
+            if (place < 0 && place_is_target) place = j;
+            continue;
+          }
+        }
+        return j;
+      }
+      if (Has(j, kComma) && j > end && j + 1 < n && IsActor(j + 1) &&
+          (j + 2 == n || Has(j + 2, kComma | kPreposition | kPunct))) {
+        return j + 1;  // "summoned the ambassador of that country, Nikolay Tavdumadze,"
+      }
+      // "of that country": a determiner, not a clause.
+      if (s_[j].word == coder_.word_that_ && j > 0 && Has(j - 1, kPreposition)) continue;
+      if (Has(j, kBoundary | kComma | kSpeech)) return place;
+      if (j > end && subjects_[j] >= 0) return place;
+    }
+    return place;
+  }
+
+  void Emit(int source_group, int target_group, uint32_t pattern, int verb_first, int verb_end,
+            double confidence) {
+    if (source_group < 0 || target_group < 0 || source_group == target_group) return;
+    const Symbol& source = s_[source_group];
+    const Symbol& target = s_[target_group];
+    const uint32_t first_token = s_[verb_first].first_token;
+    const uint32_t end_token = s_[verb_end - 1].end_token;
+    for (uint32_t a = source.first_actor; a < source.end_actor; ++a) {
+      for (uint32_t b = target.first_actor; b < target.end_actor; ++b) {
+        if (actors_[a].actor == actors_[b].actor) continue;
+        out_.push_back({a, b, pattern, first_token, end_token, confidence});
+      }
+    }
+  }
+
+  void EmitMutual(int group, uint32_t pattern, int verb_first, int verb_end, double confidence) {
+    const Symbol& symbol = s_[group];
+    const uint32_t first_token = s_[verb_first].first_token;
+    const uint32_t end_token = s_[verb_end - 1].end_token;
+    for (uint32_t a = symbol.first_actor; a < symbol.end_actor; ++a) {
+      for (uint32_t b = symbol.first_actor; b < symbol.end_actor; ++b) {
+        if (a == b || actors_[a].actor == actors_[b].actor) continue;
+        out_.push_back({a, b, pattern, first_token, end_token, confidence});
+      }
+    }
+  }
+
+  // "the visit of X to Y", "X's sanctions on Y": both slots in the pattern.
+  void CodeNoun(int start, const Match& match) {
+    const Entry& entry = coder_.entries_[match.entry];
+    // "the risk of a Russian invasion", "no sanctions": not events.
+    for (int i = start - 1; i >= 0 && start - i <= 4; --i) {
+      if (Has(i, kRisk)) return;
+      if (Has(i, kBoundary)) break;
+    }
+    int source = start + entry.source_slot;
+    if (entry.source_slot < 0) {
+      // "signed ten agreements during a meeting with Y": the clause's subject.
+      int intro = -1;
+      source = FindSubject(start - 1, start, &intro);
+      int governor = -1;
+      if (ClauseGovernor(intro, &governor) & (kSuppress | kConditional)) return;
+    }
+    const int target = start + entry.target_slot;
+    Emit(source, target, entry.pattern, start, match.end, 0.6);
+  }
+
+  void CodeVerb(int verb, Match match) {
+    const uint64_t form = Flags(verb);
+    LeftContext context = ContextBefore(verb);
+    if (context.negated || context.modal) return;
+
+    // A verb form after a determiner or preposition is a noun: "the
+    // sanctions", "its visit", "of attacks".
+    if (context.left == verb - 1 && context.left >= 0 && !IsActor(context.left) &&
+        Has(context.left, kDeterminer | kPreposition) && context.to < 0) {
+      return;
+    }
+    const bool gerund_only = (form & kGerund) && !(form & (kBase | kPast | kParticiple | kThird));
+    if (gerund_only && !context.be) {
+      // "accused X of attacking Y" codes the accusation only, but "Maduro
+      // spoke after receiving Borisov" reports Maduro receiving him.
+      if (context.left != verb - 1 || context.left < 0 || !Has(context.left, kTemporal | kAspect)) {
+        return;
+      }
+      int source = -1;
+      if (Has(context.left, kAspect)) {
+        // "Argentina began exporting gas to Chile".
+        const LeftContext aspect = ContextBefore(context.left);
+        if (aspect.negated || aspect.modal || aspect.to >= 0) return;
+        int intro = -1;
+        source = FindSubject(aspect.left, context.left, &intro);
+        int governor = -1;
+        if (ClauseGovernor(intro, &governor) & (kSuppress | kConditional)) return;
+      } else {
+        for (int j = context.left - 1; j >= 0 && verb - j <= 16; --j) {
+          if (IsActor(j) && !AfterPreposition(j)) {
+            source = j;
+            break;
+          }
+          if (Has(j, kBoundary) && !Has(j, kPunct)) return;
+        }
+      }
+      const Entry& entry = coder_.entries_[match.entry];
+      int target = entry.target_slot >= 0 ? verb + entry.target_slot
+                                          : FindTarget(match.end, Has(match.end - 1, kPreposition));
+      if (source < 0 || target < 0) return;
+      if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
+      Emit(source, target, entry.pattern, verb, match.end, 0.6);
+      return;
+    }
+    const bool base_only = (form & kBase) && !(form & (kPast | kParticiple | kThird | kGerund));
+    // "has faced sanctions from": a present form right after an unknown word
+    // is a plural noun, not a verb ("Russia sanctions" has its subject next
+    // to it).
+    if ((form & (kThird | kBase)) && !(form & kPast) && context.left == verb - 1 &&
+        context.left >= 0 && !IsActor(context.left) && !Has(context.left, kPunct) &&
+        (s_[context.left].word == Vocabulary::kUnknown ||
+         Has(context.left, kPatternHead | kSpeech))) {
+      return;
+    }
+    const bool participle_only = (form & kParticiple) && !(form & (kPast | kBase));
+
+    // Passive voice: "was accused by Egypt of", "has been suspended by".
+    const bool can_be_passive = (form & kParticiple) && (context.be || participle_only);
+    if (can_be_passive) {
+      const Match passive = Longest(verb, true);
+      if (passive.entry >= 0) {
+        int intro = -1;
+        const int patient = FindSubject(context.left, verb, &intro);
+        int governor = -1;
+        const uint64_t governed = ClauseGovernor(intro, &governor);
+        if (patient >= 0 && !(governed & (kSuppress | kConditional))) {
+          subjects_[verb] = patient;
+          Emit(passive.agent, patient, coder_.entries_[passive.entry].pattern, verb, passive.end,
+               0.8);
+        }
+        return;
+      }
+      if (context.be) return;  // passive without an agent: the source is unknown
+    }
+
+    Mood mood = kAct;
+    int source = -1, addressee = -1;
+    double confidence = 0.9;
+    int intro = -1;
+    if (context.to >= 0) {
+      // "plans to visit", "urged Russia to withdraw", "refused to meet".
+      int g = context.to - 1;
+      while (g >= 0 && Has(g, kAdverb)) --g;
+      if (g >= 0 && IsActor(g)) {
+        addressee = g;
+        --g;
+        if (g >= 0 && (s_[g].word == coder_.word_on_ || s_[g].word == coder_.word_upon_)) {
+          --g;  // "called on X to"
+        } else if (g > 0 && s_[g].word == coder_.word_to_) {
+          --g;  // "appealed to X to"
+        }
+        while (g >= 0 && Has(g, kAdverb)) --g;
+      }
+      if (g < 0) return;
+      const uint64_t governor = Flags(g);
+      if (addressee >= 0) {
+        if (!(governor & (kAppealGovernor | kDemandGovernor)) && !IsCallForm(g)) return;
+        mood = (governor & kDemandGovernor) ? kDemand : kAppeal;
+      } else if (governor & kThreatGovernor) {
+        mood = kThreaten;
+      } else if (governor & kRefuseGovernor) {
+        mood = kRefuse;
+      } else if (governor & kIntentGovernor) {
+        mood = kIntent;
+      } else {
+        return;  // "used to attack", "failed to sign": not the act
+      }
+      const LeftContext governing = ContextBefore(g);
+      if (governing.negated || governing.modal) return;
+      // "is ready to", "are set to": the adjective's own left context.
+      source = FindSubject(governing.left, g, &intro);
+      subjects_[g] = source;
+      confidence = 0.75;
+    } else {
+      if (base_only && !context.do_ && !context.future && !context.would &&
+          !(context.left >= 0 && IsActor(context.left))) {
+        return;  // "a visit", imperative or noun
+      }
+      if (context.future) mood = kIntent;
+      source = FindSubject(context.left, verb, &intro);
+      if (participle_only && !context.have && !context.be) return;
+    }
+    if (source < 0) return;
+    subjects_[verb] = source;
+
+    // "Neither Argentina nor Chile condemned": nobody did.
+    if (source > 0 && Has(source - 1, kNegator)) return;
+    int governor = -1;
+    const uint64_t governed = ClauseGovernor(intro, &governor);
+    if ((context.would || context.future) && (governed & kWarn) && mood == kAct) {
+      mood = kThreaten;  // "warned Lebanon that it would bomb its airports"
+    } else if (governed & (kSuppress | kConditional)) {
+      return;
+    } else if (context.would) {
+      // "said it would meet": a reported intention; otherwise hypothetical.
+      if (mood != kAct || !(governed & (kSpeech | kIntentGovernor))) return;
+      mood = kIntent;
+    }
+    if (governor >= 0 && IsBlockedGovernor(governor) && (governed & kDemandGovernor) == 0) return;
+    if (mood == kAct && (governed & (kDemandGovernor | kAppealGovernor))) {
+      // "demanded that Russia withdraw": a demand on Russia by the demander.
+      int outer_intro = -1;
+      const LeftContext governing = ContextBefore(governor);
+      if (governing.negated || governing.modal) return;
+      const int demander = FindSubject(governing.left, governor, &outer_intro);
+      if (demander < 0) return;
+      mood = (governed & kDemandGovernor) ? kDemand : kAppeal;
+      addressee = source;
+      source = demander;
+      confidence = 0.75;
+    }
+
+    const Entry& entry = coder_.entries_[match.entry];
+    const int32_t pattern = coder_.Derived(entry.pattern, mood);
+    if (pattern < 0) return;
+    int target = addressee;
+    const int n = static_cast<int>(s_.size());
+    if (target < 0 && mood == kAct && (form & (kDemandGovernor | kAppealGovernor)) &&
+        match.end + 1 < n && s_[match.end].word == coder_.word_that_ && IsActor(match.end + 1)) {
+      // "demanded that Japan stop the patrols": the act carries the event
+      // when the dictionary knows it, else a bare demand on Japan.
+      for (int j = match.end + 2; j < n && j <= match.end + 6; ++j) {
+        if (HasMoodMatch(j, GovernedMood(verb))) return;
+      }
+      target = match.end + 1;
+    }
+    if (target < 0) {
+      if (entry.target_slot >= 0) {
+        target = verb + entry.target_slot;
+      } else {
+        const bool ends_in_preposition = Has(match.end - 1, kPreposition);
+        const std::string& code = coder_.patterns_[pattern].code;
+        const bool place_is_target = code.starts_with("09") || code.starts_with("14") ||
+                                     code.starts_with("15") || code.starts_with("18") ||
+                                     code.starts_with("19") || code.starts_with("20");
+        target = FindTarget(match.end, ends_in_preposition, place_is_target);
+        if (target >= 0) confidence -= 0.05 * std::min(4, target - match.end);
+      }
+    }
+    // "urged Russia to withdraw", "threatened to impose": the act after
+    // "to" carries the event in its mood; the governing verb adds none.
+    if (mood == kAct && ((form & kGovernors) || IsCallForm(verb))) {
+      const int to = target >= 0 && entry.target_slot < 0 ? target + 1 : match.end;
+      if (to < static_cast<int>(s_.size()) && Has(to, kTo) &&
+          to + 1 < static_cast<int>(s_.size()) && Has(to + 1, kPatternHead) &&
+          HasMoodMatch(to + 1, GovernedMood(verb))) {
+        return;
+      }
+    }
+    const int source_gap = std::max(0, verb - source - 1);
+    confidence -= 0.02 * std::min(10, source_gap);
+    if (target >= 0) {
+      if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
+      Emit(source, target, static_cast<uint32_t>(pattern), verb, match.end, confidence);
+      return;
+    }
+    if (coder_.patterns_[entry.pattern].mutual && mood == kAct) {
+      EmitMutual(source, static_cast<uint32_t>(pattern), verb, match.end, confidence - 0.15);
+    }
+  }
+
+  // The mood a governing verb gives the act after its "to".
+  Mood GovernedMood(int governor) const {
+    const uint64_t flags = Flags(governor);
+    if (flags & kThreatGovernor) return kThreaten;
+    if (flags & kRefuseGovernor) return kRefuse;
+    if (flags & kDemandGovernor) return kDemand;
+    if (flags & (kAppealGovernor)) return kAppeal;
+    if (IsCallForm(governor)) return kAppeal;
+    return kIntent;
+  }
+
+  bool HasMoodMatch(int position, Mood mood) const {
+    const Match match = Longest(position, false);
+    if (match.entry < 0) return false;
+    return coder_.Derived(coder_.entries_[match.entry].pattern, mood) >= 0;
+  }
+
+  bool IsCallForm(int i) const {
+    const uint32_t word = s_[i].word;
+    return word != 0 && std::find(std::begin(coder_.call_forms_), std::end(coder_.call_forms_),
+                                  word) != std::end(coder_.call_forms_);
+  }
+
+  const EventCoder& coder_;
+  const std::vector<ActorMention>& actors_;
+  std::vector<Symbol>& s_;
+  std::vector<int32_t>& subjects_;
+  const std::vector<uint32_t>& word_ids_;  // by token - base_
+  const uint32_t base_;
+  std::vector<CodedEvent>& out_;
+};
 
 void EventCoder::CodeSentence(std::string_view text, const Segmentation& segmentation,
                               const Sentence& sentence, const std::vector<ActorMention>& actors,
                               CoderScratch& scratch, std::vector<CodedEvent>& out) const {
   if (actors.size() < 2) return;  // an event needs two actors
   const uint32_t base = sentence.first_token;
+  const uint32_t end = sentence.end_token;
+  // A question reports no event.
+  {
+    const Token& last = segmentation.tokens[end - 1];
+    if (text.substr(last.begin, last.end - last.begin) == "?") return;
+  }
   scratch.word_ids.clear();
-  for (uint32_t i = base; i < sentence.end_token; ++i) {
+  for (uint32_t i = base; i < end; ++i) {
     const Token& token = segmentation.tokens[i];
     scratch.folded.clear();
     AppendFolded(text.substr(token.begin, token.end - token.begin), scratch.folded);
     scratch.word_ids.push_back(vocabulary_.Find(scratch.folded));
   }
-  const std::span<const uint32_t> words(scratch.word_ids);
-  auto is_one_of = [&](uint32_t local, const std::vector<uint32_t>& set) {
-    return std::find(set.begin(), set.end(), words[local]) != set.end();
+  auto flags_of = [&](uint32_t id) -> uint64_t {
+    return id < word_flags_.size() ? word_flags_[id] : 0;
   };
-  // Actor tokens are never verbs: "Turkey" is not "turkey" the bird here,
-  // and a country named like a verb must not start a pattern.
+
+  // Symbols: words, and actor groups ("Argentina, Brazil and Uruguay").
+  auto& symbols = scratch.symbols;
+  symbols.clear();
   size_t next_actor = 0;
-  for (uint32_t position = 0; position < words.size();) {
-    while (next_actor < actors.size() && actors[next_actor].end_token <= base + position) {
+  while (next_actor < actors.size() && actors[next_actor].first_token < base) ++next_actor;
+  auto is_actor = [&](size_t i) { return symbols[i].word == kActorSymbol; };
+  // Joins the actor symbol at the back into the group `into` (an earlier symbol),
+  // dropping the connectors between them.
+  auto join_back = [&](size_t into) {
+    const CoderScratch::Symbol last = symbols.back();
+    symbols.resize(into + 1);
+    symbols[into].end_actor = last.end_actor;
+    symbols[into].end_token = last.end_token;
+    symbols[into].possessive = 0;
+  };
+  for (uint32_t i = base; i < end;) {
+    if (next_actor < actors.size() && actors[next_actor].first_token == i) {
+      const ActorMention& mention = actors[next_actor];
+      CoderScratch::Symbol symbol;
+      symbol.word = kActorSymbol;
+      symbol.first_token = i;
+      symbol.end_token = std::max(mention.end_token, i + 1);
+      symbol.first_actor = static_cast<uint32_t>(next_actor);
+      symbol.end_actor = symbol.first_actor + 1;
+      for (uint32_t t = i + 1; t + 1 < symbol.end_token; ++t) {
+        if (scratch.word_ids[t - base] == word_possessive_ && word_possessive_ != 0) {
+          symbol.possessive = t;
+        }
+      }
+      // "Venezuelan diplomats": the sector noun may continue a pattern
+      // ("expel TARGET diplomats").
+      if (symbol.possessive == 0 && symbol.end_token - i >= 2) {
+        symbol.possessive = symbol.end_token - 1;
+      }
+      // "the United States": the article belongs to the name.
+      if (!symbols.empty() && symbols.back().word != Vocabulary::kUnknown &&
+          (symbols.back().word == word_the_ || symbols.back().word == word_both_)) {
+        symbol.first_token = symbols.back().first_token;
+        symbols.pop_back();
+      }
       ++next_actor;
-    }
-    if (next_actor < actors.size() && actors[next_actor].first_token <= base + position) {
-      position = actors[next_actor].end_token - base;
-      continue;
-    }
-    const PhraseTrie::Match match = trie_.LongestAt(words, position);
-    if (match.length == 0) {
-      ++position;
-      continue;
-    }
-    const uint32_t verb_first = base + position;
-    const uint32_t verb_end = verb_first + match.length;
-    position += match.length;
+      i = symbol.end_token;
+      symbols.push_back(symbol);
 
-    // Negation and modality between the subject and the verb.
-    bool blocked = false;
-    for (uint32_t back = 1; back <= 3 && back <= verb_first - base; ++back) {
-      const uint32_t local = verb_first - base - back;
-      if (is_one_of(local, negators_) || (back <= 2 && is_one_of(local, modals_))) blocked = true;
-    }
-    // "the sanctions", "new sanctions", "its visit": a noun, not the verb.
-    if (verb_first > base && is_one_of(verb_first - 1 - base, determiners_)) continue;
-    if (blocked) continue;
-
-    // Passive voice: "Ethiopia was accused by Egypt" is Egypt accusing Ethiopia.
-    const bool passive = verb_first > base &&
-                         is_one_of(verb_first - 1 - base, passive_auxiliaries_) &&
-                         verb_end < sentence.end_token && words[verb_end - base] == word_by_;
-    if (passive) {
-      int agent = -1, patient = -1;
-      for (size_t i = 0; i < actors.size(); ++i) {
-        if (actors[i].end_token <= verb_first &&
-            verb_first - actors[i].end_token <= options_.max_argument_distance) {
-          patient = static_cast<int>(i);
-        }
-        if (agent < 0 && actors[i].first_token > verb_end &&
-            actors[i].first_token - verb_end <= 3) {
-          agent = static_cast<int>(i);
+      // Coordination: "A and B", "A, B and C", "A, B, and C".
+      const size_t count = symbols.size();
+      size_t first = count;  // the earlier member joined with "and"
+      if (count >= 3 && (symbols[count - 2].flags & kAnd) && is_actor(count - 3)) {
+        first = count - 3;
+      } else if (count >= 4 && (symbols[count - 2].flags & kAnd) &&
+                 (symbols[count - 3].flags & kComma) && is_actor(count - 4)) {
+        first = count - 4;
+      }
+      if (first == count) continue;
+      // Earlier members joined by commas, unless a place ("in Caracas, ...").
+      size_t head = first;
+      while (head >= 2 && (symbols[head - 1].flags & kComma) && is_actor(head - 2)) head -= 2;
+      while (head < first && head > 0 && (symbols[head - 1].flags & kPreposition)) head += 2;
+      // "X condemned A and B signed ...": B is the next clause's subject
+      // when a finite verb follows it and A is an object.
+      if (i < end) {
+        const uint64_t next_flags = flags_of(scratch.word_ids[i - base]);
+        const uint32_t before_group = symbols[head].first_token;
+        if ((next_flags & kFiniteForms) && (next_flags & (kPatternHead | kSpeech)) &&
+            before_group > base &&
+            (flags_of(scratch.word_ids[before_group - 1 - base]) & (kPatternHead | kPreposition))) {
+          continue;
         }
       }
-      if (agent >= 0 && patient >= 0) {
-        out.push_back({static_cast<uint32_t>(agent), static_cast<uint32_t>(patient),
-                       match.payloads.front(), verb_first, verb_end, 0.8});
+      join_back(first);
+      if (head < first) {
+        // symbols[head], ",", symbols[head + 2], ..., symbols[first]: one group.
+        const CoderScratch::Symbol last = symbols[first];
+        symbols.resize(head + 1);
+        symbols[head].end_actor = last.end_actor;
+        symbols[head].end_token = last.end_token;
+        symbols[head].possessive = 0;
       }
       continue;
     }
-
-    // Source: the nearest actor ending before the verb.
-    int source = -1;
-    for (size_t i = 0; i < actors.size(); ++i) {
-      if (actors[i].end_token <= verb_first &&
-          verb_first - actors[i].end_token <= options_.max_argument_distance) {
-        source = static_cast<int>(i);
-      }
+    const uint32_t id = scratch.word_ids[i - base];
+    CoderScratch::Symbol symbol;
+    symbol.word = id;
+    symbol.flags = flags_of(id);
+    const Token& token = segmentation.tokens[i];
+    if (token.kind == TokenKind::kPunct) symbol.flags |= kPunct;
+    // Unknown words ending in -ly are adverbs ("officially", "strongly").
+    if (id == Vocabulary::kUnknown && token.end - token.begin > 4 &&
+        text.substr(token.end - 2, 2) == "ly") {
+      symbol.flags |= kAdverb;
     }
-    if (source < 0) continue;
-    // Target: the first actor after the verb that is not a place ("signed
-    // an agreement in Beijing"), unless the pattern itself ends in the
-    // preposition ("arrive in").
-    int target = -1;
-    for (size_t i = 0; i < actors.size(); ++i) {
-      const uint32_t first = actors[i].first_token;
-      if (first > verb_end && is_one_of(first - 1 - base, locatives_)) continue;
-      if (first >= verb_end && first - verb_end <= options_.max_argument_distance) {
-        target = static_cast<int>(i);
-        break;
-      }
-    }
-    const uint32_t pattern = match.payloads.front();
-    const uint32_t source_gap = verb_first - actors[source].end_token;
-    if (target >= 0) {
-      const uint32_t target_gap = actors[target].first_token - verb_end;
-      const double confidence = std::max(0.3, 0.9 - 0.05 * (source_gap + target_gap));
-      out.push_back({static_cast<uint32_t>(source), static_cast<uint32_t>(target), pattern,
-                     verb_first, verb_end, confidence});
-      continue;
-    }
-    // "China and Venezuela signed an agreement": each with the other.
-    if (source >= 1) {
-      const ActorMention& left = actors[source - 1];
-      const ActorMention& right = actors[source];
-      if (right.first_token == left.end_token + 1 && words[left.end_token - base] == word_and_) {
-        const double confidence = std::max(0.3, 0.75 - 0.05 * source_gap);
-        out.push_back({static_cast<uint32_t>(source - 1), static_cast<uint32_t>(source), pattern,
-                       verb_first, verb_end, confidence});
-        out.push_back({static_cast<uint32_t>(source), static_cast<uint32_t>(source - 1), pattern,
-                       verb_first, verb_end, confidence});
-      }
-    }
+    symbol.first_token = i;
+    symbol.end_token = i + 1;
+    symbols.push_back(symbol);
+    ++i;
   }
+
+  Matcher matcher(*this, actors, scratch, base, out);
+  matcher.Run();
 }
 
 }  // namespace dyad

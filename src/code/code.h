@@ -1,28 +1,60 @@
 // code: from a sentence and the actors found in it, the events it reports.
 //
-// The EventCoder is compiled once from data/verbs.tsv (verb patterns, each
-// with a CAMEO code) and data/irregular_verbs.tsv (inflections the regular
-// English rules get wrong). A pattern's first word is a verb lemma; every
-// inflection of it is generated ("break" -> breaks, broke, broken,
-// breaking), the other words must appear as written, and "*" stands for any
-// one word. The formats are documented in docs/dictionaries.md.
+// The EventCoder is compiled once from four plain-text files in data/
+// (formats in docs/dictionaries.md):
+//   - verbs.tsv: verb patterns, each with a CAMEO code. A pattern's first word
+//     is a verb lemma whose inflections are generated ("break" -> breaks,
+//     broke, broken, breaking); later words must appear as written, "*" is
+//     any one word, "a|the" offers alternatives, "[new]" is optional, and
+//     TARGET marks where the target actor stands ("expel TARGET's
+//     diplomats"). Without TARGET the first actor after the pattern is the
+//     target.
+//   - nouns.tsv: nouns that carry events, with SOURCE and TARGET slots
+//     ("visit of SOURCE to TARGET", "SOURCE's sanctions on TARGET").
+//   - moods.tsv: what an act becomes when it is intended ("plans to visit"
+//     -> 036), appealed for ("urged X to lift sanctions" -> 0254), demanded,
+//     refused ("refused to meet" -> 125) or threatened ("threatened to
+//     impose sanctions" -> 1312).
+//   - irregular_verbs.tsv: inflections the regular English rules get wrong.
 //
-// Grammar in this slice: SOURCE <pattern> TARGET, the source being the
-// nearest actor before the verb and the target the first actor after it;
-// "A and B <symmetric pattern>" with no target gives A->B and B->A.
-// Passive voice ("was accused by B") swaps the roles. Negated verbs ("did
-// not sign", "never met"), modal ones ("could impose") and verb forms used as
-// nouns ("the sanctions") yield no event. The coder issue extends the grammar behind this
-// same interface.
+// Grammar, without a parser. A sentence becomes a stream of symbols: words
+// and actor groups, a group being one actor or a coordination ("Argentina,
+// Brazil, Paraguay and Uruguay"), each member of which takes part in the
+// event. Patterns are matched in one left-to-right pass over that stream.
+// For each verb match:
+//   - source: the nearest actor group to the left inside the clause
+//     (clauses end at "that", "which", "said", ";", quotes, ...), skipping
+//     appositions and relative clauses ("Maduro, the president, said"),
+//     actors inside prepositional phrases ("in Beijing") when there is a
+//     better one, and taking the subject of the previous verb for a
+//     coordinated verb ("met X and signed ...");
+//   - target: the TARGET slot, or the first actor group after the pattern in
+//     the clause that is not a place ("signed an agreement in Beijing");
+//   - passive voice ("was accused by B of") swaps the roles;
+//   - "A and B signed an agreement" with no target gives A->B and B->A for
+//     patterns marked mutual;
+//   - not events: negated verbs ("did not sign", "never met"), modal ones
+//     ("could impose"), conditionals ("if X attacks"), clauses under a
+//     denial ("denied that X attacked"), questions, and verb forms used as
+//     nouns ("the sanctions"), gerunds ("accused X of attacking Y" codes the
+//     accusation only);
+//   - moods: "will"/"plans to"/"agreed to" give the intent code, "refused
+//     to" the reject code, "threatened to" the threat code, "urged X to" an
+//     appeal to X, "demanded that X" a demand on X.
+// Each event's confidence in (0, 1] says how it was matched: an explicit
+// TARGET slot scores higher than a target found by distance, a mutual or
+// passive reading and an apposition fallback lower.
 //
-// Immutable once loaded and safe to share across threads; CodeSentence
-// allocates nothing beyond growing the caller's vectors.
+// Immutable once loaded and safe to share across threads. CodeSentence
+// allocates nothing once the caller's scratch and output vectors have grown
+// to the size of the largest sentence.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "actors/actors.h"
@@ -33,8 +65,8 @@
 namespace dyad {
 
 struct CoderOptions {
-  std::string data_dir;  // holds verbs.tsv and irregular_verbs.tsv
-  // Actors further than this many tokens from the verb are not its arguments.
+  std::string data_dir;  // holds verbs.tsv, nouns.tsv, moods.tsv and irregular_verbs.tsv
+  // Symbols (words or actor groups) between an argument and its verb.
   uint32_t max_argument_distance = 12;
 };
 
@@ -42,20 +74,44 @@ struct CoderOptions {
 struct CodedEvent {
   uint32_t source = 0;  // index into the sentence's ActorMention vector
   uint32_t target = 0;
-  uint32_t pattern = 0;           // index for EventCoder::pattern()
+  uint32_t pattern = 0;           // index for EventCoder::pattern(); its code is the event's
   uint32_t verb_first_token = 0;  // tokens [verb_first_token, verb_end_token) matched the pattern
   uint32_t verb_end_token = 0;
   double confidence = 0.0;
 };
 
+enum class PatternKind : uint8_t {
+  kVerb,     // verbs.tsv
+  kNoun,     // nouns.tsv
+  kDerived,  // a verb pattern read in a mood (intent, appeal, ...): code from moods.tsv
+};
+
 struct VerbPattern {
   std::string code;  // CAMEO code
   std::string text;  // as written in the dictionary, for messages
-  int line = 0;      // line in verbs.tsv
+  int line = 0;      // line in its file
+  PatternKind kind = PatternKind::kVerb;
+  bool mutual = false;    // "A and B <pattern>" with no target: A->B and B->A
+  bool reversed = false;  // the subject is the target ("received support from")
 };
 
+// Per-thread buffers, reused across sentences.
 struct CoderScratch {
+  struct Symbol {
+    uint32_t word = 0;         // word id, or kActorSymbol
+    uint64_t flags = 0;        // what the grammar knows of the word (code.cc's WordFlag)
+    uint32_t first_token = 0;  // tokens the symbol covers
+    uint32_t end_token = 0;
+    uint32_t first_actor = 0;  // actor groups: mentions [first_actor, end_actor)
+    uint32_t end_actor = 0;
+    // "Venezuela's diplomats", "Venezuelan diplomats" named as one actor:
+    // the first token after the owner ("'s", or the last word), so that
+    // "expel TARGET's diplomats" still matches it. 0 = none.
+    uint32_t possessive = 0;
+  };
+  std::vector<Symbol> symbols;
   std::vector<uint32_t> word_ids;
+  std::vector<int32_t> subjects;  // per symbol: subject group of the verb starting there
   std::string folded;
 };
 
@@ -71,20 +127,49 @@ class EventCoder {
   const VerbPattern& pattern(uint32_t index) const { return patterns_[index]; }
   size_t pattern_count() const { return patterns_.size(); }
 
+  // Moods in which an act can be reported, each with its own code.
+  enum Mood : uint8_t { kAct, kIntent, kAppeal, kDemand, kRefuse, kThreaten, kMoodCount };
+
+  // The pattern coding `pattern` read in `mood`, or -1 when moods.tsv gives
+  // that act no code in that mood.
+  int32_t Derived(uint32_t pattern, Mood mood) const;
+
  private:
   class Builder;
+  class Matcher;
+  struct Node {
+    uint32_t first_edge = 0;  // edges [first_edge, first_edge + edge_count) in edges_
+    uint32_t edge_count = 0;
+    int32_t payload = -1;  // compiled entry ending here
+    uint32_t wildcard = 0;
+    uint32_t slot = 0;  // child through an actor group
+  };
+  struct Edge {
+    uint32_t word = 0;
+    uint32_t child = 0;
+  };
+  // One expansion of a pattern (alternatives and optional words spelled out).
+  struct Entry {
+    uint32_t pattern = 0;
+    int8_t source_slot = -1;  // symbol offset from the match start, -1 = none
+    int8_t target_slot = -1;
+    uint8_t length = 0;  // symbols
+  };
+
+  uint32_t Child(uint32_t node, uint32_t word) const;
 
   CoderOptions options_;
   std::vector<VerbPattern> patterns_;
+  std::vector<int32_t> derived_;  // pattern * kMoodCount + mood -> pattern or -1
   Vocabulary vocabulary_;
-  PhraseTrie trie_;
-  uint32_t word_and_ = 0;  // ids of words the grammar looks at
-  std::vector<uint32_t> negators_;
-  std::vector<uint32_t> modals_;
-  std::vector<uint32_t> locatives_;
-  std::vector<uint32_t> passive_auxiliaries_;
-  std::vector<uint32_t> determiners_;
-  uint32_t word_by_ = 0;
+  std::vector<uint64_t> word_flags_;  // by word id
+  std::vector<Node> nodes_;
+  std::vector<Edge> edges_;  // sorted by word within each node
+  std::vector<Entry> entries_;
+  // Ids of words the grammar compares against, looked up once.
+  uint32_t word_the_ = 0, word_both_ = 0, word_that_ = 0, word_on_ = 0, word_upon_ = 0,
+           word_to_ = 0, word_possessive_ = 0, word_would_ = 0, word_but_ = 0;
+  uint32_t call_forms_[4] = {};  // "called on X to": call, calls, called, calling
 };
 
 // Every inflected form of a verb lemma: lemma, third person singular, past,

@@ -60,6 +60,25 @@ std::string ActorJson(const ActorRef& actor) {
 // Goldstein scores have one decimal in the codebook; confidences two.
 std::string Number(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
 
+// Every mention's evidence; a single, unaggregated mention lists its own.
+std::string EvidenceJson(const Event& event) {
+  auto one = [](const std::string& doc, const std::string& story, uint32_t sentence, uint32_t begin,
+                uint32_t end) {
+    return fmt::format(R"({{"doc":{},"story":{},"sentence":{},"span":[{},{}]}})", JsonQuote(doc),
+                       JsonOrNull(story), sentence, begin, end);
+  };
+  if (event.evidence.empty()) {
+    return one(event.doc, "", event.sentence, event.span_begin, event.span_end);
+  }
+  std::string out;
+  for (const Evidence& evidence : event.evidence) {
+    if (!out.empty()) out += ',';
+    out += one(evidence.doc, evidence.story, evidence.sentence, evidence.span_begin,
+               evidence.span_end);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string EventToJson(const Event& event) {
@@ -67,14 +86,14 @@ std::string EventToJson(const Event& event) {
       R"({{"id":"{}","date":"{}","date_precision":"{}","date_from_report":{},"report_date":"{}",)"
       R"("historical":{},"source":{},"target":{},"code":"{}","root":"{}","quad_class":{},)"
       R"("goldstein":{},"confidence":{},"mentions":{},"sources":{},"articles":{},)"
-      R"("doc":{},"sentence":{},"span":[{},{}],"text":{}}})",
+      R"("doc":{},"sentence":{},"span":[{},{}],"text":{},"evidence":[{}]}})",
       event.id, FormatIsoDate(event.date), DatePrecisionName(event.date_precision),
       event.date_is_report_date ? "true" : "false", FormatIsoDate(event.report_date),
       event.historical ? "true" : "false", ActorJson(event.source), ActorJson(event.target),
       event.code, event.root(), event.quad_class, Number(event.goldstein, 1),
       Number(event.confidence, 2), event.mentions, event.sources, event.articles,
-      JsonQuote(event.doc), event.sentence, event.span_begin, event.span_end,
-      JsonQuote(event.text));
+      JsonQuote(event.doc), event.sentence, event.span_begin, event.span_end, JsonQuote(event.text),
+      EvidenceJson(event));
 }
 
 const std::vector<std::string>& FlatColumns() {

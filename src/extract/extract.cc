@@ -2,31 +2,26 @@
 
 #include <simdjson.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 #include "clean/clean.h"
+#include "extract/byte_stream.h"
+#include "extract/readers.h"
 
 namespace dyad {
 
 namespace {
 
+using extract_internal::ByteStream;
+
 std::string BaseName(const std::string& path) {
   const size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-bool HasSuffix(const std::string& path, std::string_view suffix) {
-  return path.size() >= suffix.size() &&
-         path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-InputFormat Detect(const std::string& path, InputFormat requested) {
-  if (requested != InputFormat::kAuto) return requested;
-  if (HasSuffix(path, ".jsonl") || HasSuffix(path, ".ndjson")) return InputFormat::kJsonl;
-  return InputFormat::kText;
 }
 
 using File = std::unique_ptr<FILE, int (*)(FILE*)>;
@@ -44,36 +39,105 @@ StatusOr<File> Open(const std::string& path) {
   return File(file, &CloseUnlessStdin);
 }
 
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// An HTML page announces itself in its first tag (after a byte-order mark,
+// white space and comments).
+bool LooksLikeHtml(std::string_view head) {
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  while (true) {
+    const size_t start = head.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos) return false;
+    head.remove_prefix(start);
+    if (!head.starts_with("<!--")) break;
+    const size_t end = head.find("-->");
+    if (end == std::string_view::npos) return false;
+    head.remove_prefix(end + 3);
+  }
+  for (std::string_view tag : {"<!doctype html", "<html", "<head", "<meta", "<body", "<title"}) {
+    if (StartsWithIgnoreCase(head, tag)) return true;
+  }
+  return StartsWithIgnoreCase(head, "<?xml") && head.find("<html") != std::string_view::npos;
+}
+
+InputFormat Detect(std::string_view name, std::string_view head, InputFormat requested) {
+  if (requested != InputFormat::kAuto) return requested;
+  if (head.starts_with("WARC/1.")) return InputFormat::kWarc;
+  if (name.ends_with(".jsonl") || name.ends_with(".ndjson")) return InputFormat::kJsonl;
+  if (name.ends_with(".warc")) return InputFormat::kWarc;
+  if (name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml")) {
+    return InputFormat::kHtml;
+  }
+  if (LooksLikeHtml(head)) return InputFormat::kHtml;
+  // Standard input or an unnamed file of JSON objects, one a line (what
+  // `dyad extract --format jsonl` writes).
+  const size_t start = head.find_first_not_of(" \t\r\n");
+  if (start != std::string_view::npos && head[start] == '{') {
+    const std::string_view line = head.substr(start, head.find('\n', start) - start);
+    const size_t last = line.find_last_not_of(" \t\r");
+    if (last != std::string_view::npos && line[last] == '}') return InputFormat::kJsonl;
+  }
+  return InputFormat::kText;
+}
+
 std::string SizeText(size_t bytes) { return std::to_string(bytes) + " bytes"; }
 
-Status ReadText(const std::string& path, FILE* file, const ReaderOptions& options,
-                const ReadCallbacks& callbacks) {
-  std::string content;
-  char buffer[1 << 16];
-  size_t read = 0;
-  size_t total = 0;
-  while ((read = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
-    total += read;
-    if (total <= options.max_record_bytes) content.append(buffer, read);
-  }
-  if (std::ferror(file)) return Status::IoError(path + ": read failed");
-  if (total > options.max_record_bytes) {
+// The whole input, or nullopt (with a message) when it is over the limit.
+std::optional<std::string> ReadWhole(const std::string& name, ByteStream& stream,
+                                     const ReaderOptions& options, const ReadCallbacks& callbacks) {
+  const std::string_view content = stream.Peek(options.max_record_bytes + 1);
+  if (content.size() > options.max_record_bytes) {
+    const size_t total = stream.SkipToEnd();
     callbacks.on_issue({Status::InvalidInput(
-                            path + ": document of " + SizeText(total) + " is over the limit of " +
+                            name + ": document of " + SizeText(total) + " is over the limit of " +
                             SizeText(options.max_record_bytes) + " (--max-record-bytes); skipped"),
                         true});
-    return Status::Ok();
+    return std::nullopt;
   }
-  if (content.find_first_not_of(" \t\r\n") == std::string::npos) {
-    callbacks.on_issue({Status::InvalidInput(path + ": empty file, nothing to code"), true});
+  std::string whole(content);
+  stream.Skip(content.size());
+  return whole;
+}
+
+Status ReadText(const std::string& path, ByteStream& stream, const ReaderOptions& options,
+                const ReadCallbacks& callbacks) {
+  const std::string name = path == "-" ? "stdin" : path;
+  std::optional<std::string> content = ReadWhole(name, stream, options, callbacks);
+  if (!stream.status().ok()) return stream.status();
+  if (!content) return Status::Ok();
+  if (content->find_first_not_of(" \t\r\n") == std::string::npos) {
+    callbacks.on_issue({Status::InvalidInput(name + ": empty file, nothing to code"), true});
     return Status::Ok();
   }
   Document document;
   document.id = path == "-" ? "stdin" : BaseName(path);
-  document.origin = path == "-" ? "stdin" : path;
+  document.origin = name;
   document.report_date = options.default_report_date;
-  document.text = std::move(content);
+  document.text = std::move(*content);
   callbacks.on_document(std::move(document));
+  return Status::Ok();
+}
+
+Status ReadHtml(const std::string& path, ByteStream& stream, const ReaderOptions& options,
+                const ReadCallbacks& callbacks) {
+  const std::string name = path == "-" ? "stdin" : path;
+  std::optional<std::string> content = ReadWhole(name, stream, options, callbacks);
+  if (!stream.status().ok()) {
+    callbacks.on_issue({stream.status(), true});
+    return Status::Ok();
+  }
+  if (!content) return Status::Ok();
+  PageContext context;
+  context.id = path == "-" ? "stdin" : BaseName(path);
+  context.origin = name;
+  context.fallback_date = options.default_report_date;
+  extract_internal::DeliverPage(*content, context, options, callbacks);
   return Status::Ok();
 }
 
@@ -81,7 +145,7 @@ Status ReadText(const std::string& path, FILE* file, const ReaderOptions& option
 // caller learns the full length so it can report lines it could not keep.
 class LineReader {
  public:
-  LineReader(FILE* file, size_t limit) : file_(file), limit_(limit) {}
+  LineReader(ByteStream& stream, size_t limit) : stream_(stream), limit_(limit) {}
 
   // False at end of input. `line` holds the kept bytes; `full_length` counts all.
   bool Next(std::string& line, size_t& full_length) {
@@ -89,38 +153,30 @@ class LineReader {
     full_length = 0;
     bool any = false;
     while (true) {
-      if (position_ == filled_) {
-        filled_ = std::fread(buffer_, 1, sizeof buffer_, file_);
-        position_ = 0;
-        if (filled_ == 0) return any;
-      }
+      const std::string_view chunk = stream_.Peek(1 << 16);
+      if (chunk.empty()) return any;
       any = true;
-      const char* start = buffer_ + position_;
-      const void* newline = std::memchr(start, '\n', filled_ - position_);
-      const size_t length =
-          newline ? static_cast<const char*>(newline) - start : filled_ - position_;
-      if (full_length + length <= limit_) line.append(start, length);
+      const size_t newline = chunk.find('\n');
+      const size_t length = newline == std::string_view::npos ? chunk.size() : newline;
+      if (full_length + length <= limit_) line.append(chunk.data(), length);
       full_length += length;
-      position_ += length;
-      if (newline) {
-        ++position_;
+      if (newline != std::string_view::npos) {
+        stream_.Skip(length + 1);
         return true;
       }
+      stream_.Skip(length);
     }
   }
 
  private:
-  FILE* file_;
+  ByteStream& stream_;
   size_t limit_;
-  char buffer_[1 << 16];
-  size_t position_ = 0;
-  size_t filled_ = 0;
 };
 
-Status ReadJsonl(const std::string& path, FILE* file, const ReaderOptions& options,
+Status ReadJsonl(const std::string& path, ByteStream& stream, const ReaderOptions& options,
                  const ReadCallbacks& callbacks) {
   const std::string name = path == "-" ? "stdin" : path;
-  auto reader = std::make_unique<LineReader>(file, options.max_record_bytes);
+  auto reader = std::make_unique<LineReader>(stream, options.max_record_bytes);
   std::string line;
   size_t full_length = 0;
   size_t number = 0;
@@ -150,8 +206,11 @@ Status ReadJsonl(const std::string& path, FILE* file, const ReaderOptions& optio
     }
     callbacks.on_document(std::move(document).value());
   }
-  if (std::ferror(file)) return Status::IoError(name + ": read failed");
-  if (records == 0) {
+  if (!stream.status().ok()) {
+    if (stream.status().code() == StatusCode::kIoError) return stream.status();
+    callbacks.on_issue({stream.status(), true});
+  }
+  if (records == 0 && stream.status().ok()) {
     callbacks.on_issue({Status::InvalidInput(name + ": empty file, no records"), true});
   }
   return Status::Ok();
@@ -225,18 +284,60 @@ StatusOr<Document> ParseJsonRecord(std::string_view line, std::string_view origi
   return document;
 }
 
+namespace {
+
+Status ReadStream(const std::string& path, std::unique_ptr<extract_internal::ByteSource> source,
+                  const ReaderOptions& options, const ReadCallbacks& callbacks) {
+  auto stream = std::make_unique<ByteStream>(std::move(source));
+  std::string_view name = path;
+  if (stream->Peek(2) == "\x1F\x8B") {
+    // Compressed: detect the format of what is inside, by the name without ".gz".
+    if (name.ends_with(".gz")) name.remove_suffix(3);
+    stream = std::make_unique<ByteStream>(
+        extract_internal::GzipSource(std::move(stream), path == "-" ? "stdin" : path));
+  }
+  switch (Detect(name, stream->Peek(1 << 16), options.format)) {
+    case InputFormat::kJsonl:
+      return ReadJsonl(path, *stream, options, callbacks);
+    case InputFormat::kHtml:
+      return ReadHtml(path, *stream, options, callbacks);
+    case InputFormat::kWarc:
+      return extract_internal::ReadWarc(*stream, path == "-" ? "stdin" : path, options, callbacks);
+    case InputFormat::kText:
+    case InputFormat::kAuto:
+      return ReadText(path, *stream, options, callbacks);
+  }
+  return Status::Internal("unknown input format");
+}
+
+}  // namespace
+
 Status ReadDocuments(const std::string& path, const ReaderOptions& options,
                      const ReadCallbacks& callbacks) {
   auto file = Open(path);
   if (!file.ok()) return file.status();
-  switch (Detect(path, options.format)) {
-    case InputFormat::kJsonl:
-      return ReadJsonl(path, file->get(), options, callbacks);
-    case InputFormat::kText:
-    case InputFormat::kAuto:
-      return ReadText(path, file->get(), options, callbacks);
+  return ReadStream(path, extract_internal::FileSource(file->get(), path), options, callbacks);
+}
+
+Status ReadBuffer(const std::string& name, std::string_view bytes, const ReaderOptions& options,
+                  const ReadCallbacks& callbacks) {
+  return ReadStream(name, extract_internal::MemorySource(bytes), options, callbacks);
+}
+
+StatusOr<std::string> Gunzip(std::string_view compressed, size_t max_output) {
+  auto source = extract_internal::GzipSource(extract_internal::MemorySource(compressed), "");
+  std::string output;
+  char buffer[1 << 16];
+  size_t read = 0;
+  while ((read = source->Read(buffer, sizeof buffer)) > 0) {
+    output.append(buffer, read);
+    if (output.size() > max_output) {
+      return Status::InvalidInput("gzip data inflates to more than " + std::to_string(max_output) +
+                                  " bytes");
+    }
   }
-  return Status::Internal("unknown input format");
+  if (!source->status().ok()) return source->status();
+  return output;
 }
 
 }  // namespace dyad

@@ -21,6 +21,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& option
   auto ontology = Ontology::LoadFile(options.data_dir + "/cameo.tsv");
   if (!ontology.ok()) return ontology.status();
   pipeline->ontology_ = std::move(ontology).value();
+  pipeline->historical_after_days_ = options.historical_after_days;
 
   auto actors = ActorDictionary::Load(
       ActorOptions{options.data_dir, options.iso_codes_dir, options.actor_files});
@@ -69,8 +70,17 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
   const std::string_view text = document.text;
   const Segmentation segmentation = Segment(text);
   result.sentences = segmentation.sentences.size();
+  // A dateline ("BEIJING, January 24 (Reuters) -") dates the report when the
+  // text has one; relative dates ("on Wednesday") resolve against it.
+  DateOptions date_options;
+  date_options.historical_after_days = historical_after_days_;
+  DocumentDates document_dates =
+      ReadDocumentDates(text, segmentation, document.report_date, date_options);
+  document.report_date = document_dates.report_date;
 
   ActorScratch actor_scratch;
+  // Surnames, "the president", "the two countries" refer to earlier sentences.
+  DocumentActors document_actors(document.report_date);
   CoderScratch coder_scratch;
   std::vector<ActorMention> mentions;
   std::vector<CodedEvent> coded;
@@ -79,20 +89,29 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
     const Sentence& sentence = segmentation.sentences[s];
     mentions.clear();
     coded.clear();
-    actors_->FindInSentence(text, segmentation, sentence, actor_scratch, mentions);
+    actors_->FindInSentence(text, segmentation, sentence, actor_scratch, document_actors,
+                            mentions);
     coder_->CodeSentence(text, segmentation, sentence, mentions, coder_scratch, coded);
-    if (coded.empty()) continue;
+    // Every sentence is read for dates, coded or not: a later "the same
+    // month" or "subsequently" refers to it.
     dates.clear();
-    FindDates(text, segmentation, sentence, document.report_date, dates);
+    FindDates(text, segmentation, sentence, document_dates, dates);
+    if (coded.empty()) continue;
 
     const std::string sentence_text(text.substr(sentence.begin, sentence.end - sentence.begin));
     for (const CodedEvent& found : coded) {
       const ActorMention& source = mentions[found.source];
       const ActorMention& target = mentions[found.target];
       const EventType* type = ontology_.Find(coder_->pattern(found.pattern).code);
+      // A person's code depends on the event's date (a president before and
+      // after office), so actors are resolved once the event is dated.
+      const ResolvedDate date = ResolveEventDate(text, segmentation, sentence, dates,
+                                                 found.verb_first_token, document_dates);
       Event event;
-      event.source = MakeActorRef(actors_->actor(source.actor), text, segmentation, source);
-      event.target = MakeActorRef(actors_->actor(target.actor), text, segmentation, target);
+      event.source = MakeActorRef(actors_->actor(actors_->ActorAt(source, date.date)), text,
+                                  segmentation, source);
+      event.target = MakeActorRef(actors_->actor(actors_->ActorAt(target, date.date)), text,
+                                  segmentation, target);
       // "Venezuela ... Venezuelan", "India ... New Delhi": one state, not a dyad. A
       // state's sectors may still act on each other (VENGOV against VENOPP).
       if (event.source.code == event.target.code) continue;
@@ -104,11 +123,10 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       event.quad_class = type->quad_class;
       event.goldstein = type->goldstein;
       event.confidence = found.confidence;
-      const ResolvedDate date =
-          ResolveEventDate(dates, found.verb_first_token, document.report_date);
       event.date = date.date;
       event.date_precision = date.precision;
       event.date_is_report_date = date.from_report;
+      event.historical = date.historical;
       event.report_date = document.report_date;
       event.doc = document.id;
       event.sentence = static_cast<uint32_t>(s);
@@ -122,6 +140,19 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       event.text = sentence_text;
       event.sentence_begin = CodePointOffset(text, sentence.begin);
       event.id = EventId(event);
+      document_actors.NoteDyad(actors_->ActorAt(source, date.date),
+                               actors_->ActorAt(target, date.date));
+      // "The two countries signed ...": the event holds for both of the pair.
+      if (source.partner != kNoActor || target.partner != kNoActor) {
+        Event other = event;
+        if (source.partner != kNoActor) {
+          other.source = MakeActorRef(actors_->actor(source.partner), text, segmentation, source);
+        } else {
+          other.target = MakeActorRef(actors_->actor(target.partner), text, segmentation, target);
+        }
+        other.id = EventId(other);
+        if (other.source.code != other.target.code) result.events.push_back(std::move(other));
+      }
       result.events.push_back(std::move(event));
     }
   }

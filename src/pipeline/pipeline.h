@@ -23,6 +23,9 @@ struct PipelineOptions {
   std::string data_dir;                  // dyad's data/ directory
   std::string iso_codes_dir;             // Debian iso-codes JSON directory
   std::vector<std::string> actor_files;  // user actor dictionaries, read last
+  // An event whose date lies more than this many days before the report date
+  // (the middle of its period; see date/date.h) is marked historical.
+  int historical_after_days = 30;
 };
 
 struct DocumentResult {
@@ -35,8 +38,9 @@ class Pipeline {
  public:
   static StatusOr<std::unique_ptr<Pipeline>> Load(const PipelineOptions& options);
 
-  // Replaces document.text with its clean text (the text spans refer to) and
-  // codes it.
+  // Replaces document.text with its clean text (the text spans refer to),
+  // and document.report_date with the date of the text's dateline if it has
+  // one, and codes it.
   DocumentResult CodeDocument(Document& document) const;
 
   const Ontology& ontology() const { return ontology_; }
@@ -49,6 +53,7 @@ class Pipeline {
   Ontology ontology_;
   std::shared_ptr<const ActorDictionary> actors_;
   std::shared_ptr<const EventCoder> coder_;
+  int historical_after_days_ = 30;
 };
 
 // Code points before byte `offset` of valid UTF-8 `text`: the unit of the

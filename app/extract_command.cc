@@ -1,0 +1,164 @@
+// `dyad extract`: shows what will be coded — each document's metadata and
+// its clean text (after the clean stage's boilerplate removal) — or writes
+// the documents as JSON Lines that `dyad code` reads back.
+#include <fmt/core.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "clean/clean.h"
+#include "commands.h"
+#include "extract/extract.h"
+
+namespace dyad::app {
+
+namespace {
+
+struct ExtractOptions {
+  std::vector<std::string> inputs;
+  std::string report_date;
+  std::string input_format = "auto";
+  std::string output_format = "text";
+  bool all_languages = false;
+  bool quiet = false;
+  size_t max_record_bytes = 16u << 20;
+};
+
+std::string JsonString(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+void PrintText(const Document& document, const std::string& text) {
+  fmt::print("=== {}\n", document.id);
+  fmt::print("origin:   {}\n", document.origin);
+  fmt::print("title:    {}\n", document.title);
+  fmt::print("date:     {}\n", FormatIsoDate(document.report_date));
+  fmt::print("url:      {}\n", document.url);
+  fmt::print("source:   {}\n", document.source);
+  fmt::print("language: {}\n", document.language.empty() ? "(not declared)" : document.language);
+  fmt::print("\n{}\n", text);
+  if (!text.empty() && text.back() != '\n') fmt::print("\n");
+}
+
+void PrintJsonLine(const Document& document, const std::string& text) {
+  fmt::print(
+      "{{\"id\":{},\"date\":\"{}\",\"source\":{},\"url\":{},\"title\":{},\"language\":{},"
+      "\"text\":{}}}\n",
+      JsonString(document.id), FormatIsoDate(document.report_date), JsonString(document.source),
+      JsonString(document.url), JsonString(document.title), JsonString(document.language),
+      JsonString(text));
+}
+
+int RunExtract(const ExtractOptions& options) {
+  ReaderOptions reader;
+  reader.max_record_bytes = options.max_record_bytes;
+  reader.english_only = !options.all_languages;
+  reader.default_report_date = Today();
+  if (!options.report_date.empty()) {
+    auto date = ParseIsoDate(options.report_date);
+    if (!date) {
+      fmt::print(stderr, "dyad: --date '{}' is not a date in the form YYYY-MM-DD\n",
+                 options.report_date);
+      return kExitUsage;
+    }
+    reader.default_report_date = *date;
+  }
+  if (options.input_format == "text") reader.format = InputFormat::kText;
+  if (options.input_format == "jsonl") reader.format = InputFormat::kJsonl;
+  if (options.input_format == "html") reader.format = InputFormat::kHtml;
+  if (options.input_format == "warc") reader.format = InputFormat::kWarc;
+
+  size_t documents = 0, skipped = 0, warnings = 0;
+  auto report = [&](const std::string& message) {
+    if (!options.quiet) fmt::print(stderr, "dyad: {}\n", message);
+  };
+  ReadCallbacks callbacks;
+  callbacks.on_document = [&](Document&& document) {
+    ++documents;
+    const CleanResult clean = CleanText(document.text);
+    if (options.output_format == "jsonl") {
+      PrintJsonLine(document, clean.text);
+    } else {
+      PrintText(document, clean.text);
+    }
+  };
+  callbacks.on_issue = [&](const ReadIssue& issue) {
+    if (issue.record_skipped) {
+      ++skipped;
+      report("error: " + issue.status.message());
+    } else {
+      ++warnings;
+      report("warning: " + issue.status.message());
+    }
+  };
+  for (const std::string& input : options.inputs) {
+    Status status = ReadDocuments(input, reader, callbacks);
+    if (!status.ok()) {
+      ++skipped;
+      report("error: " + status.message());
+    }
+  }
+  std::fflush(stdout);
+  if (!options.quiet) {
+    fmt::print(stderr, "dyad: {} document(s) extracted; {} skipped, {} warning(s)\n", documents,
+               skipped, warnings);
+  }
+  return documents > 0 ? kExitOk : kExitNothingProcessed;
+}
+
+}  // namespace
+
+CommandRunner RegisterExtractCommand(CLI::App& app) {
+  auto options = std::make_shared<ExtractOptions>();
+  CLI::App* command = app.add_subcommand(
+      "extract", "Print each document's metadata and the clean text that would be coded");
+  command
+      ->add_option("inputs", options->inputs,
+                   "Files: HTML, WARC or WARC.gz, JSON Lines, plain text; '-' reads standard "
+                   "input")
+      ->required();
+  command->add_option("--date", options->report_date,
+                      "Report date YYYY-MM-DD for documents that state none (default: today)");
+  command->add_option("--input", options->input_format, "Input format (default: by content)")
+      ->check(CLI::IsMember({"auto", "text", "jsonl", "html", "warc"}));
+  command
+      ->add_option("--format", options->output_format,
+                   "text (metadata and text, for reading) or jsonl (documents `dyad code` reads)")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+  command->add_flag("--all-languages", options->all_languages,
+                    "Also show pages that declare a language other than English");
+  command->add_flag("-q,--quiet", options->quiet, "Print no messages on standard error");
+  command->add_option("--max-record-bytes", options->max_record_bytes,
+                      "Skip documents, lines and WARC records larger than this (default: 16 MiB)");
+  return [command, options]() -> int { return command->parsed() ? RunExtract(*options) : -1; };
+}
+
+}  // namespace dyad::app

@@ -1,0 +1,410 @@
+// Boilerplate removal: which lines of a page are the article.
+//
+// The approach follows the block classifiers of the main-text extraction
+// literature (jusText, boilerpipe): no list of bad strings, only features of
+// each line and of its neighbourhood.
+//  1. Body lines are prose: enough words, a share of function words typical of
+//     running text (lower for a line that ends like a sentence: news ledes
+//     are dense with names), no truncation mark. They anchor the article. A
+//     page without any body line is left alone: too little evidence to tell
+//     the article from its frame.
+//  2. Every other non-blank line is kept only if it belongs to the article:
+//     it shares its vocabulary with the body (a heading or a title does, an
+//     injected "supplier china" or a "Latest News" label does not), or it is
+//     itself a short prose sentence. After the last body line only an unbroken
+//     run of sentences stays: what follows an article is comment forms,
+//     related-article lists and share buttons.
+//  3. Teasers (text cut off with "..."), breadcrumbs ("Home > News > ...")
+//     are never kept, and neither is the second copy of a line that the page
+//     repeats, nor, given a SiteTemplate, a line that recurs on many pages
+//     of the same site.
+#include <algorithm>
+#include <cassert>
+#include <cctype>
+#include <cstdint>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "clean/clean.h"
+
+namespace dyad {
+
+namespace {
+
+// English function words: a closed class, the signal that a line is running
+// prose rather than a label, a menu or a keyword list. "us" is left out
+// because in news it is mostly "US".
+constexpr std::string_view kStopWords[] = {
+    "a",       "about",  "across",  "after",   "again",   "against", "all",     "also",  "although",
+    "among",   "an",     "and",     "any",     "are",     "as",      "at",      "be",    "because",
+    "been",    "before", "being",   "between", "both",    "but",     "by",      "can",   "could",
+    "did",     "do",     "does",    "down",    "during",  "each",    "either",  "for",   "from",
+    "further", "had",    "has",     "have",    "having",  "he",      "her",     "here",  "him",
+    "his",     "how",    "however", "i",       "if",      "in",      "into",    "is",    "it",
+    "its",     "just",   "may",     "me",      "might",   "more",    "most",    "must",  "my",
+    "neither", "no",     "nor",     "not",     "of",      "off",     "on",      "once",  "one",
+    "only",    "onto",   "or",      "other",   "our",     "ours",    "out",     "over",  "own",
+    "per",     "said",   "same",    "says",    "shall",   "she",     "should",  "since", "so",
+    "some",    "such",   "than",    "that",    "the",     "their",   "them",    "then",  "there",
+    "these",   "they",   "this",    "those",   "though",  "three",   "through", "to",    "too",
+    "two",     "under",  "until",   "up",      "upon",    "very",    "via",     "was",   "we",
+    "were",    "what",   "when",    "where",   "whether", "which",   "while",   "who",   "whom",
+    "whose",   "why",    "will",    "with",    "within",  "without", "would",   "you",   "your",
+    "yours",   "yet",    "s",       "t",       "am",      "new",     "now",     "many",  "much",
+    "several", "every",  "another", "toward",  "towards", "amid",    "ago",     "it's",  "let",
+    "like",    "near",   "next",    "past",    "still",
+};
+
+}  // namespace
+
+namespace {
+
+// Function words are at most eight bytes: packed into a uint64_t they are
+// found in a small open-addressing table with one multiply, no string hash.
+// Called for every word of every page, by clean and by dedup.
+class FunctionWordTable {
+ public:
+  FunctionWordTable() {
+    for (std::string_view word : kStopWords) {
+      assert(!word.empty() && word.size() <= 8);
+      size_t slot = Slot(Pack(word));
+      while (slots_[slot] != 0) slot = (slot + 1) % kSlots;
+      slots_[slot] = Pack(word);
+    }
+  }
+  bool Contains(std::string_view word) const {
+    if (word.empty() || word.size() > 8) return false;
+    const uint64_t key = Pack(word);
+    for (size_t slot = Slot(key);; slot = (slot + 1) % kSlots) {
+      if (slots_[slot] == key) return true;
+      if (slots_[slot] == 0) return false;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 512;  // a third full: short probes
+  static uint64_t Pack(std::string_view word) {
+    uint64_t key = 0;
+    for (char c : word) key = (key << 8) | static_cast<unsigned char>(c);
+    return key;
+  }
+  static size_t Slot(uint64_t key) { return (key * 0x9e3779b97f4a7c15ull) >> 55; }
+  uint64_t slots_[kSlots] = {};
+};
+
+}  // namespace
+
+bool IsFunctionWord(std::string_view lowercase_word) {
+  static const FunctionWordTable kTable;
+  return kTable.Contains(lowercase_word);
+}
+
+namespace {
+
+bool IsStopWord(std::string_view lower) { return IsFunctionWord(lower); }
+
+bool IsWordByte(unsigned char c) { return (c >= 0x80) || std::isalnum(c) != 0; }
+
+// U+2000..U+206F (general punctuation: dashes, curly quotes, ellipsis) and
+// U+00A0..U+00BF (no-break space, guillemets, ...) separate words.
+size_t PunctuationLength(std::string_view line, size_t i) {
+  const auto c0 = static_cast<unsigned char>(line[i]);
+  if (c0 == 0xE2 && i + 2 < line.size() && static_cast<unsigned char>(line[i + 1]) >= 0x80 &&
+      static_cast<unsigned char>(line[i + 1]) <= 0x81) {
+    return 3;
+  }
+  if (c0 == 0xC2 && i + 1 < line.size()) return 2;
+  return 0;
+}
+
+struct LineFeatures {
+  uint32_t words = 0;
+  uint32_t stop_words = 0;
+  bool teaser = false;          // cut off with "..." or "…"
+  bool breadcrumb = false;      // two or more stand-alone ">", "»" or "|"
+  bool sentence = false;        // ends like a sentence: . ! ? or … inside closing quotes
+  std::vector<uint64_t> stems;  // content words, folded, for topicality
+
+  double stop_ratio() const { return words == 0 ? 0.0 : double(stop_words) / words; }
+};
+
+uint64_t HashStem(std::string_view word) {
+  uint64_t hash = 1469598103934665603ull;
+  for (unsigned char c : word) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// Words fold to a five-byte prefix: "relations" and "relationship",
+// "announced" and "announces" meet, which is all topicality needs.
+constexpr size_t kStemBytes = 5;
+
+LineFeatures Describe(std::string_view line) {
+  LineFeatures features;
+  std::string word;
+  auto finish_word = [&] {
+    if (word.empty()) return;
+    ++features.words;
+    if (word.size() > 2 && (word.ends_with("'s") || word.ends_with("\xE2\x80\x99s"))) {
+      word.resize(word.size() - (word.ends_with("'s") ? 2 : 4));
+    }
+    const bool all_digits =
+        std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+    if (IsStopWord(word)) {
+      ++features.stop_words;
+    } else if (!all_digits) {
+      features.stems.push_back(HashStem(std::string_view(word).substr(0, kStemBytes)));
+    }
+    word.clear();
+  };
+  size_t stand_alone_separators = 0;
+  for (size_t i = 0; i < line.size();) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (const size_t punct = PunctuationLength(line, i); punct > 0) {
+      // A curly apostrophe inside a word ("Maduro’s") keeps the word going.
+      const bool apostrophe = line.substr(i, punct) == "\xE2\x80\x99" && !word.empty() &&
+                              i + punct < line.size() &&
+                              IsWordByte(static_cast<unsigned char>(line[i + punct])) &&
+                              PunctuationLength(line, i + punct) == 0;
+      if (apostrophe) {
+        word.append(line.substr(i, punct));
+      } else {
+        finish_word();
+      }
+      i += punct;
+      continue;
+    }
+    if (IsWordByte(c)) {
+      word.push_back(static_cast<char>(std::tolower(c)));
+    } else if (c == '\'' && !word.empty() && i + 1 < line.size() &&
+               std::isalpha(static_cast<unsigned char>(line[i + 1]))) {
+      word.push_back('\'');
+    } else {
+      finish_word();
+      if ((c == '>' || c == '|') && (i == 0 || line[i - 1] == ' ') &&
+          (i + 1 == line.size() || line[i + 1] == ' ')) {
+        ++stand_alone_separators;
+      }
+    }
+    ++i;
+  }
+  finish_word();
+  // "»" is C2 BB; counted apart because PunctuationLength skips it above.
+  for (size_t at = line.find("\xC2\xBB"); at != std::string_view::npos;
+       at = line.find("\xC2\xBB", at + 2)) {
+    ++stand_alone_separators;
+  }
+  features.breadcrumb = stand_alone_separators >= 2;
+
+  // Trailing closing quotes and brackets do not hide how the line ends.
+  std::string_view end = line;
+  while (!end.empty() && (end.back() == ' ' || end.back() == '\t')) end.remove_suffix(1);
+  auto strip_closers = [&] {
+    for (;;) {
+      if (!end.empty() && (end.back() == '"' || end.back() == '\'' || end.back() == ')')) {
+        end.remove_suffix(1);
+      } else if (end.ends_with("\xE2\x80\x9D") || end.ends_with("\xE2\x80\x99") ||
+                 end.ends_with("\xC2\xBB")) {
+        end.remove_suffix(end.ends_with("\xC2\xBB") ? 2 : 3);
+      } else {
+        return;
+      }
+    }
+  };
+  strip_closers();
+  // A teaser is cut off inside a word: "a discharge of a...", "Te...Contact".
+  auto cut_before = [&](size_t at) {
+    return at > 0 && IsWordByte(static_cast<unsigned char>(line[at - 1]));
+  };
+  for (size_t at = line.find("..."); at != std::string_view::npos; at = line.find("...", at + 3)) {
+    if (cut_before(at)) {
+      size_t after = at;
+      while (after < line.size() && line[after] == '.') ++after;
+      if (after == end.size() || (after < line.size() && IsWordByte(line[after]))) {
+        features.teaser = true;
+      }
+    }
+  }
+  if (end.ends_with("\xE2\x80\xA6") && cut_before(end.size() - 3)) features.teaser = true;
+  features.sentence = !features.teaser && !end.empty() &&
+                      (end.back() == '.' || end.back() == '!' || end.back() == '?' ||
+                       end.ends_with("\xE2\x80\xA6"));
+  return features;
+}
+
+// Body lines: prose long enough to judge. Twelve-word headlines and labels
+// fall below; real paragraphs, even one-sentence ones, rarely do. A line that
+// ends like a sentence needs fewer function words ("GENEVA — A United Nations
+// mission accused Venezuela's government ...").
+constexpr uint32_t kBodyMinWords = 15;
+constexpr double kBodyMinStopRatio = 0.28;
+constexpr uint32_t kBodySentenceMinWords = 12;
+constexpr double kBodySentenceMinStopRatio = 0.12;
+// A non-body line is topical when at least this share of its content words,
+// and at least two of them, occur in the body.
+constexpr double kTopicalShare = 0.4;
+constexpr size_t kTopicalMinWords = 2;
+// A short sentence is kept when it reads like prose.
+constexpr uint32_t kShortSentenceMinWords = 5;
+constexpr double kShortSentenceMinStopRatio = 0.15;
+
+}  // namespace
+
+namespace {
+
+uint64_t HashText(uint64_t hash, std::string_view text) {
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+constexpr uint64_t kFnvBasis = 1469598103934665603ull;
+
+// A line's identity within a site, trailing blanks aside.
+uint64_t SiteLineHash(std::string_view site, std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return HashText(HashText(kFnvBasis, site) ^ 0xff, line);
+}
+
+}  // namespace
+
+void SiteTemplate::AddPage(std::string_view site, std::string_view text) {
+  ++pages_[HashText(kFnvBasis, site)];
+  std::unordered_set<uint64_t> seen;
+  for (size_t begin = 0; begin <= text.size();) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(begin, end - begin);
+    if (line.find_first_not_of(" \t") != std::string_view::npos) {
+      const uint64_t hash = SiteLineHash(site, line);
+      if (seen.insert(hash).second) ++lines_[hash];
+    }
+    begin = end + 1;
+  }
+}
+
+bool SiteTemplate::IsTemplate(std::string_view site, std::string_view line) const {
+  const auto pages = pages_.find(HashText(kFnvBasis, site));
+  if (pages == pages_.end()) return false;
+  const auto count = lines_.find(SiteLineHash(site, line));
+  if (count == lines_.end()) return false;
+  return count->second >= min_pages_ &&
+         static_cast<double>(count->second) >= min_share_ * static_cast<double>(pages->second);
+}
+
+std::vector<LineVerdict> ClassifyLines(std::string_view text, const SiteTemplate* site_template,
+                                       std::string_view site) {
+  std::vector<std::string_view> lines;
+  for (size_t begin = 0;;) {
+    const size_t end = text.find('\n', begin);
+    lines.push_back(text.substr(begin, end == std::string_view::npos ? end : end - begin));
+    if (end == std::string_view::npos) break;
+    begin = end + 1;
+  }
+  std::vector<LineVerdict> verdicts(lines.size(), LineVerdict::kBlank);
+  std::vector<LineFeatures> features(lines.size());
+  size_t first_body = lines.size(), last_body = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (site_template != nullptr && site_template->IsTemplate(site, lines[i])) {
+      verdicts[i] = LineVerdict::kDropped;
+      continue;
+    }
+    features[i] = Describe(lines[i]);
+    const LineFeatures& f = features[i];
+    const bool prose = (f.words >= kBodyMinWords && f.stop_ratio() >= kBodyMinStopRatio) ||
+                       (f.sentence && f.words >= kBodySentenceMinWords &&
+                        f.stop_ratio() >= kBodySentenceMinStopRatio);
+    if (prose && !f.teaser && !f.breadcrumb) {
+      verdicts[i] = LineVerdict::kBody;
+      first_body = std::min(first_body, i);
+      last_body = i;
+    } else {
+      verdicts[i] = LineVerdict::kKept;
+    }
+  }
+  if (first_body == lines.size()) return verdicts;  // template lines aside, kept whole
+
+  std::unordered_set<uint64_t> body_vocabulary;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (verdicts[i] == LineVerdict::kBody) {
+      body_vocabulary.insert(features[i].stems.begin(), features[i].stems.end());
+    }
+  }
+  std::unordered_set<std::string_view> seen;
+  bool frame_begun = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (verdicts[i] == LineVerdict::kBlank) continue;
+    if (verdicts[i] == LineVerdict::kDropped) {  // the site's template
+      frame_begun = frame_begun || i > last_body;
+      continue;
+    }
+    const bool repeated = !seen.insert(lines[i]).second;
+    if (verdicts[i] == LineVerdict::kBody) {
+      if (repeated) verdicts[i] = LineVerdict::kDropped;
+      continue;
+    }
+    const LineFeatures& f = features[i];
+    size_t shared = 0;
+    for (uint64_t stem : f.stems) shared += body_vocabulary.count(stem);
+    const bool topical =
+        shared >= kTopicalMinWords && double(shared) >= kTopicalShare * double(f.stems.size());
+    const bool short_sentence = f.sentence && f.words >= kShortSentenceMinWords &&
+                                f.stop_ratio() >= kShortSentenceMinStopRatio;
+    bool keep;
+    if (repeated || f.teaser || f.breadcrumb) {
+      keep = false;
+    } else if (i > last_body) {
+      // The article's closing lines run on from its last body line; after the
+      // first line that is not one, the page's frame has begun.
+      keep = !frame_begun && (short_sentence || (topical && f.sentence));
+      frame_begun = !keep;
+    } else {
+      keep = topical || short_sentence;  // a title, a heading, a one-line paragraph
+    }
+    verdicts[i] = keep ? LineVerdict::kKept : LineVerdict::kDropped;
+  }
+  return verdicts;
+}
+
+std::string RemoveBoilerplate(std::string_view text, size_t* removed_lines,
+                              const SiteTemplate* site_template, std::string_view site) {
+  const std::vector<LineVerdict> verdicts = ClassifyLines(text, site_template, site);
+  const size_t dropped =
+      static_cast<size_t>(std::count(verdicts.begin(), verdicts.end(), LineVerdict::kDropped));
+  if (removed_lines != nullptr) *removed_lines = dropped;
+  if (dropped == 0) return std::string(text);
+
+  // Kept lines keep their order; a gap (blank or dropped lines) between two of
+  // them becomes one paragraph break, so a removed line never glues two
+  // paragraphs into one sentence.
+  std::string out;
+  out.reserve(text.size());
+  size_t begin = 0;
+  bool gap = false;
+  bool any = false;
+  for (size_t i = 0; i < verdicts.size(); ++i) {
+    const size_t end = std::min(text.find('\n', begin), text.size());
+    const bool kept = verdicts[i] == LineVerdict::kBody || verdicts[i] == LineVerdict::kKept;
+    if (kept) {
+      if (any) out.append(gap ? "\n\n" : "\n");
+      out.append(text.substr(begin, end - begin));
+      any = true;
+      gap = false;
+    } else if (any) {
+      gap = true;
+    }
+    begin = end + 1;
+  }
+  if (any && text.ends_with('\n')) out.push_back('\n');
+  return out;
+}
+
+}  // namespace dyad

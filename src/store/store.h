@@ -1,0 +1,221 @@
+// store: the event store — documents, their evidence, event mentions and
+// aggregated events in an embedded SQLite database, and the queries analysts
+// ask of it.
+//
+// Takes coded documents (Document + its Events from the pipeline); returns
+// query results as plain structs, so the CLI and an HTTP server format the
+// same results ("one implementation, not two"). Schema, query semantics and
+// the GDELT column mapping: docs/store.md.
+//
+// Promises:
+//   - Versioned schema (PRAGMA user_version = kStoreSchemaVersion) migrated
+//     forward on open for writing; a store of a newer version, a file that is
+//     not SQLite or an SQLite file that is not a dyad store is refused with a
+//     message and left untouched. Opening read-only never creates or changes
+//     anything.
+//   - WAL journal: readers (other EventStore objects, other processes) query
+//     while one writer ingests.
+//   - IngestDocument is atomic: a document, its evidence, mentions and the
+//     updated event counts commit together or not at all (a kill -9 at any
+//     point leaves either all of it or none). A document whose content hash
+//     is already stored is a no-op.
+//   - Aggregation: events are keyed by their EventId (src/base/event.h). A new
+//     report of a known event adds a mention and updates mentions (sentences),
+//     articles (documents) and sources (distinct outlets) instead of adding a
+//     duplicate.
+// Thread safety: an EventStore is one SQLite connection, used from one thread
+// at a time; open one per thread.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyse/analyse.h"
+#include "base/civil_date.h"
+#include "base/document.h"
+#include "base/event.h"
+#include "base/status.h"
+
+namespace dyad {
+
+inline constexpr int kStoreSchemaVersion = 1;
+
+enum class StoreMode {
+  kReadOnly,   // queries and exports; the file must exist and is never written
+  kReadWrite,  // ingest; the file is created (with its directory's permission) when missing
+};
+
+// A stable hash of a document's raw text (before cleaning), 32 hex digits:
+// what makes re-ingesting the same article a no-op.
+std::string ContentHash(std::string_view raw_text);
+
+// One coded document as the store keeps it.
+struct StoredDocument {
+  const Document* document = nullptr;  // its clean text (after Pipeline::CodeDocument)
+  std::string content_hash;            // ContentHash of the raw text
+  // The story (cluster of near-duplicate documents) it belongs to. Empty: a
+  // story of its own, named by the document id. Hook for src/dedup: pass the
+  // cluster's id here once near-duplicate clustering assigns one.
+  std::string story_id;
+  size_t sentences = 0;
+};
+
+struct IngestOutcome {
+  bool duplicate = false;     // the content hash was already stored: nothing changed
+  size_t mentions = 0;        // event mentions added
+  size_t new_events = 0;      // events not seen before
+  size_t updated_events = 0;  // known events whose counts grew
+};
+
+struct StoreCounts {
+  int64_t documents = 0;
+  int64_t stories = 0;
+  int64_t events = 0;
+  int64_t mentions = 0;
+};
+
+// An inclusive range of event dates; either end may be open.
+struct DateRange {
+  std::optional<CivilDate> from;
+  std::optional<CivilDate> to;
+};
+
+// An aggregated event: the record (with mentions/sources/articles and the
+// first mention's evidence) plus what GDELT-like exports also need.
+struct StoredEvent {
+  Event event;
+  std::string url;     // the first report's URL, may be empty
+  std::string outlet;  // the first report's source (outlet), may be empty
+};
+
+// Actors in queries are matched on either an actor's code ("VENGOV"), its
+// country ("VEN") or its organisation ("NATO"). An actor that no stored event
+// names is an error (kNotFound), so a typo does not look like silence.
+enum class EventOrder { kDate, kMentions, kGoldstein };
+
+struct EventQuery {
+  std::string actor;              // either side
+  std::string source;             // the source side (with `target`: a dyad)
+  std::string target;             // the target side
+  bool either_direction = false;  // source and target may be swapped (undirected dyad)
+  std::string actor_name;         // a substring of either actor's name, case-insensitive (ASCII)
+  std::string code;               // CAMEO code or prefix: "16" (a root), "161", "1661"
+  int quad_class = 0;             // 1..4, 0 = any
+  DateRange dates;
+  std::optional<bool> historical;  // nullopt = both
+  std::string text;                // a substring of the evidence sentence
+  EventOrder order = EventOrder::kDate;
+  bool descending = false;
+  size_t limit = 0;  // 0 = all
+  size_t offset = 0;
+};
+
+struct EventPage {
+  std::vector<StoredEvent> events;
+  size_t total = 0;  // matching events before limit/offset
+};
+
+struct SeriesQuery {
+  std::string actor;      // required
+  std::string opponent;   // empty: the actor against every other actor
+  bool directed = false;  // only events whose source is `actor`
+  Granularity granularity = Granularity::kMonth;
+  DateRange dates;
+  std::optional<bool> historical;
+};
+
+struct NetworkQuery {
+  DateRange dates;
+  std::optional<bool> historical;
+  size_t min_events = 1;  // edges with fewer events are left out
+};
+
+struct StatusQuery {
+  std::string first;  // the dyad, in either order
+  std::string second;
+  DateRange dates;
+};
+
+class EventStore {
+ public:
+  // Opens (kReadWrite: creates when missing, migrates) the store at `path`.
+  static StatusOr<std::unique_ptr<EventStore>> Open(const std::string& path, StoreMode mode);
+  ~EventStore();
+  EventStore(const EventStore&) = delete;
+  EventStore& operator=(const EventStore&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  // Whether a document with this content hash is stored (lets ingest skip coding).
+  StatusOr<bool> HasDocument(const std::string& content_hash);
+
+  // Stores one coded document and its events atomically. Fails (and changes
+  // nothing) on a write error: disk full, read-only file.
+  StatusOr<IngestOutcome> IngestDocument(const StoredDocument& document,
+                                         const std::vector<Event>& events);
+
+  StatusOr<StoreCounts> Counts();
+  // PRAGMA integrity_check: "ok", or SQLite's list of problems.
+  StatusOr<std::string> IntegrityCheck();
+
+  // Queries. Errors: kInvalidInput for an impossible query (from > to, bad
+  // QuadClass), kNotFound for an unknown actor.
+  StatusOr<EventPage> QueryEvents(const EventQuery& query);
+  StatusOr<Series> QuerySeries(const SeriesQuery& query);
+  StatusOr<RelationTimeline> QueryStatus(const StatusQuery& query);
+  StatusOr<Network> QueryNetwork(const NetworkQuery& query);
+
+  // Every matching event (limit/offset honoured), in query order, without
+  // holding them all in memory: what exports use.
+  Status ForEachEvent(const EventQuery& query,
+                      const std::function<Status(const StoredEvent&)>& visit);
+
+ private:
+  struct Impl;
+  EventStore(std::string path, std::unique_ptr<Impl> impl);
+
+  std::string path_;
+  std::unique_ptr<Impl> impl_;
+};
+
+// ---- GDELT 2.0 event table ----------------------------------------------------
+// The 61 columns of the GDELT 2.0 event table, in GDELT's order, and one
+// event's values for them (mapping in docs/store.md). GDELT files have no
+// header row.
+const std::vector<std::string>& GdeltColumns();
+std::vector<std::string> GdeltValues(const StoredEvent& stored);
+
+// ---- Result tables ------------------------------------------------------------
+// Every query result converts to a ResultTable, which renders as a table for
+// people, CSV (RFC 4180, header row) or JSON (an array of objects whose keys
+// are the column names; numbers and booleans unquoted, empty cells null).
+enum class CellType { kText, kInteger, kNumber, kBoolean };
+
+struct ResultTable {
+  std::vector<std::string> columns;
+  std::vector<CellType> types;
+  std::vector<std::vector<std::string>> rows;
+};
+
+enum class TableFormat { kTable, kCsv, kJson };
+std::optional<TableFormat> ParseTableFormat(std::string_view name);  // "table" | "csv" | "json"
+
+ResultTable EventsTable(const EventPage& page);
+ResultTable SeriesTable(const Series& series);
+ResultTable StatusTable(const RelationTimeline& timeline);
+ResultTable NetworkEdgesTable(const Network& network);
+
+std::string RenderTable(const ResultTable& table, TableFormat format);
+// The network as JSON {"nodes": [...], "edges": [...]} and as GraphML.
+std::string NetworkJson(const Network& network);
+std::string NetworkGraphMl(const Network& network);
+// "VEN–USA: severed since 2019-01-23 (evidence: doc 000, sentence 4: "…")".
+std::string StatusSentence(const RelationTimeline& timeline);
+
+}  // namespace dyad
