@@ -6,6 +6,8 @@
 # build/fuzz/ and a non-zero exit.
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]    targets: warc html gzip jsonl
+# DYAD_FUZZ_SEED=N makes a run repeatable (CI uses a fixed seed, so a
+# submission fails only on an input it can reproduce).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,7 +29,9 @@ for target in "${targets[@]}"; do
   found="$build/found/$target"
   mkdir -p "$found"
   echo "== ${target}_fuzzer: ${seconds} s"
-  (cd "$build" && "./fuzz/${target}_fuzzer" -max_total_time="$seconds" -max_len=262144 \
+  seed_flag=()
+  [ -n "${DYAD_FUZZ_SEED:-}" ] && seed_flag=(-seed="$DYAD_FUZZ_SEED")
+  (cd "$build" && "./fuzz/${target}_fuzzer" "${seed_flag[@]}" -max_total_time="$seconds" -max_len=262144 \
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "found/$target" \
     "../../fuzz/corpus/$target" 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)" || true
    exit "${PIPESTATUS[0]}")
