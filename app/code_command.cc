@@ -33,20 +33,10 @@ struct CodeOptions {
 };
 
 int RunCode(const DictionaryFlags& common, const CodeOptions& options) {
-  ReaderOptions reader;
-  reader.max_record_bytes = options.max_record_bytes;
-  reader.default_report_date = Today();
-  if (!options.report_date.empty()) {
-    auto date = ParseIsoDate(options.report_date);
-    if (!date) {
-      fmt::print(stderr, "dyad: --date '{}' is not a date in the form YYYY-MM-DD\n",
-                 options.report_date);
-      return kExitUsage;
-    }
-    reader.default_report_date = *date;
-  }
-  if (options.input_format == "text") reader.format = InputFormat::kText;
-  if (options.input_format == "jsonl") reader.format = InputFormat::kJsonl;
+  auto reader_flags =
+      ReaderOptionsFromFlags(options.report_date, options.input_format, options.max_record_bytes);
+  if (!reader_flags) return kExitUsage;
+  ReaderOptions reader = *reader_flags;
   const auto format = ParseOutputFormat(options.output_format);
 
   const std::unique_ptr<Pipeline> pipeline =
@@ -147,7 +137,7 @@ CommandRunner RegisterCodeCommand(CLI::App& app) {
                       "Report date YYYY-MM-DD for plain text and records without a date "
                       "(default: today)");
   command->add_option("--input", options->input_format, "Input format (default: by extension)")
-      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+      ->check(CLI::IsMember({"auto", "text", "jsonl", "html", "warc"}));
   command->add_option("--format", options->output_format, "Output format (default: jsonl)")
       ->check(CLI::IsMember({"jsonl", "tsv", "csv", "table"}));
   command->add_flag("--summary", options->summary,

@@ -6,10 +6,12 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "base/civil_date.h"
+#include "extract/extract.h"
 #include "pipeline/pipeline.h"
 
 namespace dyad::app {
@@ -33,6 +35,13 @@ void AddDictionaryFlags(CLI::App* command, DictionaryFlags& flags);
 // `historical_after_days`: see PipelineOptions.
 std::unique_ptr<Pipeline> LoadPipelineOrReport(const DictionaryFlags& flags,
                                                int historical_after_days = 30);
+
+// ReaderOptions from the input flags every reading command shares (--date,
+// --input, --max-record-bytes); prints the reason and returns nullopt when
+// --date is not a date.
+std::optional<ReaderOptions> ReaderOptionsFromFlags(const std::string& report_date,
+                                                    const std::string& input_format,
+                                                    size_t max_record_bytes);
 
 // Today's date from the system clock: the only place dyad reads it.
 CivilDate Today();

@@ -42,6 +42,27 @@ std::unique_ptr<Pipeline> LoadPipelineOrReport(const DictionaryFlags& flags,
   return std::move(pipeline).value();
 }
 
+std::optional<ReaderOptions> ReaderOptionsFromFlags(const std::string& report_date,
+                                                    const std::string& input_format,
+                                                    size_t max_record_bytes) {
+  ReaderOptions reader;
+  reader.max_record_bytes = max_record_bytes;
+  reader.default_report_date = Today();
+  if (!report_date.empty()) {
+    auto date = ParseIsoDate(report_date);
+    if (!date) {
+      fmt::print(stderr, "dyad: --date '{}' is not a date in the form YYYY-MM-DD\n", report_date);
+      return std::nullopt;
+    }
+    reader.default_report_date = *date;
+  }
+  if (input_format == "text") reader.format = InputFormat::kText;
+  if (input_format == "jsonl") reader.format = InputFormat::kJsonl;
+  if (input_format == "html") reader.format = InputFormat::kHtml;
+  if (input_format == "warc") reader.format = InputFormat::kWarc;
+  return reader;
+}
+
 CivilDate Today() {
   const auto now = std::chrono::system_clock::now();
   const auto days = std::chrono::floor<std::chrono::days>(now).time_since_epoch().count();

@@ -10,6 +10,7 @@
 
 #include "clean/clean.h"
 #include "commands.h"
+#include "export/export.h"
 #include "extract/extract.h"
 
 namespace dyad::app {
@@ -25,36 +26,6 @@ struct ExtractOptions {
   bool quiet = false;
   size_t max_record_bytes = 16u << 20;
 };
-
-std::string JsonString(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
 
 void PrintText(const Document& document, const std::string& text) {
   fmt::print("=== {}\n", document.id);
@@ -72,29 +43,17 @@ void PrintJsonLine(const Document& document, const std::string& text) {
   fmt::print(
       "{{\"id\":{},\"date\":\"{}\",\"source\":{},\"url\":{},\"title\":{},\"language\":{},"
       "\"text\":{}}}\n",
-      JsonString(document.id), FormatIsoDate(document.report_date), JsonString(document.source),
-      JsonString(document.url), JsonString(document.title), JsonString(document.language),
-      JsonString(text));
+      JsonQuote(document.id), FormatIsoDate(document.report_date), JsonQuote(document.source),
+      JsonQuote(document.url), JsonQuote(document.title), JsonQuote(document.language),
+      JsonQuote(text));
 }
 
 int RunExtract(const ExtractOptions& options) {
-  ReaderOptions reader;
-  reader.max_record_bytes = options.max_record_bytes;
+  auto reader_flags =
+      ReaderOptionsFromFlags(options.report_date, options.input_format, options.max_record_bytes);
+  if (!reader_flags) return kExitUsage;
+  ReaderOptions reader = *reader_flags;
   reader.english_only = !options.all_languages;
-  reader.default_report_date = Today();
-  if (!options.report_date.empty()) {
-    auto date = ParseIsoDate(options.report_date);
-    if (!date) {
-      fmt::print(stderr, "dyad: --date '{}' is not a date in the form YYYY-MM-DD\n",
-                 options.report_date);
-      return kExitUsage;
-    }
-    reader.default_report_date = *date;
-  }
-  if (options.input_format == "text") reader.format = InputFormat::kText;
-  if (options.input_format == "jsonl") reader.format = InputFormat::kJsonl;
-  if (options.input_format == "html") reader.format = InputFormat::kHtml;
-  if (options.input_format == "warc") reader.format = InputFormat::kWarc;
 
   size_t documents = 0, skipped = 0, warnings = 0;
   auto report = [&](const std::string& message) {

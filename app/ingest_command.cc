@@ -24,20 +24,10 @@ struct IngestOptions {
 };
 
 int RunIngest(const DictionaryFlags& common, const IngestOptions& options) {
-  ReaderOptions reader;
-  reader.max_record_bytes = options.max_record_bytes;
-  reader.default_report_date = Today();
-  if (!options.report_date.empty()) {
-    auto date = ParseIsoDate(options.report_date);
-    if (!date) {
-      fmt::print(stderr, "dyad: --date '{}' is not a date in the form YYYY-MM-DD\n",
-                 options.report_date);
-      return kExitUsage;
-    }
-    reader.default_report_date = *date;
-  }
-  if (options.input_format == "text") reader.format = InputFormat::kText;
-  if (options.input_format == "jsonl") reader.format = InputFormat::kJsonl;
+  auto reader_flags =
+      ReaderOptionsFromFlags(options.report_date, options.input_format, options.max_record_bytes);
+  if (!reader_flags) return kExitUsage;
+  ReaderOptions reader = *reader_flags;
 
   // The dictionaries first: a usage error must not create a store.
   const std::unique_ptr<Pipeline> pipeline = LoadPipelineOrReport(common);
@@ -132,7 +122,7 @@ CommandRunner RegisterIngestCommand(CLI::App& app) {
                       "Report date YYYY-MM-DD for plain text and records without a date "
                       "(default: today)");
   command->add_option("--input", options->input_format, "Input format (default: by extension)")
-      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+      ->check(CLI::IsMember({"auto", "text", "jsonl", "html", "warc"}));
   command->add_flag("-q,--quiet", options->quiet, "Print no messages on standard error");
   command->add_option("--max-record-bytes", options->max_record_bytes,
                       "Skip documents and JSON lines larger than this (default: 16 MiB)");

@@ -13,12 +13,9 @@ int main(int argc, char** argv) {
 
   // A runner returns -1 when its subcommand was not the one given.
   const std::vector<dyad::app::CommandRunner> commands = {
-      dyad::app::RegisterCodeCommand(app),
-      dyad::app::RegisterExtractCommand(app),
-      dyad::app::RegisterActorsCommand(app),
-      dyad::app::RegisterServeCommand(app),
-      dyad::app::RegisterIngestCommand(app),
-      dyad::app::RegisterQueryCommand(app),
+      dyad::app::RegisterCodeCommand(app),   dyad::app::RegisterExtractCommand(app),
+      dyad::app::RegisterActorsCommand(app), dyad::app::RegisterServeCommand(app),
+      dyad::app::RegisterIngestCommand(app), dyad::app::RegisterQueryCommand(app),
       dyad::app::RegisterExportCommand(app),
   };
 
