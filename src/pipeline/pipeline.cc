@@ -39,7 +39,10 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& option
   for (size_t i = 0; i < pipeline->coder_->pattern_count(); ++i) {
     const VerbPattern& pattern = pipeline->coder_->pattern(static_cast<uint32_t>(i));
     if (pipeline->ontology_.Find(pattern.code) == nullptr) {
-      return Status::InvalidInput(options.data_dir + "/verbs.tsv:" + std::to_string(pattern.line) +
+      const char* file = pattern.kind == PatternKind::kNoun      ? "/nouns.tsv:"
+                         : pattern.kind == PatternKind::kDerived ? "/moods.tsv:"
+                                                                 : "/verbs.tsv:";
+      return Status::InvalidInput(options.data_dir + file + std::to_string(pattern.line) +
                                   ": code " + pattern.code + " is not in cameo.tsv");
     }
   }
@@ -89,8 +92,7 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
     const Sentence& sentence = segmentation.sentences[s];
     mentions.clear();
     coded.clear();
-    actors_->FindInSentence(text, segmentation, sentence, actor_scratch, document_actors,
-                            mentions);
+    actors_->FindInSentence(text, segmentation, sentence, actor_scratch, document_actors, mentions);
     coder_->CodeSentence(text, segmentation, sentence, mentions, coder_scratch, coded);
     // Every sentence is read for dates, coded or not: a later "the same
     // month" or "subsequently" refers to it.
