@@ -68,22 +68,7 @@ int RunCode(const DictionaryFlags& common, const CodeOptions& options) {
     all_events.insert(all_events.end(), std::make_move_iterator(result.events.begin()),
                       std::make_move_iterator(result.events.end()));
   };
-  callbacks.on_issue = [&](const ReadIssue& issue) {
-    if (issue.record_skipped) {
-      ++skipped;
-      report("error: " + issue.status.message());
-    } else {
-      ++warnings;
-      report("warning: " + issue.status.message());
-    }
-  };
-  for (const std::string& input : options.inputs) {
-    Status status = ReadDocuments(input, reader, callbacks);
-    if (!status.ok()) {
-      ++skipped;
-      report("error: " + status.message());
-    }
-  }
+  ReadInputs(options.inputs, reader, callbacks.on_document, options.quiet, skipped, warnings);
 
   const std::vector<StoryAssignment> assigned = stories.Cluster();
   DocumentIndex index;

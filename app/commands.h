@@ -43,6 +43,14 @@ std::optional<ReaderOptions> ReaderOptionsFromFlags(const std::string& report_da
                                                     const std::string& input_format,
                                                     size_t max_record_bytes);
 
+// Reads every input in turn, handing each document to `on_document`. Problems
+// are counted in `skipped` (a record or a file not read) and `warnings`
+// (repaired and kept) and printed on standard error unless `quiet`. When
+// `stop` is given and returns true, no further input is opened.
+void ReadInputs(const std::vector<std::string>& inputs, const ReaderOptions& reader,
+                const std::function<void(Document&&)>& on_document, bool quiet, size_t& skipped,
+                size_t& warnings, const std::function<bool()>& stop = nullptr);
+
 // Today's date from the system clock: the only place dyad reads it.
 CivilDate Today();
 

@@ -63,6 +63,33 @@ std::optional<ReaderOptions> ReaderOptionsFromFlags(const std::string& report_da
   return reader;
 }
 
+void ReadInputs(const std::vector<std::string>& inputs, const ReaderOptions& reader,
+                const std::function<void(Document&&)>& on_document, bool quiet, size_t& skipped,
+                size_t& warnings, const std::function<bool()>& stop) {
+  auto report = [quiet](const std::string& message) {
+    if (!quiet) fmt::print(stderr, "dyad: {}\n", message);
+  };
+  ReadCallbacks callbacks;
+  callbacks.on_document = on_document;
+  callbacks.on_issue = [&](const ReadIssue& issue) {
+    if (issue.record_skipped) {
+      ++skipped;
+      report("error: " + issue.status.message());
+    } else {
+      ++warnings;
+      report("warning: " + issue.status.message());
+    }
+  };
+  for (const std::string& input : inputs) {
+    if (stop && stop()) break;
+    const Status status = ReadDocuments(input, reader, callbacks);
+    if (!status.ok()) {
+      ++skipped;
+      report("error: " + status.message());
+    }
+  }
+}
+
 CivilDate Today() {
   const auto now = std::chrono::system_clock::now();
   const auto days = std::chrono::floor<std::chrono::days>(now).time_since_epoch().count();

@@ -56,9 +56,6 @@ int RunExtract(const ExtractOptions& options) {
   reader.english_only = !options.all_languages;
 
   size_t documents = 0, skipped = 0, warnings = 0;
-  auto report = [&](const std::string& message) {
-    if (!options.quiet) fmt::print(stderr, "dyad: {}\n", message);
-  };
   ReadCallbacks callbacks;
   callbacks.on_document = [&](Document&& document) {
     ++documents;
@@ -69,22 +66,7 @@ int RunExtract(const ExtractOptions& options) {
       PrintText(document, clean.text);
     }
   };
-  callbacks.on_issue = [&](const ReadIssue& issue) {
-    if (issue.record_skipped) {
-      ++skipped;
-      report("error: " + issue.status.message());
-    } else {
-      ++warnings;
-      report("warning: " + issue.status.message());
-    }
-  };
-  for (const std::string& input : options.inputs) {
-    Status status = ReadDocuments(input, reader, callbacks);
-    if (!status.ok()) {
-      ++skipped;
-      report("error: " + status.message());
-    }
-  }
+  ReadInputs(options.inputs, reader, callbacks.on_document, options.quiet, skipped, warnings);
   std::fflush(stdout);
   if (!options.quiet) {
     fmt::print(stderr, "dyad: {} document(s) extracted; {} skipped, {} warning(s)\n", documents,

@@ -72,23 +72,8 @@ int RunIngest(const DictionaryFlags& common, const IngestOptions& options) {
     new_events += outcome->new_events;
     updated_events += outcome->updated_events;
   };
-  callbacks.on_issue = [&](const ReadIssue& issue) {
-    if (issue.record_skipped) {
-      ++skipped;
-      report("error: " + issue.status.message());
-    } else {
-      ++warnings;
-      report("warning: " + issue.status.message());
-    }
-  };
-  for (const std::string& input : options.inputs) {
-    if (!store_failure.ok()) break;
-    Status status = ReadDocuments(input, reader, callbacks);
-    if (!status.ok()) {
-      ++skipped;
-      report("error: " + status.message());
-    }
-  }
+  ReadInputs(options.inputs, reader, callbacks.on_document, options.quiet, skipped, warnings,
+             [&] { return !store_failure.ok(); });
   if (!store_failure.ok()) {
     fmt::print(stderr,
                "dyad: {}\ndyad: stopped; the {} document(s) stored before are intact, the "
