@@ -7,43 +7,20 @@
 #include <sstream>
 #include <string>
 
+#include "support/run_dyad.h"
 #include "support/temp_path.h"
 
 namespace {
 
-struct DyadRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using dyad::testing::DyadRun;
 
 // Runs dyad with `arguments` (a shell fragment), feeding `input` on stdin.
 DyadRun Dyad(const std::string& arguments, const std::string& input = "") {
-  const std::string in_path = dyad::testing::TempPath("in"),
-                    out_path = dyad::testing::TempPath("out"),
-                    err_path = dyad::testing::TempPath("err");
-  std::ofstream(in_path, std::ios::binary) << input;
-  const std::string command = std::string(DYAD_BINARY) + " " + arguments + " <" + in_path + " >" +
-                              out_path + " 2>" + err_path;
-  const int status = std::system(command.c_str());
-  DyadRun run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = Slurp(out_path);
-  run.err = Slurp(err_path);
-  return run;
+  return dyad::testing::RunDyad(arguments, input);
 }
 
 std::string WriteFile(const std::string& name, const std::string& content) {
-  const std::string path = dyad::testing::TempPath(name);
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
+  return dyad::testing::WriteTempFile(name, content);
 }
 
 size_t Lines(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }

@@ -7,35 +7,14 @@
 #include <sstream>
 #include <string>
 
+#include "support/run_dyad.h"
 #include "support/temp_path.h"
 
 namespace {
 
-struct DyadRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using dyad::testing::DyadRun;
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-DyadRun Dyad(const std::string& arguments) {
-  const std::string out_path = dyad::testing::TempPath("out"),
-                    err_path = dyad::testing::TempPath("err");
-  const std::string command =
-      std::string(DYAD_BINARY) + " " + arguments + " </dev/null >" + out_path + " 2>" + err_path;
-  const int status = std::system(command.c_str());
-  DyadRun run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = Slurp(out_path);
-  run.err = Slurp(err_path);
-  return run;
-}
+DyadRun Dyad(const std::string& arguments) { return dyad::testing::RunDyad(arguments); }
 
 const std::string kHtml = std::string(DYAD_TEST_DIR) + "/data/html/";
 

@@ -19,39 +19,19 @@
 #include <string>
 #include <vector>
 
+#include "support/run_dyad.h"
 #include "support/temp_path.h"
 
 namespace {
 
-struct DyadRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using dyad::testing::DyadRun;
+using dyad::testing::Slurp;
 
 bool Exists(const std::string& path) { return access(path.c_str(), F_OK) == 0; }
 
 // Runs `prefix dyad arguments` through the shell.
 DyadRun Dyad(const std::string& arguments, const std::string& prefix = "") {
-  const std::string out_path = dyad::testing::TempPath("out"),
-                    err_path = dyad::testing::TempPath("err");
-  const std::string command = prefix + std::string(DYAD_BINARY) + " " + arguments +
-                              " </dev/null >" + out_path + " 2>" + err_path;
-  const int status = std::system(command.c_str());
-  DyadRun run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = Slurp(out_path);
-  run.err = Slurp(err_path);
-  std::remove(out_path.c_str());
-  std::remove(err_path.c_str());
-  return run;
+  return dyad::testing::RunDyad(arguments, "", prefix);
 }
 
 void RemoveStore(const std::string& path) {

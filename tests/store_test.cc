@@ -439,9 +439,7 @@ TEST_F(StoreTest, StoryIdDefaultsToTheDocumentAndTakesDedupsCluster) {
 // ---- Opening --------------------------------------------------------------------
 
 std::string WriteFile(const std::string& name, const std::string& content) {
-  const std::string path = testing::TempPath(name);
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
+  return testing::WriteTempFile(name, content);
 }
 
 std::string Slurp(const std::string& path) {

@@ -24,9 +24,7 @@ struct Collected {
 };
 
 std::string WriteFile(const std::string& name, const std::string& content) {
-  const std::string path = dyad::testing::TempPath(name);
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
+  return dyad::testing::WriteTempFile(name, content);
 }
 
 Collected ReadFile(const std::string& path, ReaderOptions options = {}) {
