@@ -118,11 +118,7 @@ CommandRunner RegisterCodeCommand(CLI::App& app) {
                    "Files to code: plain text (one article each) or JSON Lines (.jsonl; keys id, "
                    "date, source, url, title, text); '-' reads standard input")
       ->required();
-  command->add_option("--date", options->report_date,
-                      "Report date YYYY-MM-DD for plain text and records without a date "
-                      "(default: today)");
-  command->add_option("--input", options->input_format, "Input format (default: by extension)")
-      ->check(CLI::IsMember({"auto", "text", "jsonl", "html", "warc"}));
+  AddReaderFlags(command, options->report_date, options->input_format, options->max_record_bytes);
   command->add_option("--format", options->output_format, "Output format (default: jsonl)")
       ->check(CLI::IsMember({"jsonl", "tsv", "csv", "table"}));
   command->add_flag("--summary", options->summary,
@@ -145,8 +141,6 @@ CommandRunner RegisterCodeCommand(CLI::App& app) {
                    "Mark events dated more than this many days before the report date as "
                    "historical (default: 30)")
       ->check(CLI::Range(0, 100000));
-  command->add_option("--max-record-bytes", options->max_record_bytes,
-                      "Skip documents and JSON lines larger than this (default: 16 MiB)");
   AddDictionaryFlags(command, *dictionaries);
   return [command, options, dictionaries]() -> int {
     return command->parsed() ? RunCode(*dictionaries, *options) : -1;

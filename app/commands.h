@@ -36,6 +36,11 @@ void AddDictionaryFlags(CLI::App* command, DictionaryFlags& flags);
 std::unique_ptr<Pipeline> LoadPipelineOrReport(const DictionaryFlags& flags,
                                                int historical_after_days = 30);
 
+// Adds the input flags every reading command shares: --date, --input,
+// --max-record-bytes.
+void AddReaderFlags(CLI::App* command, std::string& report_date, std::string& input_format,
+                    size_t& max_record_bytes);
+
 // ReaderOptions from the input flags every reading command shares (--date,
 // --input, --max-record-bytes); prints the reason and returns nullopt when
 // --date is not a date.

@@ -42,6 +42,17 @@ std::unique_ptr<Pipeline> LoadPipelineOrReport(const DictionaryFlags& flags,
   return std::move(pipeline).value();
 }
 
+void AddReaderFlags(CLI::App* command, std::string& report_date, std::string& input_format,
+                    size_t& max_record_bytes) {
+  command->add_option("--date", report_date,
+                      "Report date YYYY-MM-DD for documents that state none (default: today)");
+  command->add_option("--input", input_format, "Input format (default: by content and extension)")
+      ->check(CLI::IsMember({"auto", "text", "jsonl", "html", "warc"}));
+  command->add_option("--max-record-bytes", max_record_bytes,
+                      "Skip documents, JSON lines and WARC records larger than this (default: "
+                      "16 MiB)");
+}
+
 std::optional<ReaderOptions> ReaderOptionsFromFlags(const std::string& report_date,
                                                     const std::string& input_format,
                                                     size_t max_record_bytes) {

@@ -86,10 +86,7 @@ CommandRunner RegisterExtractCommand(CLI::App& app) {
                    "Files: HTML, WARC or WARC.gz, JSON Lines, plain text; '-' reads standard "
                    "input")
       ->required();
-  command->add_option("--date", options->report_date,
-                      "Report date YYYY-MM-DD for documents that state none (default: today)");
-  command->add_option("--input", options->input_format, "Input format (default: by content)")
-      ->check(CLI::IsMember({"auto", "text", "jsonl", "html", "warc"}));
+  AddReaderFlags(command, options->report_date, options->input_format, options->max_record_bytes);
   command
       ->add_option("--format", options->output_format,
                    "text (metadata and text, for reading) or jsonl (documents `dyad code` reads)")
@@ -97,8 +94,6 @@ CommandRunner RegisterExtractCommand(CLI::App& app) {
   command->add_flag("--all-languages", options->all_languages,
                     "Also show pages that declare a language other than English");
   command->add_flag("-q,--quiet", options->quiet, "Print no messages on standard error");
-  command->add_option("--max-record-bytes", options->max_record_bytes,
-                      "Skip documents, lines and WARC records larger than this (default: 16 MiB)");
   return [command, options]() -> int { return command->parsed() ? RunExtract(*options) : -1; };
 }
 

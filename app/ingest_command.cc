@@ -103,14 +103,8 @@ CommandRunner RegisterIngestCommand(CLI::App& app) {
                    "Files to ingest: plain text (one article each) or JSON Lines (.jsonl); '-' "
                    "reads standard input")
       ->required();
-  command->add_option("--date", options->report_date,
-                      "Report date YYYY-MM-DD for plain text and records without a date "
-                      "(default: today)");
-  command->add_option("--input", options->input_format, "Input format (default: by extension)")
-      ->check(CLI::IsMember({"auto", "text", "jsonl", "html", "warc"}));
+  AddReaderFlags(command, options->report_date, options->input_format, options->max_record_bytes);
   command->add_flag("-q,--quiet", options->quiet, "Print no messages on standard error");
-  command->add_option("--max-record-bytes", options->max_record_bytes,
-                      "Skip documents and JSON lines larger than this (default: 16 MiB)");
   AddDictionaryFlags(command, *dictionaries);
   return [command, options, dictionaries]() -> int {
     return command->parsed() ? RunIngest(*dictionaries, *options) : -1;
