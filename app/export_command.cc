@@ -20,7 +20,7 @@ struct ExportOptions {
   std::string db;
   std::string format;
   std::string output;  // empty: standard output
-  EventFilterFlags filters;
+  EventFilterParams filters;
 };
 
 int RunExport(const ExportOptions& options) {
@@ -31,7 +31,7 @@ int RunExport(const ExportOptions& options) {
                "e.g. pandas.read_csv(...).to_parquet(...)\n");
     return kExitUsage;
   }
-  auto query = BuildEventQuery(options.filters);
+  auto query = BuildEventQuery("--", options.filters);
   if (!query.ok()) return ReportQueryError(query.status());
   const std::unique_ptr<EventStore> store = OpenStoreOrReport(options.db, StoreMode::kReadOnly);
   if (store == nullptr) return kExitStore;

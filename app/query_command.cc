@@ -18,7 +18,7 @@ struct QueryOptions {
   std::string db;
   std::string format = "table";
   // events
-  EventFilterFlags filters;
+  EventFilterParams filters;
   std::string sort = "date";
   bool descending = false;
   size_t limit = 100;
@@ -39,11 +39,11 @@ void Print(const std::string& text) {
 }
 
 int RunEvents(EventStore& store, const QueryOptions& options) {
-  auto query = BuildEventQuery(options.filters);
+  auto query = BuildEventQuery("--", options.filters);
   if (!query.ok()) return ReportQueryError(query.status());
-  query->order = options.sort == "mentions"    ? EventOrder::kMentions
-                 : options.sort == "goldstein" ? EventOrder::kGoldstein
-                                               : EventOrder::kDate;
+  auto order = ParseEventOrder("--", options.sort);
+  if (!order.ok()) return ReportQueryError(order.status());
+  query->order = *order;
   query->descending = options.descending;
   query->limit = options.limit;
   query->offset = options.offset;
@@ -87,16 +87,17 @@ int RunEvents(EventStore& store, const QueryOptions& options) {
 }
 
 int RunSeries(EventStore& store, const QueryOptions& options) {
-  SeriesQuery query;
-  query.actor = options.actors[0];
-  if (options.actors.size() > 1) query.opponent = options.actors[1];
-  query.directed = options.directed;
-  query.granularity = *ParseGranularity(options.by);
-  auto dates = ParseDateRange(options.from, options.to);
-  if (!dates.ok()) return ReportQueryError(dates.status());
-  query.dates = *dates;
-  query.historical = ParseHistorical(options.historical);
-  auto series = store.QuerySeries(query);
+  SeriesParams params;
+  params.actor = options.actors[0];
+  if (options.actors.size() > 1) params.other = options.actors[1];
+  params.directed = options.directed;
+  params.by = options.by;
+  params.from = options.from;
+  params.to = options.to;
+  params.historical = options.historical;
+  auto query = BuildSeriesQuery("--", params);
+  if (!query.ok()) return ReportQueryError(query.status());
+  auto series = store.QuerySeries(*query);
   if (!series.ok()) return ReportQueryError(series.status());
   Print(RenderTable(SeriesTable(*series), *ParseTableFormat(options.format)));
   return kExitOk;
@@ -107,13 +108,10 @@ int RunStatus(EventStore& store, const QueryOptions& options) {
     fmt::print(stderr, "dyad: status needs two actors, e.g. dyad query status VEN USA\n");
     return kExitUsage;
   }
-  StatusQuery query;
-  query.first = options.actors[0];
-  query.second = options.actors[1];
-  auto dates = ParseDateRange(options.from, options.to);
-  if (!dates.ok()) return ReportQueryError(dates.status());
-  query.dates = *dates;
-  auto timeline = store.QueryStatus(query);
+  auto query =
+      BuildStatusQuery("--", {options.actors[0], options.actors[1], options.from, options.to});
+  if (!query.ok()) return ReportQueryError(query.status());
+  auto timeline = store.QueryStatus(*query);
   if (!timeline.ok()) return ReportQueryError(timeline.status());
   const TableFormat format = *ParseTableFormat(options.format);
   if (format == TableFormat::kTable) {
@@ -126,13 +124,10 @@ int RunStatus(EventStore& store, const QueryOptions& options) {
 }
 
 int RunNetwork(EventStore& store, const QueryOptions& options) {
-  NetworkQuery query;
-  auto dates = ParseDateRange(options.from, options.to);
-  if (!dates.ok()) return ReportQueryError(dates.status());
-  query.dates = *dates;
-  query.historical = ParseHistorical(options.historical);
-  query.min_events = options.min_events;
-  auto network = store.QueryNetwork(query);
+  auto query =
+      BuildNetworkQuery("--", {options.from, options.to, options.historical, options.min_events});
+  if (!query.ok()) return ReportQueryError(query.status());
+  auto network = store.QueryNetwork(*query);
   if (!network.ok()) return ReportQueryError(network.status());
   if (options.format == "json") {
     Print(NetworkJson(*network));

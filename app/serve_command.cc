@@ -17,6 +17,8 @@ struct ServeFlags {
   std::string token;
   std::string web_root = DYAD_DEFAULT_WEB_DIR;
   size_t max_body_bytes = 1u << 20;
+  std::string db;
+  int threads = 32;
 };
 
 int RunServe(const DictionaryFlags& dictionaries, const ServeFlags& flags) {
@@ -29,6 +31,8 @@ int RunServe(const DictionaryFlags& dictionaries, const ServeFlags& flags) {
   options.max_body_bytes = flags.max_body_bytes;
   options.today = Today();
   options.token = flags.token;
+  options.db_path = flags.db;
+  options.threads = flags.threads;
   if (options.token.empty()) {
     if (const char* token = std::getenv("DYAD_TOKEN")) options.token = token;
   }
@@ -42,7 +46,8 @@ int RunServe(const DictionaryFlags& dictionaries, const ServeFlags& flags) {
     fmt::print(stderr, "dyad: {}\n", port.status().message());
     return kExitUsage;
   }
-  fmt::print(stderr, "dyad: serving http://{}:{}/ {}(Ctrl-C stops)\n", flags.host, *port,
+  fmt::print(stderr, "dyad: serving http://{}:{}/ {}{}(Ctrl-C stops)\n", flags.host, *port,
+             flags.db.empty() ? "without a store " : "on " + flags.db + " (read-only) ",
              options.token.empty() ? "" : "with a token required on /api/ ");
   (*server)->Run();
   return kExitOk;
@@ -62,6 +67,13 @@ CommandRunner RegisterServeCommand(CLI::App& app) {
   command->add_option("--web-root", flags->web_root, "Directory of the dashboard's files");
   command->add_option("--max-body-bytes", flags->max_body_bytes,
                       "Largest request body accepted (default 1 MiB)");
+  command->add_option("--db", flags->db,
+                      "The event store to serve (made by dyad ingest), opened read-only: ingest "
+                      "may keep writing to it");
+  command
+      ->add_option("--threads", flags->threads,
+                   "Worker threads, each serving one connection at a time (default 32)")
+      ->check(CLI::Range(1, 1024));
   AddDictionaryFlags(command, *dictionaries);
   return [command, flags, dictionaries]() -> int {
     return command->parsed() ? RunServe(*dictionaries, *flags) : -1;

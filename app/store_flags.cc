@@ -6,7 +6,7 @@
 
 namespace dyad::app {
 
-void AddEventFilterFlags(CLI::App* command, EventFilterFlags& flags) {
+void AddEventFilterFlags(CLI::App* command, EventFilterParams& flags) {
   command->add_option("--actor", flags.actor,
                       "Either side is this actor: a code (VENGOV), country (VEN) or "
                       "organisation (NATO)");
@@ -27,59 +27,6 @@ void AddEventFilterFlags(CLI::App* command, EventFilterFlags& flags) {
                    "Historical events (recollections): yes, no or any (default any)")
       ->check(CLI::IsMember({"yes", "no", "any"}));
   command->add_option("--text", flags.text, "A part of an evidence sentence");
-}
-
-StatusOr<std::optional<CivilDate>> ParseDateFlag(const std::string& flag, const std::string& text) {
-  if (text.empty()) return std::optional<CivilDate>();
-  const std::optional<CivilDate> date = ParseIsoDate(text);
-  if (!date) {
-    return Status::InvalidInput(
-        fmt::format("{} '{}' is not a date in the form YYYY-MM-DD", flag, text));
-  }
-  return date;
-}
-
-StatusOr<DateRange> ParseDateRange(const std::string& from, const std::string& to) {
-  auto first = ParseDateFlag("--from", from);
-  if (!first.ok()) return first.status();
-  auto last = ParseDateFlag("--to", to);
-  if (!last.ok()) return last.status();
-  return DateRange{*first, *last};
-}
-
-std::optional<bool> ParseHistorical(const std::string& value) {
-  if (value == "yes") return true;
-  if (value == "no") return false;
-  return std::nullopt;
-}
-
-StatusOr<EventQuery> BuildEventQuery(const EventFilterFlags& flags) {
-  EventQuery query;
-  auto dates = ParseDateRange(flags.from, flags.to);
-  if (!dates.ok()) return dates.status();
-  query.dates = *dates;
-  query.actor = flags.actor;
-  query.source = flags.source;
-  query.target = flags.target;
-  if (!flags.dyad.empty()) {
-    const size_t comma = flags.dyad.find(',');
-    if (comma == std::string::npos || comma == 0 || comma + 1 == flags.dyad.size()) {
-      return Status::InvalidInput(
-          fmt::format("--dyad '{}' is not a pair of actors such as VEN,USA", flags.dyad));
-    }
-    if (!flags.source.empty() || !flags.target.empty()) {
-      return Status::InvalidInput("--dyad cannot be combined with --source or --target");
-    }
-    query.source = flags.dyad.substr(0, comma);
-    query.target = flags.dyad.substr(comma + 1);
-    query.either_direction = !flags.directed;
-  }
-  query.actor_name = flags.name;
-  query.code = flags.code;
-  query.quad_class = flags.quad_class;
-  query.historical = ParseHistorical(flags.historical);
-  query.text = flags.text;
-  return query;
 }
 
 std::unique_ptr<EventStore> OpenStoreOrReport(const std::string& path, StoreMode mode) {

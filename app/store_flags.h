@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "store/params.h"
 #include "store/store.h"
 
 namespace dyad::app {
@@ -15,23 +16,9 @@ namespace dyad::app {
 // read-only or full disk).
 constexpr int kExitStore = 3;
 
-struct EventFilterFlags {
-  std::string actor, source, target, dyad, name, code, text;
-  bool directed = false;
-  int quad_class = 0;
-  std::string from, to;
-  std::string historical = "any";
-};
-
-void AddEventFilterFlags(CLI::App* command, EventFilterFlags& flags);
-
-// A date flag: empty stays unset; otherwise it must be YYYY-MM-DD.
-StatusOr<std::optional<CivilDate>> ParseDateFlag(const std::string& flag, const std::string& text);
-StatusOr<DateRange> ParseDateRange(const std::string& from, const std::string& to);
-// "yes" | "no" | "any"
-std::optional<bool> ParseHistorical(const std::string& value);
-
-StatusOr<EventQuery> BuildEventQuery(const EventFilterFlags& flags);
+// The event filters as flags (--actor, --dyad, --from, ...); turn them into
+// an EventQuery with BuildEventQuery("--", flags) from store/params.h.
+void AddEventFilterFlags(CLI::App* command, EventFilterParams& flags);
 
 // Opens the store, printing the reason and returning null on failure.
 std::unique_ptr<EventStore> OpenStoreOrReport(const std::string& path, StoreMode mode);

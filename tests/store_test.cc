@@ -447,6 +447,83 @@ std::string Slurp(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+TEST_F(StoreTest, AnEventWithEveryReport) {
+  const std::string id =
+      EventId(MakeEvent("VENGOV", "USA", "161", 4, -4.0, {2019, 1, 23}, 0, kBreak));
+  auto detail = store_->GetEvent(id);
+  ASSERT_TRUE(detail.ok()) << detail.status().message();
+  EXPECT_EQ(detail->stored.event.code, "161");
+  EXPECT_EQ(detail->stored.event.mentions, 4u);
+  ASSERT_EQ(detail->reports.size(), 4u);
+  // In ingest order: a (sentence 0), b (sentence 2), c (sentences 0 and 5).
+  std::vector<std::string> reports;
+  for (const EventReport& report : detail->reports) {
+    reports.push_back(report.doc_id + ":" + std::to_string(report.sentence) + " " + report.outlet +
+                      " " + FormatIsoDate(report.report_date));
+  }
+  EXPECT_EQ(reports, (Rows{"a:0 Reuters 2019-01-24", "b:2 AP 2019-01-25", "c:0 Reuters 2019-01-26",
+                           "c:5 Reuters 2019-01-26"}));
+  EXPECT_EQ(detail->reports[0].text, kBreak);
+  EXPECT_EQ(detail->reports[0].url, "https://example.com/a");
+  EXPECT_EQ(detail->stored.doc_key, detail->reports[0].doc_key);
+
+  EXPECT_EQ(store_->GetEvent("00000000000000ff").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->GetEvent("'; DROP TABLE events; --").status().code(),
+            StatusCode::kInvalidInput);
+}
+
+TEST_F(StoreTest, ADocumentWithItsTextAndSpans) {
+  auto detail = store_->GetDocument(4);  // "d", the fourth ingested
+  ASSERT_TRUE(detail.ok()) << detail.status().message();
+  EXPECT_EQ(detail->id, "d");
+  EXPECT_EQ(detail->story, "d");
+  EXPECT_EQ(FormatIsoDate(detail->report_date), "2023-09-14");
+  ASSERT_TRUE(detail->text.has_value());
+  EXPECT_EQ(detail->text->rfind("Maduro travelled to China.", 0), 0u);
+  std::vector<std::string> spans;
+  for (const DocumentSpan& span : detail->spans) {
+    spans.push_back(span.source + ">" + span.target + " " + span.code + " @" +
+                    std::to_string(span.span_begin));
+  }
+  EXPECT_EQ(spans, (Rows{"VENGOV>CHN 042 @0", "CHN>VEN 050 @100", "CHN>VEN 057 @200",
+                         "NATO>RUS 112 @300"}));
+  EXPECT_EQ(store_->GetDocument(99).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(StoreTest, AStoryListsItsDocuments) {
+  auto story = store_->GetStory("b");
+  ASSERT_TRUE(story.ok()) << story.status().message();
+  ASSERT_EQ(story->size(), 1u);
+  EXPECT_EQ((*story)[0].id, "b");
+  EXPECT_EQ((*story)[0].mentions, 2);
+  EXPECT_EQ(store_->GetStory("nope").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(StoreTest, StatsAndDataVersion) {
+  auto stats = store_->Stats();
+  ASSERT_TRUE(stats.ok()) << stats.status().message();
+  EXPECT_EQ(stats->counts.documents, 5);
+  EXPECT_EQ(FormatIsoDate(*stats->first_date), "2019-01-01");
+  EXPECT_EQ(FormatIsoDate(*stats->last_date), "2023-09-13");
+  EXPECT_GT(stats->last_ingest, 1'700'000'000);  // a real clock time
+  auto before = store_->DataVersion();
+  ASSERT_TRUE(before.ok());
+  Ingest(MakeArticle("f", "AP", {2024, 1, 2},
+                     {MakeEvent("USA", "VEN", "036", 1, 4.0, {2024, 1, 2}, 0, "More talks.")}));
+  auto after = store_->DataVersion();
+  ASSERT_TRUE(after.ok());
+  EXPECT_GT(*after, *before);
+}
+
+TEST_F(StoreTest, EventsPerMember) {
+  auto counts = store_->MemberEventCounts();
+  ASSERT_TRUE(counts.ok()) << counts.status().message();
+  // VEN: 161 (x2 ids: 2019-01-23 and the 2019 recollection), 163, 057 (x2), 042, 050.
+  EXPECT_EQ(counts->at("VEN"), 7);
+  EXPECT_EQ(counts->at("NATO"), 1);
+  EXPECT_EQ(counts->at("RUS"), 1);
+}
+
 TEST(StoreOpen, AFileThatIsNotSqliteIsRefusedAndUntouched) {
   const std::string content = std::string(5000, 'x');
   const std::string path = WriteFile("junk.db", content);
@@ -515,6 +592,40 @@ TEST(StoreOpen, SchemaVersionAndWal) {
   sqlite3_close(db);
   // Opening again is not a migration.
   ASSERT_TRUE(EventStore::Open(path, StoreMode::kReadWrite).ok());
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+}
+
+TEST(StoreOpen, ASchemaOneStoreIsMigratedAndKeepsItsEvents) {
+  const std::string path = testing::TempPath("v1.db");
+  // A store as dyad wrote it at schema 1 (no document texts, no ingest
+  // time): today's schema with the second migration undone.
+  {
+    auto store = EventStore::Open(path, StoreMode::kReadWrite);
+    ASSERT_TRUE(store.ok());
+  }
+  ExecuteSql(path,
+             "DROP TABLE document_texts; ALTER TABLE documents DROP COLUMN ingested_at; "
+             "PRAGMA user_version = 1; INSERT INTO documents (doc_id, content_hash, story_id, "
+             "report_date, outlet, url, title, origin, sentences, mentions) VALUES ('old', 'h', "
+             "'old', 17920, 'X', '', '', 'old.jsonl:1', 3, 0)");
+  auto read_only = EventStore::Open(path, StoreMode::kReadOnly);
+  ASSERT_FALSE(read_only.ok());
+  EXPECT_NE(read_only.status().message().find("run dyad ingest on it once to migrate"),
+            std::string::npos);
+  {
+    auto store = EventStore::Open(path, StoreMode::kReadWrite);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+  }
+  auto store = EventStore::Open(path, StoreMode::kReadOnly);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  auto document = (*store)->GetDocument(1);
+  ASSERT_TRUE(document.ok()) << document.status().message();
+  EXPECT_EQ(document->id, "old");
+  EXPECT_FALSE(document->text.has_value());  // stored before texts were kept
+  auto stats = (*store)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->last_ingest, 0);
+  store->reset();
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
 }
 

@@ -36,6 +36,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -248,5 +249,21 @@ std::string DescribeText(const ActorDictionary& dictionary, std::string_view tex
 
 // The coverage summary of `dyad actors --stats`.
 std::string DescribeStats(const ActorDictionary& dictionary);
+
+// Autocomplete: actors and office-holders whose code starts with `prefix`
+// or one of whose name's words does (case and accents ignored), best first:
+// exact code, then name prefix, then word prefix; states before
+// organisations, sectors and people. A person yields one suggestion per
+// role, with the role's dates; roles held on `date` come first.
+struct ActorSuggestion {
+  enum class Kind { kState, kOrganisation, kSector, kPerson } kind;
+  std::string code;                      // the code the suggestion stands for: "VEN", "VENGOV"
+  std::string name;                      // "Venezuela", "Nicolás Maduro"
+  std::string role;                      // people: "head_of_state", ...
+  std::optional<CivilDate> from, until;  // people: the role's dates (until: none while in office)
+};
+std::vector<ActorSuggestion> SuggestActors(const ActorDictionary& dictionary,
+                                           std::string_view prefix, CivilDate date, size_t limit);
+const char* ActorSuggestionKindName(ActorSuggestion::Kind kind);
 
 }  // namespace dyad

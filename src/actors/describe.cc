@@ -1,4 +1,6 @@
-// Text descriptions of dictionary entries for `dyad actors`.
+// Text descriptions of dictionary entries for `dyad actors`, and the
+// suggestions of the dashboard's actor picker.
+#include <algorithm>
 #include <string>
 
 #include "actors/actors.h"
@@ -107,6 +109,105 @@ std::string DescribeStats(const ActorDictionary& dictionary) {
   out += "people by state or organisation\n";
   for (const auto& [code, count] : stats.people_by_actor) {
     out += "  " + code + "\t" + std::to_string(count) + "\n";
+  }
+  return out;
+}
+
+const char* ActorSuggestionKindName(ActorSuggestion::Kind kind) {
+  switch (kind) {
+    case ActorSuggestion::Kind::kState:
+      return "state";
+    case ActorSuggestion::Kind::kOrganisation:
+      return "organisation";
+    case ActorSuggestion::Kind::kSector:
+      return "sector";
+    case ActorSuggestion::Kind::kPerson:
+      return "person";
+  }
+  return "";
+}
+
+namespace {
+
+// How well a name matches the typed prefix: 0 = not at all, higher = better.
+int NameMatch(std::string_view name, const std::string& folded_prefix) {
+  const std::string folded = Folded(name);
+  if (folded.rfind(folded_prefix, 0) == 0) return folded.size() == folded_prefix.size() ? 4 : 3;
+  for (size_t i = 1; i < folded.size(); ++i) {
+    const char before = folded[i - 1];
+    if ((before == ' ' || before == '-' || before == '(') &&
+        folded.compare(i, folded_prefix.size(), folded_prefix) == 0) {
+      return 2;
+    }
+  }
+  return 0;
+}
+
+bool CodeMatches(std::string_view code, std::string_view prefix) {
+  if (prefix.size() > code.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    const char c = prefix[i];
+    const char upper = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    if (upper != code[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<ActorSuggestion> SuggestActors(const ActorDictionary& dictionary,
+                                           std::string_view prefix, CivilDate date, size_t limit) {
+  struct Ranked {
+    int score;
+    ActorSuggestion suggestion;
+  };
+  std::vector<Ranked> ranked;
+  if (prefix.empty() || limit == 0) return {};
+  const std::string folded_prefix = Folded(prefix);
+  if (folded_prefix.empty()) return {};
+  for (size_t i = 0; i < dictionary.actor_count(); ++i) {
+    const Actor& actor = dictionary.actor(static_cast<uint32_t>(i));
+    int score = 0;
+    if (CodeMatches(actor.code, prefix)) score = actor.code.size() == prefix.size() ? 10 : 5;
+    score = std::max(score, NameMatch(actor.name, folded_prefix));
+    if (score == 0) continue;
+    ActorSuggestion suggestion;
+    suggestion.kind = !actor.sector.empty() ? ActorSuggestion::Kind::kSector
+                      : !actor.org.empty()  ? ActorSuggestion::Kind::kOrganisation
+                                            : ActorSuggestion::Kind::kState;
+    suggestion.code = actor.code;
+    suggestion.name = actor.name;
+    ranked.push_back({score * 10 + 3 - static_cast<int>(suggestion.kind), std::move(suggestion)});
+  }
+  for (size_t i = 0; i < dictionary.person_count(); ++i) {
+    const Person& person = dictionary.person(static_cast<uint32_t>(i));
+    int score = NameMatch(person.name, folded_prefix);
+    for (const std::string& alias : person.aliases) {
+      score = std::max(score, NameMatch(alias, folded_prefix));
+    }
+    if (score == 0) continue;
+    for (const PersonRole& role : person.roles) {
+      ActorSuggestion suggestion;
+      suggestion.kind = ActorSuggestion::Kind::kPerson;
+      suggestion.code = dictionary.actor(role.actor).code;
+      suggestion.name = person.name;
+      suggestion.role = role.role;
+      suggestion.from = role.from;
+      if (!role.open) suggestion.until = role.until;
+      const bool current = !(date < role.from) && !(role.until < date);
+      ranked.push_back({score * 10 + (current ? 1 : 0), std::move(suggestion)});
+    }
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.suggestion.name.size() != b.suggestion.name.size()) {
+      return a.suggestion.name.size() < b.suggestion.name.size();
+    }
+    return a.suggestion.from.value_or(CivilDate{}) > b.suggestion.from.value_or(CivilDate{});
+  });
+  std::vector<ActorSuggestion> out;
+  for (size_t i = 0; i < ranked.size() && out.size() < limit; ++i) {
+    out.push_back(std::move(ranked[i].suggestion));
   }
   return out;
 }

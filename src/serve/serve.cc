@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "export/export.h"
+#include "serve/store_api.h"
 
 namespace dyad {
 
@@ -19,9 +20,7 @@ void SendJson(httplib::Response& response, int status, const std::string& body) 
 }
 
 void SendError(httplib::Response& response, int status, const std::string& message) {
-  SendJson(response, status,
-           "{\"error\":{\"status\":" + std::to_string(status) +
-               ",\"message\":" + JsonQuote(message) + "}}");
+  SendJsonError(response, status, message);
 }
 
 bool IsApiPath(const std::string& path) { return path.rfind("/api/", 0) == 0; }
@@ -66,12 +65,18 @@ bool IsLoopbackHost(const std::string& host) {
 struct Server::Impl {
   ServeOptions options;
   const Pipeline& pipeline;
+  StoreApi store_api;
   httplib::Server http;
 
   Impl(const ServeOptions& options, const Pipeline& pipeline)
-      : options(options), pipeline(pipeline) {}
+      : options(options),
+        pipeline(pipeline),
+        store_api(options.db_path, pipeline.actors(), options.today) {}
 
   void Configure() {
+    const size_t threads = static_cast<size_t>(std::max(1, options.threads));
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http.set_keep_alive_max_count(1000);
     http.set_read_timeout(options.io_timeout_seconds, 0);
     http.set_write_timeout(options.io_timeout_seconds, 0);
     http.set_keep_alive_timeout(options.io_timeout_seconds);
@@ -97,9 +102,11 @@ struct Server::Impl {
     http.Post("/api/code", [this](const httplib::Request& request, httplib::Response& response) {
       Code(request, response);
     });
+    store_api.Register(http);
     // Known API paths with the wrong method, then unknown API paths.
     auto method_not_allowed = [](const httplib::Request& request, httplib::Response& response) {
-      if (request.path == "/api/health" || request.path == "/api/code") {
+      if (request.path == "/api/health" || request.path == "/api/code" ||
+          StoreApi::Handles(request.path)) {
         SendError(response, 405, request.method + " is not allowed on " + request.path);
       } else {
         SendError(response, 404, "no such endpoint: " + request.path);
@@ -177,6 +184,8 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServeOptions& options,
     return Status::NotFound(options.web_root + ": the dashboard's directory does not exist");
   }
   auto impl = std::make_unique<Impl>(options, pipeline);
+  Status store = impl->store_api.Check();
+  if (!store.ok()) return store;
   impl->Configure();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

@@ -6,14 +6,16 @@
 // {"error": {"status": 400, "message": "..."}} with the right status (400 for
 // a bad parameter, naming it; 404; 405; 413 for a body over the limit).
 //
-// Endpoints in this slice:
+// Endpoints (docs/api.md has a request and answer for each):
 //   GET  /api/health    {"status":"ok","version":...}
-//   POST /api/code      code a pasted article without storing it (see
-//                       docs/api.md); JSON {"text","date","id"} or a
-//                       text/plain body with ?date=YYYY-MM-DD
+//   POST /api/code      code a pasted article without storing it; JSON
+//                       {"text","date","id"} or a text/plain body with
+//                       ?date=YYYY-MM-DD
+//   GET  /api/events, /api/events/{id}, /api/series, /api/status,
+//        /api/network, /api/actors, /api/documents/{key}, /api/stories/{id},
+//        /api/stats     the store's answers (ServeOptions::db_path), with the
+//                       filters and semantics of `dyad query`
 //   GET  /              the dashboard: static files from ServeOptions::web_root
-// The store's endpoints (/api/events, /api/series, ...) join them once the
-// store exists.
 //
 // Security: bound to a loopback address by default. Bound to anything else,
 // the server requires a token on every /api/ request (Authorization: Bearer
@@ -38,6 +40,10 @@ struct ServeOptions {
   size_t max_body_bytes = 1u << 20;
   int io_timeout_seconds = 5;  // per read and per write on a connection
   CivilDate today;             // default report date for /api/code
+  std::string db_path;         // the event store, opened read-only; empty: no store endpoints
+  // Worker threads. Each holds one connection at a time (keep-alive
+  // included), so this bounds the clients served at once; the others wait.
+  int threads = 32;
 };
 
 // True for 127.0.0.0/8, ::1 and "localhost".

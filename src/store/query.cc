@@ -91,13 +91,15 @@ void AddHistorical(const std::optional<bool>& historical, Filter& filter) {
   if (historical) filter.Add("e.historical = " + filter.Param(int64_t{*historical ? 1 : 0}));
 }
 
-// The first mention's evidence and document come with every event.
-constexpr const char* kEventColumns =
+}  // namespace
+
+const char* const kEventColumns =
     "SELECT e.id, e.date, e.precision, e.date_from_report, e.report_date, e.historical, "
     "e.source_code, e.source_country, e.source_org, e.source_sector, e.source_name, "
     "e.target_code, e.target_country, e.target_org, e.target_sector, e.target_name, "
     "e.code, e.quad_class, e.goldstein, e.confidence, e.mentions, e.sources, e.articles, "
-    "d.doc_id, m.sentence, m.span_start, m.span_end, s.text, s.sentence_begin, d.url, d.outlet "
+    "d.doc_id, m.sentence, m.span_start, m.span_end, s.text, s.sentence_begin, d.url, d.outlet, "
+    "d.doc_key "
     "FROM events e JOIN mentions m ON m.mention_key = e.first_mention "
     "JOIN documents d ON d.doc_key = m.doc_key "
     "JOIN evidence s ON s.doc_key = m.doc_key AND s.sentence = m.sentence";
@@ -128,10 +130,9 @@ StoredEvent ReadEvent(const sqlite::Statement& row) {
   event.sentence_begin = static_cast<uint32_t>(row.Int(28));
   stored.url = row.Text(29);
   stored.outlet = row.Text(30);
+  stored.doc_key = row.Int(31);
   return stored;
 }
-
-}  // namespace
 
 // Which columns name `actor`: an actor is preferably matched as a dyad member
 // (country or organisation, sectors folded in), else as a full code, else as

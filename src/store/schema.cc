@@ -92,6 +92,17 @@ CREATE TABLE actors (
   PRIMARY KEY (actor, role)
 ) WITHOUT ROWID;
 )sql",
+      // 1 -> 2: what the HTTP API shows besides events. The clean text of
+      // each document (spans are offsets into it), kept apart from the
+      // documents table so scans of that table stay small; and when each
+      // document was ingested.
+      R"sql(
+CREATE TABLE document_texts (
+  doc_key INTEGER PRIMARY KEY REFERENCES documents,
+  text    TEXT NOT NULL
+);
+ALTER TABLE documents ADD COLUMN ingested_at INTEGER NOT NULL DEFAULT 0;  -- Unix seconds, 0 before schema 2
+)sql",
   };
   return migrations;
 }

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <map>
 #include <utility>
 
@@ -163,7 +164,9 @@ StatusOr<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path, 
       {&impl->find_document, "SELECT 1 FROM documents WHERE content_hash = ?1"},
       {&impl->insert_document,
        "INSERT INTO documents (doc_id, content_hash, story_id, report_date, outlet, url, title, "
-       "origin, sentences, mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+       "origin, sentences, mentions, ingested_at) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
+      {&impl->insert_text, "INSERT INTO document_texts (doc_key, text) VALUES (?1, ?2)"},
       {&impl->insert_evidence,
        "INSERT OR IGNORE INTO evidence (doc_key, sentence, sentence_begin, text) "
        "VALUES (?1, ?2, ?3, ?4)"},
@@ -257,10 +260,15 @@ StatusOr<IngestOutcome> EventStore::IngestDocument(const StoredDocument& stored,
       .Bind(7, document.title)
       .Bind(8, document.origin)
       .Bind(9, static_cast<int64_t>(stored.sentences))
-      .Bind(10, static_cast<int64_t>(events.size()));
+      .Bind(10, static_cast<int64_t>(events.size()))
+      .Bind(11, stored.ingested_at != 0 ? stored.ingested_at
+                                        : static_cast<int64_t>(std::time(nullptr)));
   status = s.insert_document->Run();
   if (!status.ok()) return failed(status);
   const int64_t doc_key = sqlite3_last_insert_rowid(s.db.handle());
+  s.insert_text->Bind(1, doc_key).Bind(2, document.text);
+  status = s.insert_text->Run();
+  if (!status.ok()) return failed(status);
 
   std::map<int64_t, DocumentEvent> grouped;
   std::vector<int64_t> order;  // first appearance, so the first mention is the first in text

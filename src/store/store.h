@@ -30,6 +30,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,7 +45,7 @@
 
 namespace dyad {
 
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 enum class StoreMode {
   kReadOnly,   // queries and exports; the file must exist and is never written
@@ -64,6 +65,7 @@ struct StoredDocument {
   // cluster's id here once near-duplicate clustering assigns one.
   std::string story_id;
   size_t sentences = 0;
+  int64_t ingested_at = 0;  // Unix seconds; 0: now
 };
 
 struct IngestOutcome {
@@ -90,8 +92,9 @@ struct DateRange {
 // first mention's evidence) plus what GDELT-like exports also need.
 struct StoredEvent {
   Event event;
-  std::string url;     // the first report's URL, may be empty
-  std::string outlet;  // the first report's source (outlet), may be empty
+  std::string url;      // the first report's URL, may be empty
+  std::string outlet;   // the first report's source (outlet), may be empty
+  int64_t doc_key = 0;  // the first report's document, for GetDocument
 };
 
 // Actors in queries are matched on either an actor's code ("VENGOV"), its
@@ -142,6 +145,53 @@ struct StatusQuery {
   DateRange dates;
 };
 
+// One report of an event: the sentence and the document it came from.
+struct EventReport {
+  int64_t doc_key = 0;  // the document's number in this store
+  std::string doc_id, title, url, outlet;
+  CivilDate report_date;
+  uint32_t sentence = 0;
+  uint32_t span_begin = 0, span_end = 0;  // code points into the document's clean text
+  std::string text;                       // the sentence
+  double confidence = 0.0;
+  bool historical = false;
+};
+
+struct EventDetail {
+  StoredEvent stored;
+  std::vector<EventReport> reports;  // every sentence that reported it, in ingest order
+};
+
+// Where an event was found in a document.
+struct DocumentSpan {
+  std::string event_id, code, source, target;
+  uint32_t sentence = 0;
+  uint32_t span_begin = 0, span_end = 0;
+  bool historical = false;
+};
+
+struct DocumentDetail {
+  int64_t key = 0;
+  std::string id, title, url, outlet, origin, story;
+  CivilDate report_date;
+  int64_t sentences = 0;
+  std::optional<std::string> text;  // the clean text; none for documents stored before schema 2
+  std::vector<DocumentSpan> spans;  // in text order
+};
+
+struct StoryDocument {
+  int64_t key = 0;
+  std::string id, title, url, outlet;
+  CivilDate report_date;
+  int64_t mentions = 0;
+};
+
+struct StoreStats {
+  StoreCounts counts;
+  std::optional<CivilDate> first_date, last_date;  // of events
+  int64_t last_ingest = 0;                         // Unix seconds; 0 when unknown
+};
+
 class EventStore {
  public:
   // Opens (kReadWrite: creates when missing, migrates) the store at `path`.
@@ -170,6 +220,18 @@ class EventStore {
   StatusOr<Series> QuerySeries(const SeriesQuery& query);
   StatusOr<RelationTimeline> QueryStatus(const StatusQuery& query);
   StatusOr<Network> QueryNetwork(const NetworkQuery& query);
+
+  // Details for the HTTP API. kNotFound when there is no such event,
+  // document or story.
+  StatusOr<EventDetail> GetEvent(const std::string& event_id);  // 16 hex digits
+  StatusOr<DocumentDetail> GetDocument(int64_t key);
+  StatusOr<std::vector<StoryDocument>> GetStory(const std::string& story_id);
+  StatusOr<StoreStats> Stats();
+  // Events per dyad member (country or organisation), either side.
+  StatusOr<std::map<std::string, int64_t>> MemberEventCounts();
+  // A number that grows with every ingested document: cached answers made
+  // at an older version are stale.
+  StatusOr<int64_t> DataVersion();
 
   // Every matching event (limit/offset honoured), in query order, without
   // holding them all in memory: what exports use.

@@ -16,8 +16,8 @@ struct EventStore::Impl {
   sqlite::Database db;
   bool writable = false;
   // Ingest statements, prepared once.
-  std::optional<sqlite::Statement> find_document, insert_document, insert_evidence, insert_mention,
-      find_event, other_outlet_reported, upsert_event, insert_actor;
+  std::optional<sqlite::Statement> find_document, insert_document, insert_text, insert_evidence,
+      insert_mention, find_event, other_outlet_reported, upsert_event, insert_actor;
   // (actor, role) pairs known to be in the actors table: most events name
   // actors already stored, and skipping their inserts is a third of the
   // ingest's statements. Filled only after a commit, so a rolled-back
@@ -27,6 +27,11 @@ struct EventStore::Impl {
 
 // How a query names an actor: the columns it is matched on.
 enum class ActorRole { kMember, kCode, kOrg };
+
+// The SELECT (without WHERE) of an event row with its first mention's
+// evidence and document, as ReadEvent reads it; tables aliased e, m, d, s.
+extern const char* const kEventColumns;
+StoredEvent ReadEvent(const sqlite::Statement& row);
 
 // Event ids are 16 hex digits outside and signed 64-bit integers inside.
 int64_t EventKey(const std::string& hex_id);
