@@ -50,25 +50,24 @@ int RunCode(const DictionaryFlags& common, const CodeOptions& options) {
   std::vector<Event> all_events;
   std::vector<std::string> doc_ids, outlets;
   StoryClusterer stories(options.dedup);
-  auto report = [&](const std::string& message) {
-    if (!options.quiet) fmt::print(stderr, "dyad: {}\n", message);
-  };
-  ReadCallbacks callbacks;
-  callbacks.on_document = [&](Document&& document) {
+  ProgressLine progress(options.quiet);
+  auto on_document = [&](Document&& document) -> size_t {
     DocumentResult result = pipeline->CodeDocument(document);
     ++documents;
     sentences += result.sentences;
     for (const std::string& warning : result.warnings) {
       ++warnings;
-      report("warning: " + warning);
+      progress.Message("warning: " + warning);
     }
     stories.Add(document.id, ComputeSignature(document.text, options.dedup), result.events);
     doc_ids.push_back(document.id);
     outlets.push_back(OutletOf(document));
+    const size_t events = result.events.size();
     all_events.insert(all_events.end(), std::make_move_iterator(result.events.begin()),
                       std::make_move_iterator(result.events.end()));
+    return events;
   };
-  ReadInputs(options.inputs, reader, callbacks.on_document, options.quiet, skipped, warnings);
+  ReadInputs(options.inputs, reader, on_document, progress, skipped, warnings);
 
   const std::vector<StoryAssignment> assigned = stories.Cluster();
   DocumentIndex index;

@@ -13,6 +13,7 @@
 #include "base/civil_date.h"
 #include "extract/extract.h"
 #include "pipeline/pipeline.h"
+#include "progress.h"
 
 namespace dyad::app {
 
@@ -48,13 +49,14 @@ std::optional<ReaderOptions> ReaderOptionsFromFlags(const std::string& report_da
                                                     const std::string& input_format,
                                                     size_t max_record_bytes);
 
-// Reads every input in turn, handing each document to `on_document`. Problems
-// are counted in `skipped` (a record or a file not read) and `warnings`
-// (repaired and kept) and printed on standard error unless `quiet`. When
+// Reads every input in turn, handing each document to `on_document`, which
+// returns the number of events it found. Problems are counted in `skipped`
+// (a record or a file not read) and `warnings` (repaired and kept) and
+// reported through `progress`, which also shows how far the run is. When
 // `stop` is given and returns true, no further input is opened.
 void ReadInputs(const std::vector<std::string>& inputs, const ReaderOptions& reader,
-                const std::function<void(Document&&)>& on_document, bool quiet, size_t& skipped,
-                size_t& warnings, const std::function<bool()>& stop = nullptr);
+                const std::function<size_t(Document&&)>& on_document, ProgressLine& progress,
+                size_t& skipped, size_t& warnings, const std::function<bool()>& stop = nullptr);
 
 // Today's date from the system clock: the only place dyad reads it.
 CivilDate Today();

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 
 #include "commands.h"
 
@@ -75,30 +76,44 @@ std::optional<ReaderOptions> ReaderOptionsFromFlags(const std::string& report_da
 }
 
 void ReadInputs(const std::vector<std::string>& inputs, const ReaderOptions& reader,
-                const std::function<void(Document&&)>& on_document, bool quiet, size_t& skipped,
-                size_t& warnings, const std::function<bool()>& stop) {
-  auto report = [quiet](const std::string& message) {
-    if (!quiet) fmt::print(stderr, "dyad: {}\n", message);
-  };
+                const std::function<size_t(Document&&)>& on_document, ProgressLine& progress,
+                size_t& skipped, size_t& warnings, const std::function<bool()>& stop) {
+  std::vector<uint64_t> sizes;
+  uint64_t total = 0;
+  for (const std::string& input : inputs) {
+    std::error_code error;
+    const uint64_t size = input == "-" ? 0 : std::filesystem::file_size(input, error);
+    sizes.push_back(error ? 0 : size);
+    total += sizes.back();
+  }
+  progress.SetTotalBytes(total);
   ReadCallbacks callbacks;
-  callbacks.on_document = on_document;
+  callbacks.on_document = [&](Document&& document) {
+    const size_t bytes = document.text.size();
+    const size_t events = on_document(std::move(document));
+    progress.AddDocument(bytes, events);
+  };
   callbacks.on_issue = [&](const ReadIssue& issue) {
     if (issue.record_skipped) {
       ++skipped;
-      report("error: " + issue.status.message());
+      progress.AddError();
+      progress.Message("error: " + issue.status.message());
     } else {
       ++warnings;
-      report("warning: " + issue.status.message());
+      progress.Message("warning: " + issue.status.message());
     }
   };
-  for (const std::string& input : inputs) {
+  for (size_t i = 0; i < inputs.size(); ++i) {
     if (stop && stop()) break;
-    const Status status = ReadDocuments(input, reader, callbacks);
+    const Status status = ReadDocuments(inputs[i], reader, callbacks);
     if (!status.ok()) {
       ++skipped;
-      report("error: " + status.message());
+      progress.AddError();
+      progress.Message("error: " + status.message());
     }
+    progress.FinishInput(sizes[i]);
   }
+  progress.Finish();
 }
 
 CivilDate Today() {

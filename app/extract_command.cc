@@ -56,8 +56,8 @@ int RunExtract(const ExtractOptions& options) {
   reader.english_only = !options.all_languages;
 
   size_t documents = 0, skipped = 0, warnings = 0;
-  ReadCallbacks callbacks;
-  callbacks.on_document = [&](Document&& document) {
+  ProgressLine progress(options.quiet);
+  auto on_document = [&](Document&& document) -> size_t {
     ++documents;
     const CleanResult clean = CleanText(document.text);
     if (options.output_format == "jsonl") {
@@ -65,8 +65,9 @@ int RunExtract(const ExtractOptions& options) {
     } else {
       PrintText(document, clean.text);
     }
+    return 0;
   };
-  ReadInputs(options.inputs, reader, callbacks.on_document, options.quiet, skipped, warnings);
+  ReadInputs(options.inputs, reader, on_document, progress, skipped, warnings);
   std::fflush(stdout);
   if (!options.quiet) {
     fmt::print(stderr, "dyad: {} document(s) extracted; {} skipped, {} warning(s)\n", documents,

@@ -38,41 +38,39 @@ int RunIngest(const DictionaryFlags& common, const IngestOptions& options) {
   size_t stored = 0, duplicates = 0, skipped = 0, warnings = 0, mentions = 0, new_events = 0,
          updated_events = 0;
   Status store_failure;
-  auto report = [&](const std::string& message) {
-    if (!options.quiet) fmt::print(stderr, "dyad: {}\n", message);
-  };
-  ReadCallbacks callbacks;
-  callbacks.on_document = [&](Document&& document) {
-    if (!store_failure.ok()) return;  // the store refused a write: nothing more goes in
+  ProgressLine progress(options.quiet);
+  auto on_document = [&](Document&& document) -> size_t {
+    if (!store_failure.ok()) return 0;  // the store refused a write: nothing more goes in
     StoredDocument record;
     record.content_hash = ContentHash(document.text);
     auto known = store->HasDocument(record.content_hash);
     if (known.ok() && *known) {
       ++duplicates;
-      return;  // already stored: not even coded again
+      return 0;  // already stored: not even coded again
     }
     DocumentResult result = pipeline->CodeDocument(document);
     for (const std::string& warning : result.warnings) {
       ++warnings;
-      report("warning: " + warning);
+      progress.Message("warning: " + warning);
     }
     record.document = &document;
     record.sentences = result.sentences;
     auto outcome = store->IngestDocument(record, result.events);
     if (!outcome.ok()) {
       store_failure = outcome.status();
-      return;
+      return 0;
     }
     if (outcome->duplicate) {
       ++duplicates;
-      return;
+      return 0;
     }
     ++stored;
     mentions += outcome->mentions;
     new_events += outcome->new_events;
     updated_events += outcome->updated_events;
+    return outcome->mentions;
   };
-  ReadInputs(options.inputs, reader, callbacks.on_document, options.quiet, skipped, warnings,
+  ReadInputs(options.inputs, reader, on_document, progress, skipped, warnings,
              [&] { return !store_failure.ok(); });
   if (!store_failure.ok()) {
     fmt::print(stderr,
