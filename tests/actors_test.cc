@@ -69,6 +69,25 @@ class ActorsTest : public ::testing::Test {
     return found[0].substr(0, found[0].find('='));
   }
 
+  // The people who held `role` under `code` on `date`, in file order. On a
+  // handover day both the outgoing and the incoming holder are listed: UNTIL
+  // is an office's last day and FROM its first.
+  static std::vector<std::string> Holders(const std::string& code, const std::string& role,
+                                          CivilDate date) {
+    const ActorDictionary& dictionary = **dictionary_;
+    std::vector<std::string> out;
+    for (uint32_t p = 0; p < dictionary.person_count(); ++p) {
+      for (const PersonRole& held : dictionary.person(p).roles) {
+        if (held.role == role && dictionary.actor(held.actor).code == code && held.from <= date &&
+            date <= held.until) {
+          out.push_back(dictionary.person(p).name);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   static std::shared_ptr<const ActorDictionary>* dictionary_;
 };
 
@@ -296,6 +315,164 @@ TEST_F(ActorsTest, ForeignMinisterWhoBecomesPresident) {
   EXPECT_EQ(dictionary.RoleAt(maduro, {2004, 1, 1}), nullptr);
   EXPECT_EQ(CodeAt("Nicolás Maduro", {2010, 5, 1}), "VENGOV");
   EXPECT_EQ(CodeAt("Nicolás Maduro", {2005, 5, 1}), "VENLEG");
+}
+
+// --- Offices of the Americas and the G20, 2000 to late 2026 ---
+
+TEST_F(ActorsTest, WhoHeldAnOfficeOnADay) {
+  EXPECT_EQ(Holders("PERGOV", "head_of_government", {2009, 1, 1}), Strings{"Yehude Simon"});
+  EXPECT_EQ(Holders("PERGOV", "head_of_government", {2023, 6, 1}), Strings{"Alberto Otárola"});
+  EXPECT_EQ(Holders("PERGOV", "head_of_government", {2024, 3, 6}),
+            (Strings{"Alberto Otárola", "Gustavo Adrianzén"}));  // handover day
+  EXPECT_EQ(Holders("PERGOV", "foreign_minister", {2004, 6, 1}),
+            Strings{"Manuel Rodríguez Cuadros"});
+  EXPECT_EQ(Holders("BOLGOV", "head_of_state", {2000, 6, 1}), Strings{"Hugo Banzer"});
+  EXPECT_EQ(Holders("BOLGOV", "foreign_minister", {2004, 6, 1}), Strings{"Juan Ignacio Siles"});
+  EXPECT_EQ(Holders("PANGOV", "foreign_minister", {2010, 1, 1}), Strings{"Juan Carlos Varela"});
+  EXPECT_EQ(Holders("CRIGOV", "foreign_minister", {2008, 1, 1}), Strings{"Bruno Stagno Ugarte"});
+  EXPECT_EQ(Holders("GTMGOV", "foreign_minister", {2010, 1, 1}), Strings{"Haroldo Rodas"});
+  EXPECT_EQ(Holders("SLVGOV", "foreign_minister", {2002, 1, 1}),
+            Strings{"María Eugenia Brizuela de Ávila"});
+  EXPECT_EQ(Holders("NICGOV", "foreign_minister", {2005, 1, 1}), Strings{"Norman Caldera"});
+  EXPECT_EQ(Holders("JAMGOV", "foreign_minister", {2010, 1, 1}), Strings{"Kenneth Baugh"});
+  EXPECT_EQ(Holders("GUYGOV", "foreign_minister", {2012, 1, 1}),
+            Strings{"Carolyn Rodrigues-Birkett"});
+  EXPECT_EQ(Holders("SURGOV", "foreign_minister", {2012, 1, 1}), Strings{"Winston Lackin"});
+  EXPECT_EQ(Holders("HTIGOV", "head_of_government", {2013, 1, 1}), Strings{"Laurent Lamothe"});
+  EXPECT_EQ(Holders("HTIGOV", "head_of_state", {2024, 12, 1}), Strings{"Leslie Voltaire"});
+  EXPECT_EQ(Holders("TTOGOV", "head_of_state", {2020, 1, 1}), Strings{"Paula-Mae Weekes"});
+  EXPECT_EQ(Holders("DMAGOV", "head_of_state", {2020, 1, 1}), Strings{"Charles Savarin"});
+  EXPECT_EQ(Holders("KORGOV", "head_of_state", {2017, 4, 1}), Strings{"Hwang Kyo-ahn"});
+  EXPECT_EQ(Holders("HNDGOV", "head_of_state", {2026, 6, 1}), Strings{"Nasry Asfura"});
+  EXPECT_EQ(Holders("CHLGOV", "head_of_state", {2026, 6, 1}), Strings{"José Antonio Kast"});
+}
+
+TEST_F(ActorsTest, OrganisationHeadsOnADay) {
+  EXPECT_EQ(Holders("UNHCR", "org_head", {2020, 1, 1}), Strings{"Filippo Grandi"});
+  EXPECT_EQ(Holders("UNGA", "org_head", {2024, 1, 1}), Strings{"Dennis Francis"});
+  EXPECT_EQ(Holders("ICJ", "org_head", {2024, 6, 1}), Strings{"Nawaf Salam"});
+  EXPECT_EQ(Holders("IDB", "org_head", {2010, 1, 1}), Strings{"Luis Alberto Moreno"});
+  EXPECT_EQ(Holders("ASEAN", "secretary_general", {2010, 1, 1}), Strings{"Surin Pitsuwan"});
+  EXPECT_EQ(Holders("OAS", "secretary_general", {2005, 1, 1}), Strings{"Luigi Einaudi"});
+  // One person, several offices: Venezuela's foreign minister, OPEC's
+  // secretary general, UNASUR's secretary general.
+  EXPECT_EQ(CodeAt("Alí Rodríguez Araque", {2001, 6, 1}), "OPEC");
+  EXPECT_EQ(CodeAt("Alí Rodríguez Araque", {2005, 6, 1}), "VENGOV");
+  EXPECT_EQ(CodeAt("Alí Rodríguez Araque", {2013, 6, 1}), "UNASUR");
+  // Nawaf Salam left the court to lead Lebanon's government.
+  EXPECT_EQ(CodeAt("Nawaf Salam", {2025, 6, 1}), "LBNGOV");
+}
+
+// Every state of the Americas and of the G20 has a head of state on 1 July of
+// every year from 2000 (the British monarch for the Commonwealth realms).
+TEST_F(ActorsTest, EveryStateOfTheAmericasAndTheG20HasAHeadOfState) {
+  const std::vector<std::string> realms = {"ATG", "AUS", "BHS", "BLZ", "CAN", "GBR",
+                                           "GRD", "JAM", "KNA", "LCA", "VCT"};
+  const std::vector<std::string> monarchies = {"JPN", "SAU"};
+  const std::vector<std::string> states = {
+      "ARG", "BOL", "BRA", "BRB", "CHL", "CHN", "COL", "CRI", "CUB", "DEU", "DMA", "DOM",
+      "ECU", "FRA", "GTM", "GUY", "HND", "HTI", "IDN", "IND", "ITA", "KOR", "MEX", "NIC",
+      "PAN", "PER", "PRY", "RUS", "SLV", "SUR", "TTO", "TUR", "URY", "USA", "VEN", "ZAF"};
+  for (int year = 2000; year <= 2026; ++year) {
+    const CivilDate date{year, 7, 1};
+    for (const std::string& state : realms) {
+      EXPECT_EQ(Holders("GBRGOV", "monarch", date).size(), 1u) << state << " " << year;
+    }
+    for (const std::string& state : monarchies) {
+      EXPECT_EQ(Holders(state + "GOV", "monarch", date).size(), 1u) << state << " " << year;
+    }
+    for (const std::string& state : states) {
+      // Haiti had no president from Moïse's assassination (2021-07-07) to the
+      // Transitional Presidential Council (2024), nor after the council's
+      // mandate ended (2026-02-07); Barbados had the monarch until 2021-11-30.
+      if (state == "HTI" && (year == 2022 || year == 2023 || year == 2026)) continue;
+      if (state == "BRB" && year <= 2021) continue;
+      EXPECT_FALSE(Holders(state + "GOV", "head_of_state", date).empty()) << state << " " << year;
+    }
+  }
+}
+
+TEST_F(ActorsTest, CaribbeanForeignMinisterBeforeDuringAndAfterOffice) {
+  // Amery Browne, Trinidad and Tobago's foreign minister 2020-08-19 .. 2025-05-01.
+  EXPECT_EQ(CodeAt("Amery Browne", {2019, 6, 1}), "TTO");
+  EXPECT_EQ(CodeAt("Amery Browne", {2020, 8, 19}), "TTOGOV");
+  EXPECT_EQ(CodeAt("Amery Browne", {2025, 5, 1}), "TTOGOV");
+  EXPECT_EQ(CodeAt("Amery Browne", {2025, 5, 2}), "TTOELI");
+  EXPECT_EQ(Holders("TTOGOV", "foreign_minister", {2025, 8, 1}), Strings{"Sean Sobers"});
+  // Fred Mitchell, the Bahamas: three spells at the foreign ministry.
+  EXPECT_EQ(CodeAt("Fred Mitchell", {2005, 1, 1}), "BHSGOV");
+  EXPECT_EQ(CodeAt("Fred Mitchell", {2010, 1, 1}), "BHSELI");
+  EXPECT_EQ(CodeAt("Fred Mitchell", {2015, 1, 1}), "BHSGOV");
+  EXPECT_EQ(CodeAt("Fred Mitchell", {2019, 1, 1}), "BHSELI");
+  EXPECT_EQ(CodeAt("Fred Mitchell", {2026, 11, 1}), "BHSGOV");
+}
+
+TEST_F(ActorsTest, PeruvianPrimeMinisterByNameTitleAndDate) {
+  EXPECT_EQ(FindInDocument("Peruvian Prime Minister Alberto Otárola met Luis Arce. The prime "
+                           "minister left.",
+                           {2023, 6, 1}),
+            (Strings{"PERGOV=Peruvian Prime Minister Alberto Otárola", "BOLGOV=Luis Arce",
+                     "PERGOV=prime minister"}));
+  // Pedro Cateriano led the Council of Ministers twice.
+  EXPECT_EQ(CodeAt("Pedro Cateriano", {2014, 1, 1}), "PER");
+  EXPECT_EQ(CodeAt("Pedro Cateriano", {2016, 1, 1}), "PERGOV");
+  EXPECT_EQ(CodeAt("Pedro Cateriano", {2018, 1, 1}), "PERELI");
+  EXPECT_EQ(CodeAt("Pedro Cateriano", {2020, 7, 20}), "PERGOV");
+  EXPECT_EQ(CodeAt("Pedro Cateriano", {2021, 1, 1}), "PERELI");
+  // Kuczynski: prime minister under Toledo, later president.
+  const ActorDictionary& dictionary = **dictionary_;
+  const auto entries = dictionary.Lookup("Pedro Pablo Kuczynski");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(dictionary.RoleAt(entries[0].index, {2006, 1, 1})->role, "head_of_government");
+  EXPECT_EQ(dictionary.RoleAt(entries[0].index, {2017, 1, 1})->role, "head_of_state");
+}
+
+TEST_F(ActorsTest, ApproximateMonthAndYearDatesCoverTheWholePeriod) {
+  // Jerome Walcott left Barbados's foreign ministry in "2022-01?" (its last
+  // day counts); Kerrie Symmonds came in that month (its first day counts).
+  EXPECT_EQ(CodeAt("Jerome Walcott", {2022, 1, 31}), "BRBGOV");
+  EXPECT_EQ(CodeAt("Jerome Walcott", {2022, 2, 1}), "BRBELI");
+  EXPECT_EQ(CodeAt("Kerrie Symmonds", {2021, 12, 31}), "BRB");
+  EXPECT_EQ(CodeAt("Kerrie Symmonds", {2022, 1, 1}), "BRBGOV");
+  // Timothy Harris: foreign minister "2001?" .. "2008?", then prime minister.
+  EXPECT_EQ(CodeAt("Timothy Harris", {2000, 12, 31}), "KNA");
+  EXPECT_EQ(CodeAt("Timothy Harris", {2001, 1, 1}), "KNAGOV");
+  EXPECT_EQ(CodeAt("Timothy Harris", {2008, 12, 31}), "KNAGOV");
+  EXPECT_EQ(CodeAt("Timothy Harris", {2009, 1, 1}), "KNAELI");
+  EXPECT_EQ(CodeAt("Timothy Harris", {2016, 1, 1}), "KNAGOV");
+  const ActorDictionary& dictionary = **dictionary_;
+  const auto entries = dictionary.Lookup("Timothy Harris");
+  ASSERT_EQ(entries.size(), 1u);
+  const PersonRole* minister = dictionary.RoleAt(entries[0].index, {2005, 1, 1});
+  ASSERT_NE(minister, nullptr);
+  EXPECT_EQ(minister->role, "foreign_minister");
+  EXPECT_TRUE(minister->until_uncertain);
+  EXPECT_FALSE(dictionary.RoleAt(entries[0].index, {2016, 1, 1})->until_uncertain);
+}
+
+TEST_F(ActorsTest, TermsThatEndedIn2026) {
+  // Maduro was seized on 2026-01-03; Delcy Rodríguez became acting president.
+  EXPECT_EQ(CodeAt("Nicolás Maduro", {2026, 1, 2}), "VENGOV");
+  EXPECT_EQ(CodeAt("Nicolás Maduro", {2026, 2, 1}), "VENELI");
+  EXPECT_EQ(FindInDocument("Delcy Rodríguez met Marco Rubio. The president said no.", {2026, 3, 1}),
+            (Strings{"VENGOV=Delcy Rodríguez", "USAGOV=Marco Rubio", "VENGOV=president"}));
+  // Fixed terms end on their day even when the successor is not listed.
+  EXPECT_EQ(CodeAt("Gustavo Petro", {2026, 8, 7}), "COLGOV");
+  EXPECT_EQ(CodeAt("Gustavo Petro", {2026, 8, 8}), "COLELI");
+  EXPECT_EQ(CodeAt("Xiomara Castro", {2026, 3, 1}), "HNDELI");
+  EXPECT_EQ(CodeAt("Gabriel Boric", {2026, 3, 12}), "CHLELI");
+}
+
+// Kosovo is not in ISO 3166; XKX is the user-assigned code in common use
+// (EU, IMF, World Bank), declared by countries.tsv.
+TEST_F(ActorsTest, KosovoUnderItsUserAssignedCode) {
+  const Actor* kosovo = (*dictionary_)->FindCode("XKX");
+  ASSERT_NE(kosovo, nullptr);
+  EXPECT_EQ(kosovo->country, "XKX");
+  EXPECT_EQ(kosovo->name, "Kosovo");
+  EXPECT_EQ(Find("Kosovo and Serbia met in Pristina."),
+            (Strings{"XKX=Kosovo", "SRB=Serbia", "XKXGOV=Pristina"}));
+  EXPECT_EQ(Find("Kosovar officials spoke."), (Strings{"XKXGOV=Kosovar officials"}));
 }
 
 TEST_F(ActorsTest, AccentsAreOptionalInNames) {

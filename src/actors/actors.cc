@@ -383,10 +383,17 @@ class ActorDictionary::Builder {
       return Status::InvalidInput("expected CODE<TAB>name; name; ...");
     }
     const std::string code(text.substr(0, tab));
-    auto actor = ResolveCode(code, organizations);
-    if (!actor.ok()) return actor.status();
     const auto names = SplitAndTrim(text.substr(tab + 1), ';');
     if (names.empty()) return Status::InvalidInput("no names after the code");
+    // ISO 3166 leaves XAA-XZZ to its users; states the news names that ISO
+    // does not list take one (Kosovo is XKX, as in the EU's and CLDR's use),
+    // and their first line declares them, the first name being canonical.
+    if (!organizations && IsUserAssignedStateCode(code) &&
+        dictionary_.FindCodeIndex(code) == kNoActor) {
+      AddActor(code, code, "", "", std::string(names.front()));
+    }
+    auto actor = ResolveCode(code, organizations);
+    if (!actor.ok()) return actor.status();
     for (std::string_view name : names) AddName(name, NameKind::kActor, *actor, source);
     return Status::Ok();
   }
@@ -487,6 +494,11 @@ class ActorDictionary::Builder {
     dictionary_.actors_.push_back(
         {std::move(code), std::move(country), std::move(org), std::move(sector), std::move(name)});
     return index;
+  }
+
+  static bool IsUserAssignedStateCode(std::string_view code) {
+    return code.size() == 3 && code[0] == 'X' && code[1] >= 'A' && code[1] <= 'Z' &&
+           code[2] >= 'A' && code[2] <= 'Z';
   }
 
   StatusOr<uint32_t> ResolveCode(const std::string& code, bool organization) {
