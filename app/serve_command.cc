@@ -18,7 +18,7 @@ struct ServeFlags {
   std::string web_root = DYAD_DEFAULT_WEB_DIR;
   size_t max_body_bytes = 1u << 20;
   std::string db;
-  int threads = 32;
+  int threads = 128;
 };
 
 int RunServe(const DictionaryFlags& dictionaries, const ServeFlags& flags) {
@@ -72,7 +72,7 @@ CommandRunner RegisterServeCommand(CLI::App& app) {
                       "may keep writing to it");
   command
       ->add_option("--threads", flags->threads,
-                   "Worker threads, each serving one connection at a time (default 32)")
+                   "Worker threads, each serving one connection at a time (default 128)")
       ->check(CLI::Range(1, 1024));
   AddDictionaryFlags(command, *dictionaries);
   return [command, flags, dictionaries]() -> int {

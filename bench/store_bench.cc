@@ -2,6 +2,7 @@
 // synthetic events.
 //
 //   build/release/bench/store_bench [STORE.db] [MILLIONS_OF_EVENTS]
+//   build/release/bench/store_bench --synthetic-only STORE.db MILLIONS_OF_EVENTS
 //
 // 1. Ingest through the real pipeline: the bundled examples, each article
 //    repeated with a distinct text (so none is a duplicate), coded and stored
@@ -115,8 +116,10 @@ constexpr const char* kCodes[][3] = {
 
 // The synthetic store is filled with SQL directly (one transaction, rows in
 // id order): going through IngestDocument would measure the ingest again and
-// take most of an hour for 10 million events. Only the events table and the
-// actors a query resolves are filled; series queries read nothing else.
+// take most of an hour for 10 million events. Every event has a first
+// mention in a synthetic document (20 per document) with an evidence
+// sentence, so event listings (dyad query events, /api/events) work on it
+// as on a real store.
 void BuildSyntheticStore(const std::string& path, long events_wanted) {
   {
     auto store = dyad::EventStore::Open(path, dyad::StoreMode::kReadWrite);  // the schema
@@ -179,6 +182,57 @@ void BuildSyntheticStore(const std::string& path, long events_wanted) {
     sqlite3_reset(insert);
   }
   sqlite3_finalize(insert);
+  sqlite3_stmt* mention = nullptr;
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO mentions (mention_key, event_id, doc_key, sentence, span_start, "
+                     "span_end, confidence, historical, date_from_report, source_name, "
+                     "target_name) VALUES (?1, ?2, ?3, ?4, 0, 24, 0.9, 0, 0, ?5, ?6)",
+                     -1, &mention, nullptr);
+  sqlite3_stmt* evidence = nullptr;
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO evidence (doc_key, sentence, sentence_begin, text) VALUES "
+                     "(?1, ?2, ?2 * 26, 'Synthetic sentence ' || printf('%05d', ?2) || '.')",
+                     -1, &evidence, nullptr);
+  sqlite3_stmt* document = nullptr;
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO documents (doc_key, doc_id, content_hash, story_id, report_date, "
+                     "outlet, url, title, origin, sentences, mentions, ingested_at) VALUES (?1, "
+                     "'synthetic-' || ?1, 'hash-' || ?1, 'synthetic-' || ?1, ?2, 'synthetic', '', "
+                     "'', 'synthetic', 20, 20, 0)",
+                     -1, &document, nullptr);
+  constexpr long kPerDocument = 20;
+  for (long i = 0; i < static_cast<long>(rows.size()); ++i) {
+    const Row& row = rows[static_cast<size_t>(i)];
+    const int64_t doc_key = i / kPerDocument + 1;
+    const int sentence = static_cast<int>(i % kPerDocument);
+    if (sentence == 0) {
+      sqlite3_bind_int64(document, 1, doc_key);
+      sqlite3_bind_int64(document, 2, row.date);
+      sqlite3_step(document);
+      sqlite3_reset(document);
+    }
+    sqlite3_bind_int64(evidence, 1, doc_key);
+    sqlite3_bind_int(evidence, 2, sentence);
+    sqlite3_step(evidence);
+    sqlite3_reset(evidence);
+    sqlite3_bind_int64(mention, 1, i + 1);
+    sqlite3_bind_int64(mention, 2, row.id);
+    sqlite3_bind_int64(mention, 3, doc_key);
+    sqlite3_bind_int(mention, 4, sentence);
+    sqlite3_bind_text(mention, 5, kActors[row.source], -1, SQLITE_STATIC);
+    sqlite3_bind_text(mention, 6, kActors[row.target], -1, SQLITE_STATIC);
+    sqlite3_step(mention);
+    sqlite3_reset(mention);
+  }
+  sqlite3_finalize(mention);
+  sqlite3_finalize(evidence);
+  sqlite3_finalize(document);
+  // Rows went in in id order: the i-th row's first mention is mention i + 1
+  // (an id drawn twice keeps its first row, and that row's mention).
+  sqlite3_exec(db,
+               "UPDATE events SET first_mention = (SELECT min(mention_key) FROM mentions m "
+               "WHERE m.event_id = events.id)",
+               nullptr, nullptr, nullptr);
   for (const char* name : kActors) {
     const std::string sql = std::string("INSERT OR IGNORE INTO actors VALUES ('") + name +
                             "', 'member'), ('" + name + "', 'code')";
@@ -216,8 +270,19 @@ void TimeSeries(dyad::EventStore& store, const std::string& actor, const std::st
 }  // namespace
 
 int main(int argc, char** argv) {
+  // --synthetic-only PATH MILLIONS: build the synthetic store and stop (what
+  // bench/serve_load.sh serves).
+  const bool synthetic_only = argc > 1 && std::string(argv[1]) == "--synthetic-only";
+  if (synthetic_only) {
+    argv += 1;
+    argc -= 1;
+  }
   const std::string path = argc > 1 ? argv[1] : "/tmp/dyad-bench-10m.db";
   const long millions = argc > 2 ? std::atol(argv[2]) : 10;
+  if (synthetic_only) {
+    if (access(path.c_str(), F_OK) != 0) BuildSyntheticStore(path, millions * 1000000);
+    return 0;
+  }
 
   IngestRate();
 

@@ -76,7 +76,12 @@ struct Server::Impl {
   void Configure() {
     const size_t threads = static_cast<size_t>(std::max(1, options.threads));
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    http.set_keep_alive_max_count(1000);
+    // A kept-alive connection holds its worker: hand it back now and then
+    // so that waiting clients get a turn.
+    http.set_keep_alive_max_count(100);
+    // Answers larger than a segment would otherwise wait for the client's
+    // delayed ACK (Nagle): 40 ms per page of events.
+    http.set_tcp_nodelay(true);
     http.set_read_timeout(options.io_timeout_seconds, 0);
     http.set_write_timeout(options.io_timeout_seconds, 0);
     http.set_keep_alive_timeout(options.io_timeout_seconds);

@@ -43,7 +43,7 @@ struct ServeOptions {
   std::string db_path;         // the event store, opened read-only; empty: no store endpoints
   // Worker threads. Each holds one connection at a time (keep-alive
   // included), so this bounds the clients served at once; the others wait.
-  int threads = 32;
+  int threads = 128;
 };
 
 // True for 127.0.0.0/8, ::1 and "localhost".
