@@ -55,6 +55,8 @@ int RunIngest(const DictionaryFlags& common, const IngestOptions& options) {
     }
     record.document = &document;
     record.sentences = result.sentences;
+    const MinHashSignature signature = ComputeSignature(document.text);
+    record.signature = &signature;
     auto outcome = store->IngestDocument(record, result.events);
     if (!outcome.ok()) {
       store_failure = outcome.status();

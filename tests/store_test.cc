@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 
 #include "support/temp_path.h"
 
@@ -524,6 +525,42 @@ TEST_F(StoreTest, EventsPerMember) {
   EXPECT_EQ(counts->at("RUS"), 1);
 }
 
+TEST_F(StoreTest, ANearDuplicateJoinsTheStoryOfAnEarlierIngest) {
+  const std::string lead =
+      "Venezuela broke off diplomatic relations with the United States on Wednesday after "
+      "Washington recognised the head of the National Assembly as interim president, and "
+      "ordered American diplomats to leave Caracas within seventy-two hours. ";
+  auto ingest = [&](const std::string& id, const std::string& text) {
+    Article article = MakeArticle(id, "Wire " + id, {2019, 1, 24}, {});
+    article.document.text = text;
+    const MinHashSignature signature = ComputeSignature(text);
+    StoredDocument stored;
+    stored.document = &article.document;
+    stored.content_hash = ContentHash(text);
+    stored.signature = &signature;
+    auto outcome = store_->IngestDocument(stored, {});
+    EXPECT_TRUE(outcome.ok()) << outcome.status().message();
+  };
+  ingest("wire-1", lead + "The foreign ministry gave no further details.");
+  // A rewrite of it in a later batch, and an unrelated story.
+  ingest("wire-2", lead + "Officials in the capital declined to comment on Thursday.");
+  ingest("other",
+         "Greece and Turkey agreed to resume exploratory talks on maritime borders in "
+         "Istanbul next month, the two foreign ministries said in a joint statement.");
+  std::map<std::string, std::string> story;
+  for (int64_t key = 6; key <= 8; ++key) {
+    auto document = store_->GetDocument(key);
+    ASSERT_TRUE(document.ok()) << document.status().message();
+    story[document->id] = document->story;
+  }
+  EXPECT_EQ(story["wire-1"], "wire-1");
+  EXPECT_EQ(story["wire-2"], "wire-1");
+  EXPECT_EQ(story["other"], "other");
+  auto documents = store_->GetStory("wire-1");
+  ASSERT_TRUE(documents.ok());
+  EXPECT_EQ(documents->size(), 2u);
+}
+
 TEST(StoreOpen, AFileThatIsNotSqliteIsRefusedAndUntouched) {
   const std::string content = std::string(5000, 'x');
   const std::string path = WriteFile("junk.db", content);
@@ -604,7 +641,8 @@ TEST(StoreOpen, ASchemaOneStoreIsMigratedAndKeepsItsEvents) {
     ASSERT_TRUE(store.ok());
   }
   ExecuteSql(path,
-             "DROP TABLE document_texts; ALTER TABLE documents DROP COLUMN ingested_at; "
+             "DROP TABLE story_bands; DROP TABLE signatures; DROP TABLE document_texts; "
+             "ALTER TABLE documents DROP COLUMN ingested_at; "
              "PRAGMA user_version = 1; INSERT INTO documents (doc_id, content_hash, story_id, "
              "report_date, outlet, url, title, origin, sentences, mentions) VALUES ('old', 'h', "
              "'old', 17920, 'X', '', '', 'old.jsonl:1', 3, 0)");

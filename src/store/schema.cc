@@ -103,6 +103,21 @@ CREATE TABLE document_texts (
 );
 ALTER TABLE documents ADD COLUMN ingested_at INTEGER NOT NULL DEFAULT 0;  -- Unix seconds, 0 before schema 2
 )sql",
+      // 2 -> 3: stories across ingests. Each document's MinHash signature
+      // and its LSH band keys, so a new document finds the stored documents
+      // of its story (near-duplicates, rewrites, translations) by index.
+      R"sql(
+CREATE TABLE signatures (
+  doc_key  INTEGER PRIMARY KEY REFERENCES documents,
+  shingles INTEGER NOT NULL,
+  minhash  BLOB NOT NULL                 -- num_hashes little-endian uint32 values
+);
+CREATE TABLE story_bands (
+  band    INTEGER NOT NULL,              -- (band index, the band's values) hashed
+  doc_key INTEGER NOT NULL REFERENCES documents
+);
+CREATE INDEX story_bands_by_band ON story_bands (band);
+)sql",
   };
   return migrations;
 }

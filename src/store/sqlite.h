@@ -34,6 +34,7 @@ class Statement {
   Statement& Bind(int index, double value);
   Statement& Bind(int index, std::string_view text);  // copied by SQLite
   Statement& BindNull(int index);
+  Statement& BindBlob(int index, const void* data, size_t bytes);  // copied by SQLite
 
   // One step: true while a row is available, false when done. A failure is
   // remembered in status() and ends the iteration.
@@ -46,6 +47,10 @@ class Statement {
   int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
   double Double(int column) const { return sqlite3_column_double(stmt_, column); }
   std::string Text(int column) const;
+  const void* BlobData(int column) const { return sqlite3_column_blob(stmt_, column); }
+  size_t BlobSize(int column) const {
+    return static_cast<size_t>(sqlite3_column_bytes(stmt_, column));
+  }
   bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
   const Status& status() const { return status_; }

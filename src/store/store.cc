@@ -6,6 +6,7 @@
 #include <cstring>
 #include <ctime>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "aggregate/aggregate.h"
@@ -192,6 +193,13 @@ StatusOr<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path, 
        "date_from_report = min(date_from_report, excluded.date_from_report), "
        "report_date = min(report_date, excluded.report_date)"},
       {&impl->insert_actor, "INSERT OR IGNORE INTO actors (actor, role) VALUES (?1, ?2)"},
+      {&impl->find_band, "SELECT doc_key FROM story_bands WHERE band = ?1 LIMIT 32"},
+      {&impl->find_signature,
+       "SELECT s.shingles, s.minhash, d.story_id FROM signatures s "
+       "JOIN documents d ON d.doc_key = s.doc_key WHERE s.doc_key = ?1"},
+      {&impl->insert_signature,
+       "INSERT INTO signatures (doc_key, shingles, minhash) VALUES (?1, ?2, ?3)"},
+      {&impl->insert_band, "INSERT INTO story_bands (band, doc_key) VALUES (?1, ?2)"},
   };
   for (const Prepared& prepared : statements) {
     auto statement = handle.Prepare(prepared.sql);
@@ -211,6 +219,24 @@ StatusOr<bool> EventStore::HasDocument(const std::string& content_hash) {
 }
 
 namespace {
+
+// LSH band keys of a signature, as DedupOptions cuts it: each band's index
+// and values hashed into one integer, so that equal bands of two documents
+// meet in one index lookup.
+std::vector<int64_t> BandKeys(const MinHashSignature& signature) {
+  const DedupOptions options;
+  std::vector<int64_t> keys;
+  const size_t rows = options.band_rows;
+  for (size_t band = 0; band + rows <= signature.values.size(); band += rows) {
+    uint64_t hash = 0xcbf29ce484222325ULL ^ band;
+    for (size_t row = 0; row < rows; ++row) {
+      hash = (hash ^ signature.values[band + row]) * 0x100000001b3ULL;
+      hash ^= hash >> 29;
+    }
+    keys.push_back(static_cast<int64_t>(hash));
+  }
+  return keys;
+}
 
 // The events of one document grouped by id: what the events table gets.
 struct DocumentEvent {
@@ -251,9 +277,21 @@ StatusOr<IngestOutcome> EventStore::IngestDocument(const StoredDocument& stored,
     return outcome;  // the transaction rolls back: nothing was written
   }
 
+  std::string story_id = stored.story_id;
+  std::vector<int64_t> bands;
+  if (stored.signature != nullptr && stored.signature->shingles > 0) {
+    bands = BandKeys(*stored.signature);
+    if (story_id.empty()) {
+      auto found = FindStory(bands, *stored.signature);
+      if (!found.ok()) return failed(found.status());
+      story_id = *found;
+    }
+  }
+  if (story_id.empty()) story_id = document.id;
+
   s.insert_document->Bind(1, document.id)
       .Bind(2, stored.content_hash)
-      .Bind(3, stored.story_id.empty() ? document.id : stored.story_id)
+      .Bind(3, story_id)
       .Bind(4, DaysFromCivil(document.report_date))
       .Bind(5, outlet)
       .Bind(6, document.url)
@@ -269,6 +307,18 @@ StatusOr<IngestOutcome> EventStore::IngestDocument(const StoredDocument& stored,
   s.insert_text->Bind(1, doc_key).Bind(2, document.text);
   status = s.insert_text->Run();
   if (!status.ok()) return failed(status);
+  if (!bands.empty()) {
+    const std::vector<uint32_t>& values = stored.signature->values;
+    s.insert_signature->Bind(1, doc_key)
+        .Bind(2, static_cast<int64_t>(stored.signature->shingles))
+        .BindBlob(3, values.data(), values.size() * sizeof(uint32_t));
+    status = s.insert_signature->Run();
+    for (size_t i = 0; status.ok() && i < bands.size(); ++i) {
+      s.insert_band->Bind(1, bands[i]).Bind(2, doc_key);
+      status = s.insert_band->Run();
+    }
+    if (!status.ok()) return failed(status);
+  }
 
   std::map<int64_t, DocumentEvent> grouped;
   std::vector<int64_t> order;  // first appearance, so the first mention is the first in text
@@ -376,6 +426,45 @@ StatusOr<IngestOutcome> EventStore::IngestDocument(const StoredDocument& stored,
   if (!status.ok()) return failed(status);
   for (auto& actor : new_actors) s.known_actors.insert(std::move(actor));
   return outcome;
+}
+
+StatusOr<std::string> EventStore::FindStory(const std::vector<int64_t>& bands,
+                                            const MinHashSignature& signature) {
+  Impl& s = *impl_;
+  const double threshold = DedupOptions().jaccard_threshold;
+  std::set<int64_t> candidates;
+  for (const int64_t band : bands) {
+    s.find_band->Bind(1, band);
+    while (s.find_band->Step()) candidates.insert(s.find_band->Int(0));
+    const Status status = s.find_band->status();
+    s.find_band->Reset();
+    if (!status.ok()) return status;
+  }
+  // The most similar stored document names the story; ties go to the
+  // earliest stored, so the answer does not depend on the index's order.
+  std::string story;
+  double best = threshold;
+  MinHashSignature other;
+  for (const int64_t candidate : candidates) {
+    s.find_signature->Bind(1, candidate);
+    if (s.find_signature->Step()) {
+      other.shingles = static_cast<uint32_t>(s.find_signature->Int(0));
+      const size_t count = s.find_signature->BlobSize(1) / sizeof(uint32_t);
+      other.values.resize(count);
+      if (count > 0) {
+        std::memcpy(other.values.data(), s.find_signature->BlobData(1), count * sizeof(uint32_t));
+      }
+      const double similarity = EstimateJaccard(signature, other);
+      if (similarity > best || (story.empty() && similarity >= best)) {
+        best = similarity;
+        story = s.find_signature->Text(2);
+      }
+    }
+    const Status status = s.find_signature->status();
+    s.find_signature->Reset();
+    if (!status.ok()) return status;
+  }
+  return story;
 }
 
 StatusOr<StoreCounts> EventStore::Counts() {

@@ -42,10 +42,11 @@
 #include "base/document.h"
 #include "base/event.h"
 #include "base/status.h"
+#include "dedup/dedup.h"
 
 namespace dyad {
 
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 enum class StoreMode {
   kReadOnly,   // queries and exports; the file must exist and is never written
@@ -60,10 +61,14 @@ std::string ContentHash(std::string_view raw_text);
 struct StoredDocument {
   const Document* document = nullptr;  // its clean text (after Pipeline::CodeDocument)
   std::string content_hash;            // ContentHash of the raw text
-  // The story (cluster of near-duplicate documents) it belongs to. Empty: a
-  // story of its own, named by the document id. Hook for src/dedup: pass the
-  // cluster's id here once near-duplicate clustering assigns one.
+  // The story (cluster of near-duplicate documents) it belongs to. Empty:
+  // found from `signature` among the stored documents (the story of the
+  // most similar one whose estimated Jaccard similarity reaches the dedup
+  // threshold), else a story of its own, named by the document id.
   std::string story_id;
+  // Its text's MinHash signature (src/dedup, default options); null: no
+  // story search, and later documents cannot join its story by text.
+  const MinHashSignature* signature = nullptr;
   size_t sentences = 0;
   int64_t ingested_at = 0;  // Unix seconds; 0: now
 };
@@ -241,6 +246,9 @@ class EventStore {
  private:
   struct Impl;
   EventStore(std::string path, std::unique_ptr<Impl> impl);
+  // The story of the most similar stored document, or "" (inside an ingest).
+  StatusOr<std::string> FindStory(const std::vector<int64_t>& bands,
+                                  const MinHashSignature& signature);
 
   std::string path_;
   std::unique_ptr<Impl> impl_;
