@@ -525,6 +525,27 @@ TEST_F(StoreTest, EventsPerMember) {
   EXPECT_EQ(counts->at("RUS"), 1);
 }
 
+TEST_F(StoreTest, AReportDatedADayApartIsTheSameEvent) {
+  // Corpus(): VENGOV->USA 161 on 2019-01-23, four mentions.
+  Ingest(MakeArticle("late", "Late Wire", {2019, 1, 25},
+                     {MakeEvent("VENGOV", "USA", "161", 4, -4.0, {2019, 1, 24}, 0, kBreak)}));
+  Ingest(MakeArticle(
+      "later", "Later Wire", {2019, 1, 27},
+      {MakeEvent("VENGOV", "USA", "161", 4, -4.0, {2019, 1, 25}, 0, kBreak + " Again.")}));
+  EventQuery query;
+  query.source = "VENGOV";
+  query.code = "161";
+  auto page = store_->QueryEvents(query);
+  ASSERT_TRUE(page.ok());
+  std::vector<std::string> events;
+  for (const StoredEvent& stored : page->events) {
+    events.push_back(FormatIsoDate(stored.event.date) + " " +
+                     std::to_string(stored.event.mentions) + " mentions");
+  }
+  // The 24th joins the 23rd; the 25th is two days from it: another event.
+  EXPECT_EQ(events, (Rows{"2019-01-23 5 mentions", "2019-01-25 1 mentions"}));
+}
+
 TEST_F(StoreTest, ANearDuplicateJoinsTheStoryOfAnEarlierIngest) {
   const std::string lead =
       "Venezuela broke off diplomatic relations with the United States on Wednesday after "

@@ -193,6 +193,10 @@ StatusOr<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path, 
        "date_from_report = min(date_from_report, excluded.date_from_report), "
        "report_date = min(report_date, excluded.report_date)"},
       {&impl->insert_actor, "INSERT OR IGNORE INTO actors (actor, role) VALUES (?1, ?2)"},
+      {&impl->find_near_event,
+       "SELECT id FROM events WHERE source_member = ?1 AND target_member = ?2 AND date BETWEEN ?3 "
+       "AND ?4 AND precision = 0 AND source_code = ?5 AND target_code = ?6 AND code = ?7 "
+       "ORDER BY abs(date - ?8), id LIMIT 1"},
       {&impl->find_band, "SELECT doc_key FROM story_bands WHERE band = ?1 LIMIT 32"},
       {&impl->find_signature,
        "SELECT s.shingles, s.minhash, d.story_id FROM signatures s "
@@ -323,7 +327,9 @@ StatusOr<IngestOutcome> EventStore::IngestDocument(const StoredDocument& stored,
   std::map<int64_t, DocumentEvent> grouped;
   std::vector<int64_t> order;  // first appearance, so the first mention is the first in text
   for (const Event& event : events) {
-    const int64_t key = EventKey(event.id.empty() ? EventId(event) : event.id);
+    auto known_key = KnownEventKey(event);
+    if (!known_key.ok()) return failed(known_key.status());
+    const int64_t key = *known_key;
     s.insert_evidence->Bind(1, doc_key)
         .Bind(2, static_cast<int64_t>(event.sentence))
         .Bind(3, static_cast<int64_t>(event.sentence_begin))
@@ -426,6 +432,37 @@ StatusOr<IngestOutcome> EventStore::IngestDocument(const StoredDocument& stored,
   if (!status.ok()) return failed(status);
   for (auto& actor : new_actors) s.known_actors.insert(std::move(actor));
   return outcome;
+}
+
+StatusOr<int64_t> EventStore::KnownEventKey(const Event& event) {
+  Impl& s = *impl_;
+  const int64_t key = EventKey(event.id.empty() ? EventId(event) : event.id);
+  if (event.date_precision != DatePrecision::kDay) return key;
+  s.find_event->Bind(1, key);
+  const bool known = s.find_event->Step();
+  Status status = s.find_event->status();
+  s.find_event->Reset();
+  if (!status.ok()) return status;
+  if (known) return key;
+  // Two reports of one day's event may date it a day apart (time zones,
+  // "yesterday" read against different report dates): the stored event
+  // nearest in date, within a day, is the same event, as `dyad code
+  // --window 1` merges it.
+  const int64_t day = DaysFromCivil(event.date);
+  s.find_near_event->Bind(1, DyadMember(event.source))
+      .Bind(2, DyadMember(event.target))
+      .Bind(3, day - 1)
+      .Bind(4, day + 1)
+      .Bind(5, event.source.code)
+      .Bind(6, event.target.code)
+      .Bind(7, event.code)
+      .Bind(8, day);
+  int64_t found = key;
+  if (s.find_near_event->Step()) found = s.find_near_event->Int(0);
+  status = s.find_near_event->status();
+  s.find_near_event->Reset();
+  if (!status.ok()) return status;
+  return found;
 }
 
 StatusOr<std::string> EventStore::FindStory(const std::vector<int64_t>& bands,

@@ -22,7 +22,8 @@
 //   - Aggregation: events are keyed by their EventId (src/base/event.h). A new
 //     report of a known event adds a mention and updates mentions (sentences),
 //     articles (documents) and sources (distinct outlets) instead of adding a
-//     duplicate.
+//     duplicate. A day-precision report dated a day from a stored report of
+//     the same actors and code is the same event (as `dyad code --window 1`).
 // Thread safety: an EventStore is one SQLite connection, used from one thread
 // at a time; open one per thread.
 #pragma once
@@ -246,6 +247,9 @@ class EventStore {
  private:
   struct Impl;
   EventStore(std::string path, std::unique_ptr<Impl> impl);
+  // The key under which `event` is stored: its own id, or the id of the
+  // stored report of the same event dated a day apart (inside an ingest).
+  StatusOr<int64_t> KnownEventKey(const Event& event);
   // The story of the most similar stored document, or "" (inside an ingest).
   StatusOr<std::string> FindStory(const std::vector<int64_t>& bands,
                                   const MinHashSignature& signature);

@@ -18,7 +18,7 @@ struct EventStore::Impl {
   // Ingest statements, prepared once.
   std::optional<sqlite::Statement> find_document, insert_document, insert_text, insert_evidence,
       insert_mention, find_event, other_outlet_reported, upsert_event, insert_actor, find_band,
-      find_signature, insert_signature, insert_band;
+      find_signature, find_near_event, insert_signature, insert_band;
   // (actor, role) pairs known to be in the actors table: most events name
   // actors already stored, and skipping their inserts is a third of the
   // ingest's statements. Filled only after a commit, so a rolled-back
