@@ -127,11 +127,46 @@ constexpr CivilDate kFarFuture{9999, 12, 31};
 struct ActorDictionary::Trie {
   static constexpr size_t kMaxDepth = 24;
   std::vector<std::vector<uint32_t>> payloads{1};
-  std::unordered_map<uint64_t, uint32_t> edges;
+  std::unordered_map<uint64_t, uint32_t> edges;  // while building
+
+  // Once built, the edges in a flat open-addressing table: every token of
+  // every sentence asks for the root's child, and most get "none" — one
+  // probe into a cache-friendly array instead of a bucket chain.
+  struct FlatEdge {
+    uint64_t key = kNoEdge;
+    uint32_t child = 0;
+  };
+  static constexpr uint64_t kNoEdge = ~uint64_t{0};
+  std::vector<FlatEdge> flat;
+
+  static size_t Spread(uint64_t key) {
+    key ^= key >> 33;
+    key *= 0xFF51AFD7ED558CCDULL;
+    return static_cast<size_t>(key ^ (key >> 33));
+  }
+  void Freeze() {
+    size_t capacity = 16;
+    while (capacity < edges.size() * 2) capacity *= 2;
+    flat.assign(capacity, FlatEdge{});
+    for (const auto& [key, child] : edges) {
+      size_t i = Spread(key) & (capacity - 1);
+      while (flat[i].key != kNoEdge) i = (i + 1) & (capacity - 1);
+      flat[i] = {key, child};
+    }
+    edges.clear();
+  }
 
   uint32_t Child(uint32_t node, uint32_t word) const {
-    auto found = edges.find((static_cast<uint64_t>(node) << 32) | word);
-    return found == edges.end() ? 0 : found->second;
+    const uint64_t key = (static_cast<uint64_t>(node) << 32) | word;
+    if (flat.empty()) {
+      auto found = edges.find(key);
+      return found == edges.end() ? 0 : found->second;
+    }
+    const size_t mask = flat.size() - 1;
+    for (size_t i = Spread(key) & mask;; i = (i + 1) & mask) {
+      if (flat[i].key == key) return flat[i].child;
+      if (flat[i].key == kNoEdge) return 0;
+    }
   }
   uint32_t Add(std::span<const uint32_t> words) {
     uint32_t node = 0;
@@ -373,6 +408,7 @@ class ActorDictionary::Builder {
     for (std::string_view pronoun : {"he", "she", "him"}) {
       AddName(pronoun, NameKind::kPronoun, 0, 1).capitalised = false;
     }
+    trie_->Freeze();
     dictionary_.trie_ = std::move(trie_);
   }
 

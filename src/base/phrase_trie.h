@@ -18,20 +18,35 @@
 namespace dyad {
 
 // Folded word <-> id. Id 0 is reserved for "not in the vocabulary".
+//
+// Every token of every document is looked up here (once per stage), so the
+// table is flat: open addressing over (hash, id) pairs, the words in one
+// arena. A lookup touches one slot line and, on a hash match, the word's
+// bytes; no node pointers to chase.
 class Vocabulary {
  public:
   static constexpr uint32_t kUnknown = 0;
 
   uint32_t Intern(std::string_view word);
   uint32_t Find(std::string_view word) const;  // kUnknown if absent
-  size_t size() const { return ids_.size(); }
+  size_t size() const { return offsets_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  struct Slot {
+    uint32_t hash = 0;  // the word hash's low bits: most mismatches stop here
+    uint32_t id = 0;    // 0 = empty
   };
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  static uint64_t HashOf(std::string_view word);
+  std::string_view Word(uint32_t id) const {
+    return std::string_view(arena_).substr(offsets_[id - 1], lengths_[id - 1]);
+  }
+  // The slot holding `word`, or the empty slot where it would go.
+  size_t SlotOf(std::string_view word, uint64_t hash) const;
+  void Grow();
+
+  std::vector<Slot> slots_;                  // power-of-two size, at most half full
+  std::string arena_;                        // every word, back to back
+  std::vector<uint32_t> offsets_, lengths_;  // by id - 1
 };
 
 class PhraseTrie {

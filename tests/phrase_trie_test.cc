@@ -1,0 +1,65 @@
+// Vocabulary (the flat word table every stage looks tokens up in) and
+// PhraseTrie.
+#include "base/phrase_trie.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace dyad {
+namespace {
+
+TEST(Vocabulary, InternsOnceAndFindsEveryWordAfterGrowing) {
+  Vocabulary vocabulary;
+  EXPECT_EQ(vocabulary.Find("anything"), Vocabulary::kUnknown);
+  std::vector<std::string> words;
+  // Lengths around the hash's 8-byte steps, and enough words to grow the
+  // table many times.
+  for (int i = 0; i < 20000; ++i) {
+    words.push_back(std::string(static_cast<size_t>(i % 19), 'x') + std::to_string(i));
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    EXPECT_EQ(vocabulary.Intern(words[i]), i + 1) << words[i];
+  }
+  EXPECT_EQ(vocabulary.size(), words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    ASSERT_EQ(vocabulary.Find(words[i]), i + 1) << words[i];
+    ASSERT_EQ(vocabulary.Intern(words[i]), i + 1) << words[i];  // no second id
+  }
+  EXPECT_EQ(vocabulary.Find("xxxxxxxxxxxxxxxxxx20000"), Vocabulary::kUnknown);
+  EXPECT_EQ(vocabulary.Find("x"), Vocabulary::kUnknown);  // a prefix of stored words
+  const uint32_t empty = vocabulary.Intern("");
+  EXPECT_EQ(vocabulary.Find(""), empty);
+  // Bytes beyond ASCII and embedded NULs are part of the word.
+  const uint32_t accented = vocabulary.Intern("bogot\xc3\xa1");
+  EXPECT_NE(vocabulary.Find("bogota"), accented);
+  EXPECT_EQ(vocabulary.Find(std::string_view("a\0b", 3)), Vocabulary::kUnknown);
+}
+
+TEST(PhraseTrie, LongestMatchWithWildcards) {
+  Vocabulary vocabulary;
+  auto ids = [&](std::vector<std::string> words) {
+    std::vector<uint32_t> out;
+    for (const std::string& word : words) {
+      out.push_back(word == "*" ? PhraseTrie::kAnyWord : vocabulary.Intern(word));
+    }
+    return out;
+  };
+  PhraseTrie trie;
+  trie.Add(ids({"cut", "off"}), 1);
+  trie.Add(ids({"cut", "off", "relations"}), 2);
+  trie.Add(ids({"cut", "*", "ties"}), 3);
+  const auto sentence = ids({"they", "cut", "diplomatic", "ties"});
+  const PhraseTrie::Match wild = trie.LongestAt(sentence, 1);
+  EXPECT_EQ(wild.length, 3u);
+  ASSERT_EQ(wild.payloads.size(), 1u);
+  EXPECT_EQ(wild.payloads[0], 3u);
+  const auto longer = ids({"cut", "off", "relations", "today"});
+  EXPECT_EQ(trie.LongestAt(longer, 0).length, 3u);
+  EXPECT_EQ(trie.LongestAt(longer, 0).payloads[0], 2u);
+  EXPECT_EQ(trie.LongestAt(sentence, 0).length, 0u);
+}
+
+}  // namespace
+}  // namespace dyad
