@@ -1,8 +1,13 @@
 #include "clean/clean.h"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
 
+#include <array>
+#include <cstdlib>
 #include <fstream>
+#include <memory>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -43,6 +48,153 @@ TEST(Clean, LineBreaksAndControlCharacters) {
 
 TEST(Clean, CyrillicPassesThrough) {
   EXPECT_EQ(CleanText("Москва и Каракас").text, "Москва и Каракас");
+}
+
+// NFC: the fast path (only stretches around a code point NFC may change go
+// through utf8proc) against the slow, obviously correct reference (the whole
+// text through utf8proc_NFC).
+
+std::string ReferenceNfc(const std::string& text) {
+  std::unique_ptr<utf8proc_uint8_t, void (*)(void*)> normalised(
+      utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str())), &std::free);
+  return normalised ? std::string(reinterpret_cast<const char*>(normalised.get())) : text;
+}
+
+std::string Utf8(int32_t code_point) {
+  std::array<utf8proc_uint8_t, 4> bytes{};
+  const utf8proc_ssize_t size = utf8proc_encode_char(code_point, bytes.data());
+  return std::string(reinterpret_cast<const char*>(bytes.data()), static_cast<size_t>(size));
+}
+
+bool IsScalarValue(int32_t code_point) { return code_point < 0xD800 || code_point > 0xDFFF; }
+
+// What CleanText did before it had a fast path, boilerplate aside: repair,
+// line breaks and control characters, then utf8proc_NFC on the whole text.
+std::string ReferenceEncodingClean(std::string_view raw) {
+  std::string text = RepairUtf8(raw).text;
+  std::string out;
+  for (size_t in = 0; in < text.size(); ++in) {
+    const unsigned char c = static_cast<unsigned char>(text[in]);
+    if (c == '\r') {
+      out.push_back('\n');
+      if (in + 1 < text.size() && text[in + 1] == '\n') ++in;
+    } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+      continue;
+    } else if (text.compare(in, 3, "\xEF\xBB\xBF") == 0) {
+      in += 2;  // byte-order mark
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return ReferenceNfc(out);
+}
+
+TEST(Nfc, CombiningMarkAfterAsciiComposes) {
+  EXPECT_EQ(ToNfc("Nicola\xCC\x81s"), "Nicol\xC3\xA1s");  // a + U+0301 -> á
+  EXPECT_EQ(ToNfc("\u0301abc"), "\u0301abc");             // a mark with nothing before it
+  EXPECT_EQ(ToNfc("Cafe\xCC\x81"), "Caf\xC3\xA9");        // at the very end
+  // Marks are put in canonical order before composing: a + acute + dot below
+  // is ạ (U+1EA1) + acute.
+  EXPECT_EQ(ToNfc("a\xCC\x81\xCC\xA3"), "\xE1\xBA\xA1\xCC\x81");
+  // A precomposed letter is reopened by a mark that sorts before its own.
+  EXPECT_EQ(ToNfc("\xC3\xA1\xCC\xA3"), "\xE1\xBA\xA1\xCC\x81");
+}
+
+TEST(Nfc, HangulJamoCompose) {
+  // L + V + T jamo -> 각 (U+AC01); LV syllable 가 + T jamo -> 각.
+  EXPECT_EQ(ToNfc("\xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8"), "\xEA\xB0\x81");
+  EXPECT_EQ(ToNfc("\xEA\xB0\x80\xE1\x86\xA8"), "\xEA\xB0\x81");
+  EXPECT_EQ(ToNfc("\xEA\xB0\x81 \xED\x95\x9C\xEA\xB5\xAD"),
+            "\xEA\xB0\x81 \xED\x95\x9C\xEA\xB5\xAD");
+}
+
+TEST(Nfc, TextAlreadyInNfcIsUnchanged) {
+  for (const std::string text :
+       {"", "Venezuela", "Nicol\xC3\xA1s Maduro \xE2\x80\x94 Bogot\xC3\xA1\xE2\x80\x99s",
+        "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", "\xE5\x8C\x97\xE4\xBA\xAC",
+        "\xF0\x9F\x87\xBB\xF0\x9F\x87\xAA \xEF\xAC\x81"}) {  // a flag; ﬁ (compatibility)
+    EXPECT_EQ(ToNfc(text), text);
+  }
+}
+
+TEST(Nfc, CodePointsThatNfcReplaces) {
+  EXPECT_EQ(ToNfc("\xE2\x84\xAB"), "\xC3\x85");                  // Angstrom sign -> Å
+  EXPECT_EQ(ToNfc("a\u2000b"), "a\u2002b");                      // en quad -> en space
+  EXPECT_EQ(ToNfc("\xCD\x84"), "\xCC\x88\xCC\x81");              // U+0344 decomposes for good
+  EXPECT_EQ(ToNfc("\xE0\xA5\x98"), "\xE0\xA4\x95\xE0\xA4\xBC");  // क़, composition-excluded
+}
+
+TEST(Nfc, CleanTextNormalisesAndStillReportsInvalidBytes) {
+  const CleanResult result = CleanText("Nicola\xCC\x81s \xFF Mo\xCC\x88");
+  EXPECT_EQ(result.text, "Nicol\xC3\xA1s \xEF\xBF\xBD M\xC3\xB6");
+  EXPECT_EQ(result.invalid_sequences, 1u);
+  EXPECT_EQ(result.first_invalid_offset, 10u);  // in the raw bytes
+  // A control character or a byte-order mark between a letter and its mark is
+  // dropped first; the two then compose.
+  EXPECT_EQ(CleanText("e\x01\xCC\x81 e\xEF\xBB\xBF\xCC\x81").text, "\xC3\xA9 \xC3\xA9");
+  // An invalid byte is not a letter for a mark to join.
+  EXPECT_EQ(CleanText("e\xFF\xCC\x81").text, "e\xEF\xBF\xBD\xCC\x81");
+}
+
+TEST(Nfc, EveryCodePointAloneAndAfterAMarkAgreesWithUtf8proc) {
+  for (int32_t cp = 1; cp <= 0x10FFFF; ++cp) {
+    if (!IsScalarValue(cp)) continue;
+    const std::string alone = Utf8(cp);
+    ASSERT_EQ(ToNfc(alone), ReferenceNfc(alone)) << "U+" << std::hex << cp;
+    if (cp < 0x40000 || cp >= 0xE0000) {
+      // After a base and an acute accent that do not compose, a mark of a
+      // lower class is put before the accent.
+      const std::string after_mark = "x\xCC\x81" + alone + "b";
+      ASSERT_EQ(ToNfc(after_mark), ReferenceNfc(after_mark)) << "U+" << std::hex << cp;
+    }
+  }
+}
+
+TEST(Nfc, EveryDecomposedCompositeAgreesWithUtf8proc) {
+  // The decomposition of every composite holds, after its first code point,
+  // exactly the code points that compose with what precedes them: the fast
+  // path must send each such stretch through utf8proc.
+  for (int32_t cp = 1; cp <= 0x10FFFF; ++cp) {
+    if (!IsScalarValue(cp)) continue;
+    utf8proc_int32_t decomposed[32];
+    const utf8proc_ssize_t count =
+        utf8proc_decompose_char(cp, decomposed, 32, UTF8PROC_DECOMPOSE, nullptr);
+    if (count <= 1) continue;
+    std::string text = "x";
+    for (utf8proc_ssize_t i = 0; i < count; ++i) text += Utf8(decomposed[i]);
+    text += "y";
+    ASSERT_EQ(ToNfc(text), ReferenceNfc(text)) << "U+" << std::hex << cp;
+  }
+}
+
+TEST(Nfc, RandomTextAgreesWithTheReference) {
+  // Pieces that exercise every branch: ASCII, controls, line breaks, marks,
+  // precomposed and decomposable letters, singletons, excluded compositions,
+  // Hangul, the byte-order mark and invalid bytes.
+  // clang-format off
+  const std::vector<std::string> pieces = {
+      "a", "e", "A", " ", "\n", "\r", "\r\n", "\t", "\x01", "\x7F", "...",
+      "\xE2\x80\x99", "\xE2\x80\x94", "\xC2\xA0", "\xCC\x81", "\xCC\xA3", "\xCC\x88",
+      "\xC3\xA9", "\xC3\xA1", "\xC3\x85", "\xE2\x84\xAB", "\xE2\x80\x80", "\xE1\x84\x80",
+      "\xE1\x85\xA1", "\xE1\x86\xA8", "\xEA\xB0\x80", "\xEA\xB0\x81", "\xE0\xA5\x98",
+      "\xEF\xAC\x81", "\xCD\x84", "\xCD\x80", "\xE0\xA4\x95", "\xE0\xA4\xBC", "\xE0\xAC\x87",
+      "\xE0\xAC\xBE", "\xEF\xBB\xBF", "\xFF", "\xC3", "\xE2\x80", "\xED\xA0\x80",
+      "\xF0\x9F\x98\x80", "\xE1\xBA\xA1", "\xD0\x98\xCC\x86", "\xE3\x82\xAB", "\xE3\x82\x99",
+      "\xCE\xB1\xCC\x81", "\xCE\x87", "Venezuela ", "Nicol\xC3\xA1s "};
+  // clang-format on
+  CleanOptions encoding_only;
+  encoding_only.remove_boilerplate = false;
+  std::mt19937 random(7);
+  for (int n = 0; n < 20000; ++n) {
+    std::string raw;
+    const size_t size = random() % 24;
+    for (size_t k = 0; k < size; ++k) raw += pieces[random() % pieces.size()];
+    const CleanResult result = CleanText(raw, encoding_only);
+    ASSERT_EQ(result.text, ReferenceEncodingClean(raw)) << raw;
+    const CleanResult repaired = RepairUtf8(raw);
+    ASSERT_EQ(result.invalid_sequences, repaired.invalid_sequences) << raw;
+    ASSERT_EQ(result.first_invalid_offset, repaired.first_invalid_offset) << raw;
+  }
 }
 
 // Boilerplate removal. The example pages are written for these tests: a

@@ -268,6 +268,21 @@ TEST(SegmentTokens, PossessivesNegationsAndHyphens) {
   EXPECT_THAT(TokenKinds("Venezuela's"), ElementsAre(TokenKind::kWord, TokenKind::kWord));
 }
 
+// Runs of ASCII letters are scanned without decoding; "n't" splits off at the
+// end of such a run whatever came before it in the word.
+TEST(SegmentTokens, NegationAtTheEdgesOfLetterRuns) {
+  EXPECT_THAT(TokenTexts("DIDN'T"), ElementsAre("DID", "N'T"));
+  EXPECT_THAT(TokenTexts("don't."), ElementsAre("do", "n't", "."));
+  EXPECT_THAT(TokenTexts("wouldn’t go"), ElementsAre("would", "n’t", "go"));
+  EXPECT_THAT(TokenTexts("nn't Dn't"), ElementsAre("n", "n't", "D", "n't"));
+  EXPECT_THAT(TokenTexts("n't"), ElementsAre("n't"));  // no word before it
+  // After a letter or a mark that is not ASCII.
+  EXPECT_THAT(TokenTexts("Ñn't éan't an\xCC\x81n't"),
+              ElementsAre("Ñ", "n't", "éa", "n't", "an\xCC\x81", "n't"));
+  // Not a negation: a letter or digit follows, or no "t".
+  EXPECT_THAT(TokenTexts("can't5 isn'"), ElementsAre("can't5", "isn", "'"));
+}
+
 TEST(SegmentTokens, NumbersDatesAndTimes) {
   const std::string_view text =
       "On 2019-01-10 at 11:41, 1,000 troops (96%) moved 3.5 km; on 5/3/2022 and 03.05.2022 too.";

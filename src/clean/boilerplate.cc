@@ -18,10 +18,15 @@
 //     are never kept, and neither is the second copy of a line that the page
 //     repeats, nor, given a SiteTemplate, a line that recurs on many pages
 //     of the same site.
+#include "clean/boilerplate.h"
+
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cassert>
-#include <cctype>
 #include <cstdint>
+#include <cstring>
+#include <functional>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -77,11 +82,17 @@ class FunctionWordTable {
   }
   bool Contains(std::string_view word) const {
     if (word.empty() || word.size() > 8) return false;
-    const uint64_t key = Pack(word);
-    for (size_t slot = Slot(key);; slot = (slot + 1) % kSlots) {
-      if (slots_[slot] == key) return true;
-      if (slots_[slot] == 0) return false;
-    }
+    return ContainsKey(Pack(word));
+  }
+  // Contains() of `word`, a word of Describe(), with its ASCII letters
+  // lowercased. Setting bit 5 of every byte lowercases letters and leaves
+  // digits and apostrophes alone; a byte of a multi-byte character stays
+  // above 0x7F, where no function word has one.
+  bool ContainsFolding(std::string_view word) const {
+    if (word.empty() || word.size() > 8) return false;
+    uint64_t key = 0;
+    for (unsigned char c : word) key = (key << 8) | c | 0x20;
+    return ContainsKey(key);
   }
 
  private:
@@ -91,22 +102,46 @@ class FunctionWordTable {
     for (char c : word) key = (key << 8) | static_cast<unsigned char>(c);
     return key;
   }
+  bool ContainsKey(uint64_t key) const {
+    for (size_t slot = Slot(key);; slot = (slot + 1) % kSlots) {
+      if (slots_[slot] == key) return true;
+      if (slots_[slot] == 0) return false;
+    }
+  }
   static size_t Slot(uint64_t key) { return (key * 0x9e3779b97f4a7c15ull) >> 55; }
   uint64_t slots_[kSlots] = {};
 };
 
+const FunctionWordTable& FunctionWords() {
+  static const FunctionWordTable kTable;
+  return kTable;
+}
+
 }  // namespace
 
 bool IsFunctionWord(std::string_view lowercase_word) {
-  static const FunctionWordTable kTable;
-  return kTable.Contains(lowercase_word);
+  return FunctionWords().Contains(lowercase_word);
 }
 
 namespace {
 
-bool IsStopWord(std::string_view lower) { return IsFunctionWord(lower); }
+// ASCII letters and digits; every byte of a multi-byte UTF-8 sequence counts
+// as a letter.
+constexpr auto kWordBytes = [] {
+  std::array<bool, 256> word{};
+  for (int c = 0; c < 256; ++c) {
+    word[c] =
+        c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  return word;
+}();
 
-bool IsWordByte(unsigned char c) { return (c >= 0x80) || std::isalnum(c) != 0; }
+bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
+bool IsAsciiWordByte(unsigned char c) { return c < 0x80 && kWordBytes[c]; }
+bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+unsigned char AsciiLower(unsigned char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
+}
 
 // U+2000..U+206F (general punctuation: dashes, curly quotes, ellipsis) and
 // U+00A0..U+00BF (no-break space, guillemets, ...) separate words.
@@ -123,69 +158,87 @@ size_t PunctuationLength(std::string_view line, size_t i) {
 struct LineFeatures {
   uint32_t words = 0;
   uint32_t stop_words = 0;
-  bool teaser = false;          // cut off with "..." or "…"
-  bool breadcrumb = false;      // two or more stand-alone ">", "»" or "|"
-  bool sentence = false;        // ends like a sentence: . ! ? or … inside closing quotes
-  std::vector<uint64_t> stems;  // content words, folded, for topicality
+  bool teaser = false;      // cut off with "..." or "…"
+  bool breadcrumb = false;  // two or more stand-alone ">", "»" or "|"
+  bool sentence = false;    // ends like a sentence: . ! ? or … inside closing quotes
+  // Content words, folded to their StemKey, for topicality: [stems_begin,
+  // stems_end) of the page's stems, so that describing a line allocates
+  // nothing.
+  uint32_t stems_begin = 0;
+  uint32_t stems_end = 0;
 
   double stop_ratio() const { return words == 0 ? 0.0 : double(stop_words) / words; }
 };
-
-uint64_t HashStem(std::string_view word) {
-  uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : word) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
 
 // Words fold to a five-byte prefix: "relations" and "relationship",
 // "announced" and "announces" meet, which is all topicality needs.
 constexpr size_t kStemBytes = 5;
 
-LineFeatures Describe(std::string_view line) {
+// A word's stem: its first kStemBytes bytes, ASCII letters lowercased,
+// packed into an integer (no byte of a word is zero, so the packing is exact).
+uint64_t StemKey(std::string_view word) {
+  uint64_t key = 0;
+  for (unsigned char c : word.substr(0, kStemBytes)) key = (key << 8) | AsciiLower(c);
+  return key;
+}
+
+// `line`'s features; its stems are appended to `stems`.
+LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
   LineFeatures features;
-  std::string word;
-  auto finish_word = [&] {
-    if (word.empty()) return;
+  features.stems_begin = static_cast<uint32_t>(stems.size());
+  // A word is a stretch of the line, [word_begin, end), compared and packed
+  // in lowercase where it is, never copied.
+  constexpr size_t kNoWord = std::string_view::npos;
+  size_t word_begin = kNoWord;
+  const FunctionWordTable& function_words = FunctionWords();
+  auto finish_word = [&](size_t end) {
+    if (word_begin == kNoWord) return;
+    std::string_view word = line.substr(word_begin, end - word_begin);
+    word_begin = kNoWord;
     ++features.words;
-    if (word.size() > 2 && (word.ends_with("'s") || word.ends_with("\xE2\x80\x99s"))) {
-      word.resize(word.size() - (word.ends_with("'s") ? 2 : 4));
+    // "Venezuela's", "Maduro’s" (either apostrophe, an "S" too) lose the clitic.
+    if (word.size() > 2 && AsciiLower(static_cast<unsigned char>(word.back())) == 's') {
+      const std::string_view stem = word.substr(0, word.size() - 1);
+      if (stem.ends_with('\'')) {
+        word.remove_suffix(2);
+      } else if (stem.ends_with("\xE2\x80\x99")) {
+        word.remove_suffix(4);
+      }
     }
-    const bool all_digits =
-        std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-    if (IsStopWord(word)) {
+    if (function_words.ContainsFolding(word)) {
       ++features.stop_words;
-    } else if (!all_digits) {
-      features.stems.push_back(HashStem(std::string_view(word).substr(0, kStemBytes)));
+    } else if (!std::all_of(word.begin(), word.end(),
+                            [](unsigned char c) { return c >= '0' && c <= '9'; })) {
+      stems.push_back(StemKey(word));
     }
-    word.clear();
   };
   size_t stand_alone_separators = 0;
   for (size_t i = 0; i < line.size();) {
     const auto c = static_cast<unsigned char>(line[i]);
-    if (const size_t punct = PunctuationLength(line, i); punct > 0) {
-      // A curly apostrophe inside a word ("Maduro’s") keeps the word going.
-      const bool apostrophe = line.substr(i, punct) == "\xE2\x80\x99" && !word.empty() &&
-                              i + punct < line.size() &&
-                              IsWordByte(static_cast<unsigned char>(line[i + punct])) &&
-                              PunctuationLength(line, i + punct) == 0;
-      if (apostrophe) {
-        word.append(line.substr(i, punct));
-      } else {
-        finish_word();
-      }
-      i += punct;
+    if (IsAsciiWordByte(c)) {  // the common case: a run of ASCII letters and digits
+      if (word_begin == kNoWord) word_begin = i;
+      for (++i; i < line.size() && IsAsciiWordByte(static_cast<unsigned char>(line[i]));) ++i;
       continue;
     }
+    if (c >= 0x80) {
+      if (const size_t punct = PunctuationLength(line, i); punct > 0) {
+        // A curly apostrophe inside a word ("Maduro’s") keeps the word going.
+        const bool apostrophe = word_begin != kNoWord && line.substr(i, punct) == "\xE2\x80\x99" &&
+                                i + punct < line.size() &&
+                                IsWordByte(static_cast<unsigned char>(line[i + punct])) &&
+                                PunctuationLength(line, i + punct) == 0;
+        if (!apostrophe) finish_word(i);
+        i += punct;
+        continue;
+      }
+    }
     if (IsWordByte(c)) {
-      word.push_back(static_cast<char>(std::tolower(c)));
-    } else if (c == '\'' && !word.empty() && i + 1 < line.size() &&
-               std::isalpha(static_cast<unsigned char>(line[i + 1]))) {
-      word.push_back('\'');
+      if (word_begin == kNoWord) word_begin = i;
+    } else if (c == '\'' && word_begin != kNoWord && i + 1 < line.size() &&
+               IsAsciiAlpha(static_cast<unsigned char>(line[i + 1]))) {
+      // "don't", "O'Brien": the apostrophe stays in the word
     } else {
-      finish_word();
+      finish_word(i);
       if ((c == '>' || c == '|') && (i == 0 || line[i - 1] == ' ') &&
           (i + 1 == line.size() || line[i + 1] == ' ')) {
         ++stand_alone_separators;
@@ -193,7 +246,8 @@ LineFeatures Describe(std::string_view line) {
     }
     ++i;
   }
-  finish_word();
+  finish_word(line.size());
+  features.stems_end = static_cast<uint32_t>(stems.size());
   // "»" is C2 BB; counted apart because PunctuationLength skips it above.
   for (size_t at = line.find("\xC2\xBB"); at != std::string_view::npos;
        at = line.find("\xC2\xBB", at + 2)) {
@@ -225,7 +279,8 @@ LineFeatures Describe(std::string_view line) {
     if (cut_before(at)) {
       size_t after = at;
       while (after < line.size() && line[after] == '.') ++after;
-      if (after == end.size() || (after < line.size() && IsWordByte(line[after]))) {
+      if (after == end.size() ||
+          (after < line.size() && IsWordByte(static_cast<unsigned char>(line[after])))) {
         features.teaser = true;
       }
     }
@@ -299,17 +354,78 @@ bool SiteTemplate::IsTemplate(std::string_view site, std::string_view line) cons
          static_cast<double>(count->second) >= min_share_ * static_cast<double>(pages->second);
 }
 
-std::vector<LineVerdict> ClassifyLines(std::string_view text, const SiteTemplate* site_template,
-                                       std::string_view site) {
-  std::vector<std::string_view> lines;
+namespace {
+
+// The set of distinct lines seen so far, as indices into the page's lines in
+// an open-addressing table: no node per line, no copy of its text.
+class LineSet {
+ public:
+  LineSet(const std::vector<std::string_view>& lines)
+      : lines_(lines), slots_(std::bit_ceil(2 * lines.size() + 2), kEmpty) {}
+
+  // Adds line i; false if an equal line is in the set already.
+  bool Insert(uint32_t i) {
+    const std::string_view line = lines_[i];
+    const size_t mask = slots_.size() - 1;
+    for (size_t slot = std::hash<std::string_view>()(line) & mask;; slot = (slot + 1) & mask) {
+      if (slots_[slot] == kEmpty) {
+        slots_[slot] = i;
+        return true;
+      }
+      if (lines_[slots_[slot]] == line) return false;
+    }
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  const std::vector<std::string_view>& lines_;
+  std::vector<uint32_t> slots_;
+};
+
+// A set of stems (StemKey, never zero) in an open-addressing table.
+class StemSet {
+ public:
+  explicit StemSet(size_t capacity) : slots_(std::bit_ceil(2 * capacity + 2), 0) {}
+
+  void Insert(uint64_t stem) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t slot = Slot(stem, mask); slots_[slot] != stem; slot = (slot + 1) & mask) {
+      if (slots_[slot] == 0) {
+        slots_[slot] = stem;
+        return;
+      }
+    }
+  }
+  bool Contains(uint64_t stem) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t slot = Slot(stem, mask);; slot = (slot + 1) & mask) {
+      if (slots_[slot] == stem) return true;
+      if (slots_[slot] == 0) return false;
+    }
+  }
+
+ private:
+  static size_t Slot(uint64_t stem, size_t mask) {
+    return static_cast<size_t>((stem * 0x9e3779b97f4a7c15ull) >> 32) & mask;
+  }
+  std::vector<uint64_t> slots_;
+};
+
+// ClassifyLines() into `verdicts`, leaving the lines themselves in `lines`.
+void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
+                       std::string_view site, std::vector<std::string_view>& lines,
+                       std::vector<LineVerdict>& verdicts) {
+  lines.clear();
   for (size_t begin = 0;;) {
     const size_t end = text.find('\n', begin);
     lines.push_back(text.substr(begin, end == std::string_view::npos ? end : end - begin));
     if (end == std::string_view::npos) break;
     begin = end + 1;
   }
-  std::vector<LineVerdict> verdicts(lines.size(), LineVerdict::kBlank);
+  verdicts.assign(lines.size(), LineVerdict::kBlank);
   std::vector<LineFeatures> features(lines.size());
+  std::vector<uint64_t> stems;  // of every described line, in order
+  stems.reserve(text.size() / 6);
   size_t first_body = lines.size(), last_body = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].find_first_not_of(" \t") == std::string_view::npos) continue;
@@ -317,7 +433,7 @@ std::vector<LineVerdict> ClassifyLines(std::string_view text, const SiteTemplate
       verdicts[i] = LineVerdict::kDropped;
       continue;
     }
-    features[i] = Describe(lines[i]);
+    features[i] = Describe(lines[i], stems);
     const LineFeatures& f = features[i];
     const bool prose = (f.words >= kBodyMinWords && f.stop_ratio() >= kBodyMinStopRatio) ||
                        (f.sentence && f.words >= kBodySentenceMinWords &&
@@ -330,15 +446,23 @@ std::vector<LineVerdict> ClassifyLines(std::string_view text, const SiteTemplate
       verdicts[i] = LineVerdict::kKept;
     }
   }
-  if (first_body == lines.size()) return verdicts;  // template lines aside, kept whole
+  if (first_body == lines.size()) return;  // template lines aside, kept whole
 
-  std::unordered_set<uint64_t> body_vocabulary;
+  // The body's vocabulary.
+  size_t body_stems = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (verdicts[i] == LineVerdict::kBody) {
-      body_vocabulary.insert(features[i].stems.begin(), features[i].stems.end());
+      body_stems += features[i].stems_end - features[i].stems_begin;
     }
   }
-  std::unordered_set<std::string_view> seen;
+  StemSet body_vocabulary(body_stems);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (verdicts[i] != LineVerdict::kBody) continue;
+    for (uint32_t s = features[i].stems_begin; s < features[i].stems_end; ++s) {
+      body_vocabulary.Insert(stems[s]);
+    }
+  }
+  LineSet seen(lines);
   bool frame_begun = false;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (verdicts[i] == LineVerdict::kBlank) continue;
@@ -346,16 +470,18 @@ std::vector<LineVerdict> ClassifyLines(std::string_view text, const SiteTemplate
       frame_begun = frame_begun || i > last_body;
       continue;
     }
-    const bool repeated = !seen.insert(lines[i]).second;
+    const bool repeated = !seen.Insert(static_cast<uint32_t>(i));
     if (verdicts[i] == LineVerdict::kBody) {
       if (repeated) verdicts[i] = LineVerdict::kDropped;
       continue;
     }
     const LineFeatures& f = features[i];
     size_t shared = 0;
-    for (uint64_t stem : f.stems) shared += body_vocabulary.count(stem);
-    const bool topical =
-        shared >= kTopicalMinWords && double(shared) >= kTopicalShare * double(f.stems.size());
+    for (uint32_t s = f.stems_begin; s < f.stems_end; ++s) {
+      shared += body_vocabulary.Contains(stems[s]);
+    }
+    const bool topical = shared >= kTopicalMinWords &&
+                         double(shared) >= kTopicalShare * double(f.stems_end - f.stems_begin);
     const bool short_sentence = f.sentence && f.words >= kShortSentenceMinWords &&
                                 f.stop_ratio() >= kShortSentenceMinStopRatio;
     bool keep;
@@ -371,39 +497,63 @@ std::vector<LineVerdict> ClassifyLines(std::string_view text, const SiteTemplate
     }
     verdicts[i] = keep ? LineVerdict::kKept : LineVerdict::kDropped;
   }
+}
+
+}  // namespace
+
+std::vector<LineVerdict> ClassifyLines(std::string_view text, const SiteTemplate* site_template,
+                                       std::string_view site) {
+  std::vector<std::string_view> lines;
+  std::vector<LineVerdict> verdicts;
+  ClassifyLinesInto(text, site_template, site, lines, verdicts);
   return verdicts;
 }
 
-std::string RemoveBoilerplate(std::string_view text, size_t* removed_lines,
+void RemoveBoilerplateInPlace(std::string& text, size_t* removed_lines,
                               const SiteTemplate* site_template, std::string_view site) {
-  const std::vector<LineVerdict> verdicts = ClassifyLines(text, site_template, site);
+  std::vector<std::string_view> lines;
+  std::vector<LineVerdict> verdicts;
+  ClassifyLinesInto(text, site_template, site, lines, verdicts);
   const size_t dropped =
       static_cast<size_t>(std::count(verdicts.begin(), verdicts.end(), LineVerdict::kDropped));
   if (removed_lines != nullptr) *removed_lines = dropped;
-  if (dropped == 0) return std::string(text);
+  if (dropped == 0) return;
 
   // Kept lines keep their order; a gap (blank or dropped lines) between two of
   // them becomes one paragraph break, so a removed line never glues two
-  // paragraphs into one sentence.
-  std::string out;
-  out.reserve(text.size());
-  size_t begin = 0;
+  // paragraphs into one sentence. The write position never passes the start
+  // of the line being read: a gap of one line break is written as one, and a
+  // longer gap spans at least two.
+  const bool ends_with_break = text.ends_with('\n');
+  char* const data = text.data();
+  size_t out = 0;
   bool gap = false;
   bool any = false;
   for (size_t i = 0; i < verdicts.size(); ++i) {
-    const size_t end = std::min(text.find('\n', begin), text.size());
     const bool kept = verdicts[i] == LineVerdict::kBody || verdicts[i] == LineVerdict::kKept;
     if (kept) {
-      if (any) out.append(gap ? "\n\n" : "\n");
-      out.append(text.substr(begin, end - begin));
+      if (any) {
+        data[out++] = '\n';
+        if (gap) data[out++] = '\n';
+      }
+      const size_t begin = static_cast<size_t>(lines[i].data() - data);
+      assert(out <= begin);
+      std::memmove(data + out, data + begin, lines[i].size());
+      out += lines[i].size();
       any = true;
       gap = false;
     } else if (any) {
       gap = true;
     }
-    begin = end + 1;
   }
-  if (any && text.ends_with('\n')) out.push_back('\n');
+  if (any && ends_with_break) data[out++] = '\n';
+  text.resize(out);
+}
+
+std::string RemoveBoilerplate(std::string_view text, size_t* removed_lines,
+                              const SiteTemplate* site_template, std::string_view site) {
+  std::string out(text);
+  RemoveBoilerplateInPlace(out, removed_lines, site_template, site);
   return out;
 }
 

@@ -2,8 +2,11 @@
 
 #include <utf8proc.h>
 
-#include <cstdlib>
-#include <memory>
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "clean/boilerplate.h"
 
 namespace dyad {
 
@@ -11,14 +14,122 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-bool IsAscii(std::string_view text) {
-  for (unsigned char c : text) {
-    if (c >= 0x80) return false;
-  }
+// What the encoding pass does with an ASCII byte: copy it as part of a run,
+// or stop the run (a line break, a control character, or a non-ASCII byte).
+constexpr auto kStopsRun = [] {
+  std::array<bool, 256> stops{};
+  for (int c = 0; c < 256; ++c) stops[c] = c < 0x20 || c >= 0x7F;
+  return stops;
+}();
+
+struct Decoded {
+  int32_t code_point;  // -1 for a byte that does not start valid UTF-8
+  size_t length;       // in bytes, at least 1
+};
+
+Decoded DecodeAt(std::string_view text, size_t pos) {
+  utf8proc_int32_t code_point = -1;
+  const utf8proc_ssize_t length =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + pos,
+                       static_cast<utf8proc_ssize_t>(text.size() - pos), &code_point);
+  if (length <= 0) return {-1, 1};
+  return {code_point, static_cast<size_t>(length)};
+}
+
+// A code point is NFC-stable when the normalisation of any text cuts before
+// it and leaves it alone: it is a starter (combining class 0) without a
+// canonical decomposition that never composes with what precedes it. This is
+// the quick-check of UAX #15 made stricter (precomposed letters above U+0300,
+// NFC_QC=Yes, are treated as unstable: they merely cost a utf8proc call), so
+// that it can be read off utf8proc's properties. clean_test checks it against
+// utf8proc_NFC for every code point and every canonical composition.
+bool IsNfcStable(int32_t code_point) {
+  // Below U+0300 (ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifier
+  // letters) every code point is a starter, none composes with a preceding
+  // one, and the precomposed letters (U+00C0 "À" ...) are their own NFC.
+  if (code_point < 0x300) return true;
+  // Hangul jamo compose algorithmically (L+V, LV+T), outside the property table.
+  if (code_point >= 0x1100 && code_point <= 0x11FF) return false;
+  const utf8proc_property_t* property = utf8proc_get_property(code_point);
+  if (property->combining_class != 0) return false;
+  // Canonical decompositions (decomp_type 0); compatibility ones are kept by NFC.
+  if (property->decomp_seqindex != UINT16_MAX && property->decomp_type == 0) return false;
+  // comb_index marks the second code point of a composition with bit 15.
+  if (property->comb_index != UINT16_MAX && property->comb_index >= 0x8000) return false;
   return true;
 }
 
+// Appends the NFC form of `span` (valid UTF-8) to `out`, through `scratch`.
+void AppendNfcSpan(std::string_view span, std::vector<utf8proc_int32_t>& scratch,
+                   std::string& out) {
+  constexpr auto kOptions = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(span.data());
+  const auto size = static_cast<utf8proc_ssize_t>(span.size());
+  // A decomposition is a few code points per code point; grow and retry on
+  // the rare longer one.
+  if (scratch.size() < span.size() * 2 + 8) scratch.resize(span.size() * 2 + 8);
+  utf8proc_ssize_t count = utf8proc_decompose(
+      bytes, size, scratch.data(), static_cast<utf8proc_ssize_t>(scratch.size()), kOptions);
+  if (count > static_cast<utf8proc_ssize_t>(scratch.size())) {
+    scratch.resize(static_cast<size_t>(count));
+    count = utf8proc_decompose(bytes, size, scratch.data(), count, kOptions);
+  }
+  if (count < 0) {  // cannot happen for valid UTF-8
+    out.append(span);
+    return;
+  }
+  // Composes, then writes UTF-8 over the buffer (never longer than 4 bytes a
+  // code point).
+  const utf8proc_ssize_t length = utf8proc_reencode(scratch.data(), count, kOptions);
+  if (length < 0) {
+    out.append(span);
+    return;
+  }
+  out.append(reinterpret_cast<const char*>(scratch.data()), static_cast<size_t>(length));
+}
+
 }  // namespace
+
+std::string ToNfc(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::vector<utf8proc_int32_t> scratch;
+  // NFC(text) is the concatenation of the NFC of its pieces when each piece
+  // starts at a stable code point. Runs of stable code points are copied;
+  // each stretch holding an unstable one is normalised from the stable code
+  // point before it (which it may compose with) up to the next stable one.
+  size_t copied = 0;       // text[0, copied) is in `out`
+  size_t last_stable = 0;  // where the last stable code point starts
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      last_stable = pos++;
+      continue;
+    }
+    const Decoded c = DecodeAt(text, pos);
+    // A byte that is not UTF-8 (not expected here) goes to utf8proc, which
+    // then leaves its stretch as it is.
+    if (c.code_point >= 0 && IsNfcStable(c.code_point)) {
+      last_stable = pos;
+      pos += c.length;
+      continue;
+    }
+    const size_t begin = std::max(last_stable, copied);
+    size_t end = pos + c.length;
+    while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) {
+      const Decoded next = DecodeAt(text, end);
+      if (next.code_point >= 0 && IsNfcStable(next.code_point)) break;
+      end += next.length;
+    }
+    out.append(text.substr(copied, begin - copied));
+    AppendNfcSpan(text.substr(begin, end - begin), scratch, out);
+    copied = end;
+    last_stable = end;
+    pos = end;
+  }
+  out.append(text.substr(copied));
+  return out;
+}
 
 CleanResult RepairUtf8(std::string_view raw) {
   CleanResult result;
@@ -48,37 +159,51 @@ CleanResult RepairUtf8(std::string_view raw) {
 }
 
 CleanResult CleanText(std::string_view raw, const CleanOptions& options) {
-  CleanResult result = RepairUtf8(raw);
+  // One pass repairs the encoding, converts line breaks, drops control
+  // characters and byte-order marks, and notes whether any code point could
+  // be changed by NFC. Most news text has none, and skips normalisation.
+  CleanResult result;
   std::string& text = result.text;
-
-  // Line breaks and control characters, in place.
-  size_t out = 0;
-  for (size_t in = 0; in < text.size(); ++in) {
-    const unsigned char c = static_cast<unsigned char>(text[in]);
-    if (c == '\r') {
-      text[out++] = '\n';
-      if (in + 1 < text.size() && text[in + 1] == '\n') ++in;
-    } else if (c < 0x20 && c != '\n' && c != '\t') {
+  text.reserve(raw.size());
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(raw.data());
+  bool maybe_not_nfc = false;
+  size_t position = 0;
+  while (position < raw.size()) {
+    size_t run = position;
+    while (run < raw.size() && !kStopsRun[static_cast<unsigned char>(raw[run])]) ++run;
+    text.append(raw.data() + position, run - position);
+    position = run;
+    if (position >= raw.size()) break;
+    const auto c = static_cast<unsigned char>(raw[position]);
+    if (c < 0x80) {
+      if (c == '\r') {
+        text.push_back('\n');
+        if (position + 1 < raw.size() && raw[position + 1] == '\n') ++position;
+      } else if (c == '\n' || c == '\t') {
+        text.push_back(static_cast<char>(c));
+      }  // other C0 controls and DEL are dropped
+      ++position;
       continue;
-    } else if (c == 0x7F) {
-      continue;
-    } else if (c == 0xEF && in + 2 < text.size() &&
-               static_cast<unsigned char>(text[in + 1]) == 0xBB &&
-               static_cast<unsigned char>(text[in + 2]) == 0xBF) {
-      in += 2;  // byte-order mark
-    } else {
-      text[out++] = static_cast<char>(c);
     }
+    utf8proc_int32_t code_point = 0;
+    const utf8proc_ssize_t length = utf8proc_iterate(
+        bytes + position, static_cast<utf8proc_ssize_t>(raw.size() - position), &code_point);
+    if (length < 0) {
+      if (result.invalid_sequences++ == 0) result.first_invalid_offset = position;
+      text.append(kReplacement);
+      ++position;  // resynchronise at the next byte
+      continue;
+    }
+    if (code_point != 0xFEFF) {  // the byte-order mark is dropped
+      text.append(raw.data() + position, static_cast<size_t>(length));
+      maybe_not_nfc = maybe_not_nfc || !IsNfcStable(code_point);
+    }
+    position += static_cast<size_t>(length);
   }
-  text.resize(out);
 
-  if (!IsAscii(text)) {
-    std::unique_ptr<utf8proc_uint8_t, void (*)(void*)> normalised(
-        utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str())), &std::free);
-    if (normalised) text.assign(reinterpret_cast<const char*>(normalised.get()));
-  }
+  if (maybe_not_nfc) text = ToNfc(text);
   if (options.remove_boilerplate) {
-    text = RemoveBoilerplate(text, &result.removed_lines, options.site_template, options.site);
+    RemoveBoilerplateInPlace(text, &result.removed_lines, options.site_template, options.site);
   }
   return result;
 }

@@ -107,4 +107,12 @@ std::string RemoveBoilerplate(std::string_view text, size_t* removed_lines = nul
 // U+FFFD and counted. Readers use it before handing bytes to a JSON parser.
 CleanResult RepairUtf8(std::string_view raw);
 
+// The Unicode NFC form of valid UTF-8 `text`, as utf8proc_NFC gives it.
+// Stretches that NFC cannot change (ASCII, Latin-1, most punctuation and
+// letters of other scripts) are copied without calling utf8proc: only the
+// neighbourhood of a combining mark, a decomposable letter above U+0300 or a
+// Hangul jamo is normalised. CleanText calls it only when such a code point
+// occurs at all.
+std::string ToNfc(std::string_view text);
+
 }  // namespace dyad
