@@ -107,6 +107,47 @@ TEST(Aggregate, DayDatesCollapseWithinTheWindow) {
   EXPECT_EQ(events[0].sources, 4u);  // unknown outlets count one per document
 }
 
+// A headline with no date of its own takes the report date (the 24th); the
+// body says "on Wednesday" (the 23rd). One event, dated as the text dates it,
+// whichever mention comes first.
+TEST(Aggregate, ATextDateBeatsAReportDate) {
+  Event headline = Mention("a", 0, "VEN", "USA", "161", CivilDate{2019, 1, 24});
+  headline.date_is_report_date = true;
+  headline.report_date = CivilDate{2019, 1, 24};
+  Event body = Mention("a", 1, "VEN", "USA", "161", CivilDate{2019, 1, 23});
+  body.date_is_report_date = false;
+  body.report_date = CivilDate{2019, 1, 24};
+  Event copy = Mention("b", 0, "VEN", "USA", "161", CivilDate{2019, 1, 24});
+  copy.date_is_report_date = true;
+  for (const auto& order :
+       {std::vector<Event>{headline, body, copy}, std::vector<Event>{body, headline, copy},
+        std::vector<Event>{copy, headline, body}}) {
+    const std::vector<Event> events = AggregateEvents(order, {});
+    ASSERT_EQ(events.size(), 1u);
+    const Event& event = events[0];
+    EXPECT_EQ(event.date, (CivilDate{2019, 1, 23}));
+    EXPECT_FALSE(event.date_is_report_date);
+    EXPECT_EQ(event.id, EventId(event));
+    EXPECT_EQ(event.id, body.id);
+    EXPECT_EQ(event.mentions, 3u);
+    // The evidence stays in input order, the first mention's first.
+    EXPECT_EQ(event.doc, order[0].doc);
+    EXPECT_EQ(event.sentence, order[0].sentence);
+  }
+  // With no text date, the first mention's report date stands.
+  const std::vector<Event> undated = AggregateEvents({copy, headline}, {});
+  ASSERT_EQ(undated.size(), 1u);
+  EXPECT_EQ(undated[0].date, (CivilDate{2019, 1, 24}));
+  EXPECT_TRUE(undated[0].date_is_report_date);
+  // Of two text dates, the first mention's.
+  Event later = body;
+  later.date = CivilDate{2019, 1, 24};
+  later.id = EventId(later);
+  const std::vector<Event> dated = AggregateEvents({later, body}, {});
+  ASSERT_EQ(dated.size(), 1u);
+  EXPECT_EQ(dated[0].date, (CivilDate{2019, 1, 24}));
+}
+
 TEST(Aggregate, MonthAndYearDatesCollapseOnlyWhenEqual) {
   const std::vector<Event> events = AggregateEvents(
       {Mention("a", 0, "ARG", "VEN", "160", CivilDate{2016, 12, 1}, DatePrecision::kMonth),
@@ -190,7 +231,10 @@ TEST(Aggregate, SeedTranslationsCountSharedEventsOnce) {
   bool break_of_relations = false;
   for (const Event& event : events) {
     if (event.source.country == "VEN" && event.target.country == "USA" && event.code == "161" &&
-        event.date == CivilDate({2019, 1, 24})) {
+        event.date == CivilDate({2019, 1, 23})) {
+      // Seed 000 dates it "on the 23rd"; its headline and seed 001 (no date
+      // of their own) take the report date: the text's date wins.
+      EXPECT_FALSE(event.date_is_report_date);
       break_of_relations = true;
       EXPECT_EQ(event.articles, 2u);
     }

@@ -293,8 +293,17 @@ TEST(Seeds, HistoryParagraphsAreDatedToTheirOwnYearsAndMonths) {
   // paragraph on the July 2017 election: 2017.
   EXPECT_EQ(DateOf(first, "banned", report), "2017-01-01 year historical");
   EXPECT_EQ(DateOf(second, "elected", report), "2013-01-01 year historical");
+  EXPECT_EQ(DateOf(second, "gained", report), "2015-01-01 year historical");
+  EXPECT_EQ(DateOf(second, "held", report), "2017-07-01 month historical");
+  // "The United States subsequently announced economic sanctions": the photo
+  // caption between it and the July 2017 paragraph ("... in Caracas on
+  // January 23, local time.") is not the story's antecedent.
+  EXPECT_EQ(DateOf(second, "announced", report, {}, 2), "2017-01-01 year historical");
+  EXPECT_EQ(DateOf(second, "won", report), "2018-05-01 month historical");
+  EXPECT_EQ(DateOf(second, "sworn", report), "2019-01-10 day");
   EXPECT_EQ(DateOf(second, "expelled", report), "2018-01-01 year historical");
   EXPECT_EQ(DateOf(second, "suspended", report), "2016-01-01 year historical");
+  EXPECT_EQ(DateOf(second, "initiated", report), "2017-04-01 month historical");
 }
 
 TEST(Seeds, AWeekdayBesideANumericDateSettlesItsOrder) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "base/text_file.h"
@@ -152,6 +153,98 @@ TEST(Pipeline, InvalidUtf8IsRepairedWithAWarning) {
             "x.txt: invalid UTF-8 at byte 21 (1 sequence(s) replaced with U+FFFD)");
   ASSERT_EQ(result.events.size(), 1u);
   EXPECT_EQ(Describe(result.events[0]), "PER CHL 111 2019-01-24 day");
+}
+
+// The five seed pages (../shared/seeds, read at run time; skipped without
+// them): the events a careful analyst codes, with history dated to its own
+// years and no denial or warning coded as force.
+std::string ReadSeed(const std::string& name) {
+  std::ifstream in(std::string(DYAD_SOURCE_DIR) + "/../shared/seeds/" + name, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<Event> CodeSeed(const std::string& name, const CivilDate& report) {
+  Document document = MakeDocument(name.substr(0, 3), report, ReadSeed(name));
+  return TestPipeline().CodeDocument(document).events;
+}
+
+// "SOURCE TARGET CODE DATE PRECISION", with " historical" when so.
+std::set<std::string> Described(const std::vector<Event>& events) {
+  std::set<std::string> out;
+  for (const Event& event : events) {
+    out.insert(Describe(event) + (event.historical ? " historical" : ""));
+  }
+  return out;
+}
+
+TEST(Seeds, HistoryKeepsItsOwnDates) {
+  if (ReadSeed("000_8a2b0857bd4246b4.txt").empty()) GTEST_SKIP() << "no seeds";
+  const CivilDate report{2019, 1, 24};
+  const auto first = Described(CodeSeed("000_8a2b0857bd4246b4.txt", report));
+  const auto second = Described(CodeSeed("001_ccaed1d70b00b253.txt", report));
+  // The news: Venezuela broke relations "on the 23rd".
+  EXPECT_TRUE(first.count("VEN USA 161 2019-01-23 day"));
+  // The end-of-2016 suspension by MERCOSUR's four founders.
+  for (const char* founder : {"ARG", "BRA", "PRY", "URY"}) {
+    EXPECT_TRUE(first.count(std::string(founder) + " VEN 160 2016-01-01 year historical"))
+        << founder;
+  }
+  // "The United States subsequently announced economic sanctions", after the
+  // July 2017 election; in 001 a photo caption dated January 23 stands
+  // between the two paragraphs.
+  EXPECT_TRUE(first.count("USA VENGOV 163 2017-01-01 year historical"));
+  EXPECT_TRUE(second.count("USA VENGOV 163 2017-01-01 year historical"));
+  // "After ... Maduro was elected in 2013, the United States supported the
+  // Venezuelan opposition".
+  EXPECT_TRUE(second.count("USA VENOPP 051 2013-01-01 year historical"));
+  // "Venezuela and the United States ..., and in 2018 they had expelled
+  // diplomats from each other".
+  EXPECT_TRUE(second.count("VEN USA 161 2018-01-01 year historical"));
+  EXPECT_TRUE(second.count("USA VEN 161 2018-01-01 year historical"));
+  // No sanctions on the report's day: they are history or background.
+  for (const auto* events : {&first, &second}) {
+    for (const std::string& event : *events) {
+      EXPECT_FALSE(event.starts_with("USA VEN") &&
+                   event.find(" 163 2019-01-2") != std::string::npos)
+          << event;
+    }
+  }
+}
+
+TEST(Seeds, TheEventsAnAnalystCodes) {
+  if (ReadSeed("002_c4d90af70d619d42.txt").empty()) GTEST_SKIP() << "no seeds";
+  const auto visit = Described(CodeSeed("002_c4d90af70d619d42.txt", {2022, 3, 6}));
+  const auto report = Described(CodeSeed("003_d463f305805cc310.txt", {2022, 3, 6}));
+  const auto china = Described(CodeSeed("004_28df0f60c14cb835.txt", {2023, 9, 14}));
+  // US officials travel to Caracas; on Saturday (03.05.2022) in 003.
+  EXPECT_TRUE(visit.count("USAGOV VENGOV 042 2022-03-06 day"));
+  EXPECT_TRUE(report.count("USAGOV VEN 042 2022-03-05 day"));
+  // The Colombian foreign minister summoned the Russian ambassador.
+  EXPECT_TRUE(visit.count("COLGOV RUSGOV 040 2022-03-06 day"));
+  // "in February 2022, at the meeting of the North Atlantic Treaty
+  // Organization (NATO) with President Iván Duque".
+  EXPECT_TRUE(visit.count("NATO COLGOV 040 2022-02-01 month"));
+  // The two broke relations in 2019.
+  EXPECT_TRUE(report.count("USA VEN 161 2019-01-01 year historical"));
+  EXPECT_TRUE(report.count("VEN USA 161 2019-01-01 year historical"));
+  // China upgrades its ties with Venezuela; both sign agreements; Maduro is
+  // willing to cooperate with China.
+  EXPECT_TRUE(china.count("CHN VEN 050 2023-09-14 day"));
+  EXPECT_TRUE(china.count("CHN VEN 057 2023-09-14 day"));
+  EXPECT_TRUE(china.count("VEN CHN 057 2023-09-14 day"));
+  EXPECT_TRUE(china.count("CHNGOV VENGOV 040 2023-09-14 day"));
+  EXPECT_TRUE(china.count("VENGOV CHN 032 2023-09-14 day"));
+  // "would not be used to attack the country", "the risk of a Russian
+  // invasion", "The Russian invasion of Ukraine has prompted ...": a
+  // denial, a warning and background, never force.
+  for (const auto* events : {&visit, &report, &china}) {
+    for (const std::string& event : *events) {
+      const std::string code = event.substr(event.find(' ', event.find(' ') + 1) + 1, 2);
+      EXPECT_TRUE(code < "18") << event;
+    }
+  }
 }
 
 TEST(Pipeline, CodePointOffsets) {

@@ -66,6 +66,21 @@ std::vector<Event> AggregateEvents(std::vector<Event> mentions, const DocumentIn
   aggregated.reserve(events.size());
   for (const std::vector<uint32_t>& members : events) {
     Event event = std::move(mentions[members.front()]);
+    // The date is the text's where any mention gives one: a headline dated
+    // by its report ("Venezuela breaks relations with the US", 2019-01-24)
+    // and the body's "on Wednesday" (2019-01-23) are one event of the 23rd.
+    if (event.date_is_report_date) {
+      for (uint32_t index : members) {
+        const Event& m = mentions[index];
+        if (index == members.front() || m.date_is_report_date) continue;
+        event.date = m.date;
+        event.date_precision = m.date_precision;
+        event.date_is_report_date = false;
+        event.historical = m.historical;
+        event.id = EventId(event);
+        break;
+      }
+    }
     std::set<std::string_view> docs, outlets;
     std::set<std::pair<std::string_view, uint32_t>> sentences;
     event.evidence.clear();

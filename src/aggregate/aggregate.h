@@ -13,9 +13,13 @@
 // `evidence`, every mention's document, story, sentence and span in input
 // order (one per sentence: a sentence that yields the event twice is one
 // mention). The
-// first mention in input order gives the event its fields (date, actors'
-// names, confidence aside: the highest of all mentions), its id, and its
-// top-level evidence (doc, sentence, span, text).
+// first mention in input order gives the event its fields (actors' names,
+// report date; confidence aside: the highest of all mentions) and its
+// top-level evidence (doc, sentence, span, text). The date (with its
+// precision, `historical` flag and the id) is the first mention's too unless
+// that mention took the report date for want of a date of its own and
+// another mention dates the event in its text: a text's date beats a report
+// date.
 //
 // Output order: by each event's first mention, so a single document's events
 // stay in text order. Pure and deterministic; O(n log n) in the mentions.

@@ -1,10 +1,12 @@
 #include "code/code.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <unordered_map>
 
 #include "base/text_file.h"
+#include "date/date.h"
 
 namespace dyad {
 
@@ -53,6 +55,17 @@ enum WordFlag : uint64_t {
   kTemporal = 1ull << 33,     // after, following, before: "after meeting X"
   kWarn = 1ull << 34,         // warn: "warned X that it would bomb" is a threat
   kAspect = 1ull << 35,       // began, started, continued: "began exporting"
+  // An actor group whose last word ends in "s" ("Venezuelas", "United
+  // States"): before a noun a pattern expects after "'s", it is that noun's
+  // possessor written without the apostrophe ("suspended Venezuelas
+  // membership") or a noun adjunct ("the United States embassy").
+  kBareS = 1ull << 36,
+  kNews = 1ull << 37,           // current, ongoing, latest: "the latest sanctions" are news
+  kPresupposing = 1ull << 38,   // after, following, since, amid, despite: "after the invasion"
+  kIrregularPast = 1ull << 39,  // drew, took, led: the pasts of irregular_verbs.tsv
+  kDayWord = 1ull << 40,        // monday ... sunday, yesterday, today: "on Monday"
+  kPeriodWord = 1ull << 41,     // week, month, year: "last week"
+  kDeictic = 1ull << 42,        // last, this, next
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -99,7 +112,13 @@ std::string RegularPast(std::string_view lemma) {
   return base + "ed";
 }
 
-std::string PresentParticiple(std::string_view lemma) {
+// "expel" -> "expelling" when irregular_verbs.tsv doubles the consonant in
+// the past ("expelled"): the -ing form doubles it too.
+std::string PresentParticiple(std::string_view lemma, std::string_view past = {}) {
+  if (!lemma.empty() && past.size() == lemma.size() + 3 && past.starts_with(lemma) &&
+      past[lemma.size()] == lemma.back() && past.ends_with("ed")) {
+    return std::string(lemma) + lemma.back() + "ing";
+  }
   const std::string base(lemma);
   if (lemma.ends_with("ie")) return base.substr(0, base.size() - 2) + "ying";
   if (lemma.ends_with("e") && !lemma.ends_with("ee") && lemma.size() > 2) {
@@ -115,10 +134,11 @@ std::vector<std::string> VerbForms(std::string_view lemma, std::string_view irre
                                    std::string_view irregular_participle) {
   std::vector<std::string> forms{std::string(lemma)};
   if (lemma.empty()) return forms;
+  if (lemma == "be") return {"am", "are", "be", "been", "being", "is", "was", "were"};
   forms.push_back(ThirdPerson(lemma));
   forms.push_back(irregular_past.empty() ? RegularPast(lemma) : std::string(irregular_past));
   forms.push_back(irregular_participle.empty() ? forms.back() : std::string(irregular_participle));
-  forms.push_back(PresentParticiple(lemma));
+  forms.push_back(PresentParticiple(lemma, irregular_past));
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
   return forms;
@@ -240,7 +260,17 @@ class EventCoder::Builder {
     mark({"it", "they", "he", "she"}, kPronoun);
     mark_verbs({"warn"}, kWarn);
     mark_verbs({"begin", "start", "continue", "resume", "keep"}, kAspect);
-    mark({"after", "following", "before", "while", "upon", "during"}, kTemporal);
+    // "responded by expelling two diplomats": "by" gives the means, an act
+    // of the clause's subject, as "after" gives a prior one.
+    mark({"after", "following", "before", "while", "upon", "during", "by"}, kTemporal);
+    for (const auto& [lemma, forms] : irregular_) Flag(forms.first, kIrregularPast);
+    mark({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+          "today", "tonight"},
+         kDayWord);
+    mark({"week", "month", "year", "weekend"}, kPeriodWord);
+    mark({"last", "this", "next"}, kDeictic);
+    mark({"current", "ongoing", "latest", "new", "fresh", "recent", "upcoming", "today's"}, kNews);
+    mark({"after", "following", "before", "since", "amid", "amidst", "despite"}, kPresupposing);
     mark_verbs({"say",    "tell",    "state",   "announce", "add",       "declare",   "claim",
                 "note",   "report",  "explain", "stress",   "emphasize", "emphasise", "argue",
                 "assert", "confirm", "reveal",  "write",    "tweet",     "insist",    "believe",
@@ -269,6 +299,11 @@ class EventCoder::Builder {
     mark({"ready", "willing", "prepared", "eager", "going", "poised", "set", "scheduled", "due",
           "keen", "determined"},
          kIntentGovernor);
+    // "expressed his willingness to cooperate with China": the noun of an
+    // intention governs the act as its adjective does.
+    mark(
+        {"willingness", "readiness", "intention", "intent", "determination", "eagerness", "desire"},
+        kIntentGovernor);
     mark_verbs({"refuse", "decline"}, kRefuseGovernor);
     mark({"unwilling", "reluctant"}, kRefuseGovernor);
     mark_verbs({"threaten"}, kThreatGovernor);
@@ -284,7 +319,7 @@ class EventCoder::Builder {
           "worried", "possibility", "whether"},
          kSuppress);
     mark_verbs({"call"}, 0);
-    mark({"on", "upon", "both", "the", "that", "to"}, 0);
+    mark({"on", "upon", "both", "the", "that", "to", "each", "other", "one", "another"}, 0);
     EventCoder& c = coder_;
     c.word_the_ = c.vocabulary_.Find("the");
     c.word_both_ = c.vocabulary_.Find("both");
@@ -293,6 +328,12 @@ class EventCoder::Builder {
     c.word_upon_ = c.vocabulary_.Find("upon");
     c.word_to_ = c.vocabulary_.Find("to");
     c.word_possessive_ = c.vocabulary_.Find("'s");
+    c.word_apostrophe_ = c.vocabulary_.Find("'");
+    c.word_they_ = c.vocabulary_.Find("they");
+    c.word_each_ = c.vocabulary_.Find("each");
+    c.word_other_ = c.vocabulary_.Find("other");
+    c.word_one_ = c.vocabulary_.Find("one");
+    c.word_another_ = c.vocabulary_.Find("another");
     c.word_would_ = c.vocabulary_.Find("would");
     c.word_but_ = c.vocabulary_.Find("but");
     const char* call_forms[] = {"call", "calls", "called", "calling"};
@@ -380,11 +421,24 @@ class EventCoder::Builder {
       flags_[id] |= flags | kPatternHead;
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     };
+    if (lemma == "be") {
+      // "be optimistic about": the one verb with more forms than the rules
+      // and irregular_verbs.tsv's three columns give.
+      add("be", kBase);
+      add("am", kBase);
+      add("are", kBase);
+      add("is", kThird);
+      add("was", kPast);
+      add("were", kPast);
+      add("been", kParticiple);
+      add("being", kGerund);
+      return ids;
+    }
     add(lemma, kBase);
     add(ThirdPerson(lemma), kThird);
     add(past, kPast);
     add(participle, kParticiple);
-    add(PresentParticiple(lemma), kGerund);
+    add(PresentParticiple(lemma, past), kGerund);
     return ids;
   }
 
@@ -591,9 +645,13 @@ class EventCoder::Matcher {
  public:
   using Symbol = CoderScratch::Symbol;
 
-  Matcher(const EventCoder& coder, const std::vector<ActorMention>& actors, CoderScratch& scratch,
+  Matcher(const EventCoder& coder, std::string_view text, const Segmentation& segmentation,
+          const Sentence& sentence, const std::vector<ActorMention>& actors, CoderScratch& scratch,
           uint32_t base, std::vector<CodedEvent>& out)
       : coder_(coder),
+        text_(text),
+        segmentation_(segmentation),
+        sentence_(sentence),
         actors_(actors),
         s_(scratch.symbols),
         subjects_(scratch.subjects),
@@ -607,6 +665,19 @@ class EventCoder::Matcher {
     for (int position = 0; position < n;) {
       const Match match = Longest(position, false);
       if (match.entry < 0) {
+        // "New sanctions were imposed on Iran by the EU": no active reading
+        // at the participle, whose object stands before it.
+        if (Has(position, kPatternHead) && Has(position, kParticiple)) {
+          const LeftContext context = ContextBefore(position);
+          int intro = -1;
+          if (context.be && !context.negated && !context.modal && context.to < 0 &&
+              FindSubject(context.left, position, &intro) < 0) {
+            int governor = -1;
+            if (!(ClauseGovernor(intro, &governor) & (kSuppress | kConditional))) {
+              ObjectFirstPassive(position, context.left);
+            }
+          }
+        }
         ++position;
         continue;
       }
@@ -622,11 +693,33 @@ class EventCoder::Matcher {
   }
 
  private:
+  // Where a match's slots stood, in pattern order: a slot's symbol offset in
+  // the pattern is not its offset in the sentence once "Venezuelas" stands
+  // for "Venezuela 's" or "Venezuela's diplomats" for three pattern words.
+  struct Trail {
+    int count = 0;
+    int at[2] = {-1, -1};  // symbol positions; -2: the subject (passive)
+    Trail With(int position) const {
+      Trail trail = *this;
+      if (trail.count < 2) trail.at[trail.count++] = position;
+      return trail;
+    }
+  };
   struct Match {
     int32_t entry = -1;
     int end = 0;     // one past the last symbol
     int agent = -1;  // passive: the "by" actor group
+    Trail slots;
   };
+
+  // The symbol the entry's source (or target) slot matched, or -1.
+  int SlotPosition(const Match& match, bool source) const {
+    const Entry& entry = coder_.entries_[match.entry];
+    const int8_t mine = source ? entry.source_slot : entry.target_slot;
+    const int8_t other = source ? entry.target_slot : entry.source_slot;
+    if (mine < 0) return -1;
+    return match.slots.at[other >= 0 && other < mine ? 1 : 0];
+  }
 
   uint64_t Flags(int i) const { return s_[i].flags; }
   bool IsActor(int i) const { return s_[i].word == kActorSymbol; }
@@ -635,50 +728,100 @@ class EventCoder::Matcher {
   // Longest match of the trie at `start`. In passive mode one TARGET slot
   // may be satisfied by the subject (it stands before the verb) and one
   // "by ACTOR" phrase is skipped and taken as the agent.
-  Match Longest(int start, bool passive) const {
+  // `subject`: in passive mode, the subject that fills a TARGET slot, whose
+  // own sector word may continue the pattern ("Russian diplomats were
+  // expelled" reads "expel TARGET diplomats").
+  Match Longest(int start, bool passive, int subject = -1) const {
     Match best;
     const Symbol& first = s_[start];
     if (first.word == Vocabulary::kUnknown) return best;
-    Walk(start, 0, passive, false, -1, best);
+    Walk(start, 0, passive, false, -1, Trail(), best, subject);
     return best;
   }
 
   void Walk(int position, uint32_t node, bool passive, bool slot_used, int agent,
-            Match& best) const {
+            const Trail& trail, Match& best, int subject = -1) const {
     const Node& n = coder_.nodes_[node];
     if (n.payload >= 0 && position > best.end && (!passive || agent >= 0)) {
-      best = {n.payload, position, agent};
+      best = {n.payload, position, agent, trail};
     }
     if (passive && node != 0) {
-      if (n.slot != 0 && !slot_used) Walk(position, n.slot, passive, true, agent, best);
+      if (n.slot != 0 && !slot_used) {
+        if (subject >= 0 && s_[subject].possessive != 0) {
+          uint32_t inner = n.slot;
+          for (uint32_t t = s_[subject].possessive; t < s_[subject].end_token && inner != 0; ++t) {
+            inner = coder_.Child(inner, word_ids_[t - base_]);
+          }
+          if (inner != 0) {
+            Walk(position, inner, passive, true, agent, trail.With(-2), best, subject);
+          }
+        }
+        Walk(position, n.slot, passive, true, agent, trail.With(-2), best, subject);
+      }
       if (agent < 0 && position + 1 < static_cast<int>(s_.size()) && Has(position, kBy) &&
           IsActor(position + 1)) {
-        Walk(position + 2, node, passive, slot_used, position + 1, best);
+        Walk(position + 2, node, passive, slot_used, position + 1, trail, best, subject);
       }
     }
     if (position >= static_cast<int>(s_.size())) return;
     const Symbol& symbol = s_[position];
     if (symbol.word == kActorSymbol) {
       if (n.slot == 0) return;
-      Walk(position + 1, n.slot, passive, slot_used, agent, best);
+      const Trail here = trail.With(position);
+      // The readings that continue the pattern with the name's own words go
+      // first: at equal length the first path found wins, and "expel TARGET
+      // diplomats" is more specific than "expel".
       if (symbol.possessive != 0) {
         // The words after "'s" inside the name continue the pattern.
         uint32_t inner = n.slot;
         for (uint32_t t = symbol.possessive; t < symbol.end_token && inner != 0; ++t) {
           inner = coder_.Child(inner, word_ids_[t - base_]);
         }
-        if (inner != 0) Walk(position + 1, inner, passive, slot_used, agent, best);
+        if (inner != 0) Walk(position + 1, inner, passive, slot_used, agent, here, best, subject);
       }
+      if ((symbol.flags & kBareS) && position + 1 < static_cast<int>(s_.size()) &&
+          s_[position + 1].word != coder_.word_possessive_ && !IsActor(position + 1)) {
+        // "suspend TARGET's membership" read in "suspended Honduras'
+        // membership" and in "suspended Venezuelas membership" (no
+        // apostrophe at all): the pattern's next word must still follow, so
+        // a plural ("the two Koreas met") never takes this path alone.
+        if (const uint32_t owned = coder_.Child(n.slot, coder_.word_possessive_)) {
+          const bool apostrophe = s_[position + 1].word == coder_.word_apostrophe_;
+          Walk(position + (apostrophe ? 2 : 1), owned, passive, slot_used, agent, here, best,
+               subject);
+        }
+      }
+      Walk(position + 1, n.slot, passive, slot_used, agent, here, best, subject);
       return;
+    }
+    // "staged a general strike on Wednesday against": a date adverbial or an
+    // -ly adverb inside a pattern is skipped.
+    if (node != 0) {
+      const int skip = AdverbialAt(position);
+      if (skip > 0) Walk(position + skip, node, passive, slot_used, agent, trail, best, subject);
     }
     if (symbol.word != Vocabulary::kUnknown) {
       if (uint32_t next = coder_.Child(node, symbol.word)) {
-        Walk(position + 1, next, passive, slot_used, agent, best);
+        Walk(position + 1, next, passive, slot_used, agent, trail, best, subject);
       }
     }
     if (n.wildcard != 0 && node != 0 && !(symbol.flags & (kComma | kBoundary))) {
-      Walk(position + 1, n.wildcard, passive, slot_used, agent, best);
+      Walk(position + 1, n.wildcard, passive, slot_used, agent, trail, best, subject);
     }
+  }
+
+  // Symbols of a time adverbial or an -ly adverb at i ("on Monday",
+  // "yesterday", "last week", "officially"), or 0.
+  int AdverbialAt(int i) const {
+    const int n = static_cast<int>(s_.size());
+    if (i >= n || IsActor(i)) return 0;
+    if (Has(i, kDayWord)) return 1;
+    if (i + 1 < n && !IsActor(i + 1)) {
+      if (s_[i].word == coder_.word_on_ && Has(i + 1, kDayWord)) return 2;
+      if (Has(i, kDeictic) && Has(i + 1, kPeriodWord)) return 2;
+    }
+    if (s_[i].word == Vocabulary::kUnknown && Has(i, kAdverb)) return 1;  // unknown -ly word
+    return 0;
   }
 
   // The auxiliaries, adverbs, negators and "to" before a verb.
@@ -743,9 +886,12 @@ class EventCoder::Matcher {
     // Coordinated verbs: "met X and signed": the previous verb's subject.
     if (left >= 0 && (Has(left, kAnd | kComma) || s_[left].word == coder_.word_but_) &&
         !IsActor(left)) {
+      // Clause words that only introduce a phrase ("denounced the pressure
+      // as coercion and called on ...") do not hide the previous verb.
       for (int j = left - 1; j >= 0 && left - j <= 30; --j) {
         if (subjects_[j] >= 0) return subjects_[j];
-        if (Has(j, kBoundary)) break;
+        if (Has(j, kBoundary) && Has(j, kPunct | kRelative | kConditional | kSpeech)) break;
+        if (Has(j, kBoundary) && j + 1 < left && IsActor(j + 1)) break;  // "after Peru met"
       }
     }
     int fallback = -1;
@@ -802,7 +948,9 @@ class EventCoder::Matcher {
         *clause_intro = j - 1;
         int g = j - 1;
         if (g >= 0 && s_[g].word == coder_.word_that_) --g;
-        if (g >= 0 && IsActor(g)) --g;  // "warned Lebanon that it"
+        // "warned Lebanon (on Monday) that it"
+        while (g >= 0 && !IsActor(g) && Has(g, kAdverb)) --g;
+        if (g >= 0 && IsActor(g)) --g;
         while (g >= 0 && Has(g, kAdverb)) --g;
         if (g >= 0 && g < j - 1 + 1 && !IsActor(g) &&
             Has(g, kSpeech | kSuppress | kWarn | kPatternHead | kGovernors)) {
@@ -824,25 +972,54 @@ class EventCoder::Matcher {
     for (int j = pronoun - 1; j >= 0 && pronoun - j <= 25; --j) {
       if (subjects_[j] >= 0) return subjects_[j];
     }
+    // "it" stands for one actor, "they" for a list as well ("Venezuela and
+    // the United States ..., and in 2018 they expelled diplomats").
+    const bool plural = s_[pronoun].word == coder_.word_they_;
     for (int j = pronoun - 1; j >= 0 && pronoun - j <= 25; --j) {
-      if (IsActor(j) && !AfterPreposition(j) && s_[j].end_actor - s_[j].first_actor == 1) return j;
+      if (IsActor(j) && !AfterPreposition(j) &&
+          (plural || s_[j].end_actor - s_[j].first_actor == 1)) {
+        return j;
+      }
     }
     return -1;
+  }
+
+  // "each other", "one another" at i or after one preposition at i: the
+  // subject's members act on one another.
+  bool ReciprocalAt(int i) const {
+    const int n = static_cast<int>(s_.size());
+    for (int k = i; k < n && k <= i + 1; ++k) {
+      if (k + 1 < n && s_[k].word != kActorSymbol &&
+          ((s_[k].word == coder_.word_each_ && s_[k + 1].word == coder_.word_other_) ||
+           (s_[k].word == coder_.word_one_ && s_[k + 1].word == coder_.word_another_))) {
+        return true;
+      }
+      if (!Has(k, kPreposition)) break;
+    }
+    return false;
   }
 
   // What introduces the clause whose subject was found: skips adverbs and
   // reports the governing word's flags ("denied that", "demanded that",
   // "if"). `governor` receives the governing verb position.
-  uint64_t ClauseGovernor(int intro, int* governor) const {
+  uint64_t ClauseGovernor(int intro, int* governor, int* addressee = nullptr) const {
     *governor = -1;
+    if (addressee != nullptr) *addressee = -1;
     int i = intro;
     while (i >= 0 && Has(i, kAdverb)) --i;
     if (i < 0) return 0;
     if (Has(i, kConditional)) return kConditional;
     if (s_[i].word == coder_.word_that_ || Has(i, kSpeech) || Has(i, kSuppress)) {
       int g = s_[i].word == coder_.word_that_ ? i - 1 : i;
+      // "warned Greece on Saturday that": the adverbial, then the addressee.
+      if (g < i) {
+        while (g >= 0 && !IsActor(g) && Has(g, kAdverb)) --g;
+      }
       // "told Colombia that": skip the addressee.
-      if (g >= 0 && IsActor(g)) --g;
+      if (g >= 0 && IsActor(g)) {
+        if (addressee != nullptr) *addressee = g;
+        --g;
+      }
       while (g >= 0 && Has(g, kAdverb)) --g;
       if (g < 0) return 0;
       *governor = g;
@@ -882,6 +1059,12 @@ class EventCoder::Matcher {
       if (s_[j].word == coder_.word_that_ && j > 0 && Has(j - 1, kPreposition)) continue;
       if (Has(j, kBoundary | kComma | kSpeech)) return place;
       if (j > end && subjects_[j] >= 0) return place;
+      // "condemned the coup in Gabon and urged Gabon's army": the next verb
+      // has its own object.
+      if (j > end && Has(j, kAnd) && j + 1 < n && Has(j + 1, kPatternHead) &&
+          Has(j + 1, kFiniteForms) && !Has(j + 1, kDeterminer)) {
+        return place;
+      }
     }
     return place;
   }
@@ -921,7 +1104,23 @@ class EventCoder::Matcher {
       if (Has(i, kRisk)) return;
       if (Has(i, kBoundary)) break;
     }
-    int source = start + entry.source_slot;
+    // "The Russian invasion of Ukraine has prompted ...", "Cuba opposed the
+    // US sanctions against Venezuela": a noun the sentence takes as known,
+    // the subject or object of another verb, is background, not news of the
+    // report's day; it is an event of its own only when the sentence dates
+    // it ("Russia's invasion of Ukraine in February 2022 shocked Europe").
+    if (Hypothetical(start)) return;
+    if (Presupposed(start, match.end)) {
+      if (dated_ < 0) dated_ = HasDateExpression(text_, segmentation_, sentence_) ? 1 : 0;
+      if (dated_ == 0) return;
+    }
+    if (entry.source_slot < 0 && coder_.patterns_[entry.pattern].mutual) {
+      // "the talks between India and China": each of the group on each.
+      const int group = SlotPosition(match, false);
+      if (group >= 0) EmitMutual(group, entry.pattern, start, match.end, 0.6);
+      return;
+    }
+    int source = SlotPosition(match, true);
     if (entry.source_slot < 0) {
       // "signed ten agreements during a meeting with Y": the clause's subject.
       int intro = -1;
@@ -929,19 +1128,104 @@ class EventCoder::Matcher {
       int governor = -1;
       if (ClauseGovernor(intro, &governor) & (kSuppress | kConditional)) return;
     }
-    const int target = start + entry.target_slot;
+    const int target = SlotPosition(match, false);
     Emit(source, target, entry.pattern, start, match.end, 0.6);
+  }
+
+  // "willing to host new talks between A and B", "could impose sanctions
+  // on": the object of a verb in the infinitive or under a modal names an
+  // event that has not happened.
+  bool Hypothetical(int start) const {
+    if (!IsActor(start) && Has(start, kPreposition)) return false;
+    int before = start - 1;
+    while (before >= 0 && !IsActor(before) &&
+           ((Has(before, kDeterminer) && !Has(before, kPreposition)) || Has(before, kAdverb))) {
+      --before;
+    }
+    if (before < 0 || IsActor(before) ||
+        !(Has(before, kPatternHead) || EndsInEd(before) ||
+          s_[before].word == Vocabulary::kUnknown)) {
+      return false;
+    }
+    const LeftContext context = ContextBefore(before);
+    return context.left >= 0 && context.left == before - 1 && Has(context.left, kTo)
+               ? true
+               : context.to >= 0 || context.modal || context.future || context.would;
+  }
+
+  // A finite verb, or what looks like one to a grammar without a full
+  // lexicon: an auxiliary, a known past or third-person form, or an unknown
+  // lowercase word in -ed ("prompted", "shocked").
+  bool LooksFinite(int i) const {
+    if (IsActor(i)) return false;
+    if (Has(i, kHave | kBe | kModal | kFuture | kDo)) return true;
+    if (Has(i, kPast | kThird | kIrregularPast) && !Has(i, kDeterminer | kPreposition)) return true;
+    return s_[i].word == Vocabulary::kUnknown && EndsInEd(i);
+  }
+  bool EndsInEd(int i) const {
+    const Token& token = segmentation_.tokens[s_[i].first_token];
+    const std::string_view word = text_.substr(token.begin, token.end - token.begin);
+    return word.size() > 4 && word.ends_with("ed") && word[0] >= 'a' && word[0] <= 'z';
+  }
+
+  // Is the noun event matched at [start, end) an argument the sentence takes
+  // as known: the subject of a verb after it, the object of a verb before
+  // it, or the object of "after", "following", "since", "amid", "despite"?
+  // Patterns opening with a preposition ("during a meeting with") describe
+  // the circumstances of the clause's own event, and "current", "latest",
+  // "new" mark the noun as news: neither is presupposed.
+  bool Presupposed(int start, int end) const {
+    if (!IsActor(start) && Has(start, kPreposition)) return false;
+    for (int i = start; i < end; ++i) {
+      if (Has(i, kNews)) return false;
+    }
+    int before = start - 1;
+    while (before >= 0 && !IsActor(before) &&
+           ((Has(before, kDeterminer) && !Has(before, kPreposition)) || Has(before, kAdverb))) {
+      if (Has(before, kNews)) return false;
+      --before;
+    }
+    if (before >= 0 && !IsActor(before)) {
+      if (Has(before, kPresupposing)) return true;
+      // "opposed the US sanctions": a verb form not itself used as a noun.
+      if (Has(before, kPatternHead | kSpeech) || EndsInEd(before)) {
+        const LeftContext context = ContextBefore(before);
+        const bool noun = context.left == before - 1 && context.left >= 0 &&
+                          !IsActor(context.left) && Has(context.left, kDeterminer | kPreposition);
+        if (!noun && (Has(before, kPast | kParticiple | kBase | kThird) || EndsInEd(before))) {
+          return true;
+        }
+      }
+    }
+    // Subject: the noun opens its clause and a finite verb follows in it.
+    if (before >= 0 && !Has(before, kBoundary | kComma) && !IsActor(before)) return false;
+    if (before >= 0 && IsActor(before)) return false;
+    const int n = static_cast<int>(s_.size());
+    for (int j = end; j < n && j - end <= 12; ++j) {
+      if (Has(j, kBoundary | kComma)) return false;
+      if (LooksFinite(j)) return true;
+    }
+    return false;
   }
 
   void CodeVerb(int verb, Match match) {
     const uint64_t form = Flags(verb);
     LeftContext context = ContextBefore(verb);
-    if (context.negated || context.modal) return;
+    if (context.negated || context.modal) {
+      // No event, but still a clause with a subject: "Egypt did not condemn
+      // Israel, but it called on ...": "it" is Egypt, not Israel.
+      if (context.to < 0) {
+        int intro = -1;
+        subjects_[verb] = FindSubject(context.left, verb, &intro);
+      }
+      return;
+    }
 
     // A verb form after a determiner or preposition is a noun: "the
     // sanctions", "its visit", "of attacks".
     if (context.left == verb - 1 && context.left >= 0 && !IsActor(context.left) &&
-        Has(context.left, kDeterminer | kPreposition) && context.to < 0) {
+        Has(context.left, kDeterminer | kPreposition) && context.to < 0 &&
+        !((form & kGerund) && Has(context.left, kTemporal))) {  // "by expelling"
       return;
     }
     const bool gerund_only = (form & kGerund) && !(form & (kBase | kPast | kParticiple | kThird));
@@ -970,7 +1254,7 @@ class EventCoder::Matcher {
         }
       }
       const Entry& entry = coder_.entries_[match.entry];
-      int target = entry.target_slot >= 0 ? verb + entry.target_slot
+      int target = entry.target_slot >= 0 ? SlotPosition(match, false)
                                           : FindTarget(match.end, Has(match.end - 1, kPreposition));
       if (source < 0 || target < 0) return;
       if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
@@ -981,10 +1265,15 @@ class EventCoder::Matcher {
     // "has faced sanctions from": a present form right after an unknown word
     // is a plural noun, not a verb ("Russia sanctions" has its subject next
     // to it).
+    // Likewise after any word that cannot end a subject: "border peace
+    // talks", "artillery shells" (a subject is an actor or a pronoun, and
+    // "which", "and" or a comma may stand between).
     if ((form & (kThird | kBase)) && !(form & kPast) && context.left == verb - 1 &&
         context.left >= 0 && !IsActor(context.left) && !Has(context.left, kPunct) &&
         (s_[context.left].word == Vocabulary::kUnknown ||
-         Has(context.left, kPatternHead | kSpeech))) {
+         Has(context.left, kPatternHead | kSpeech) ||
+         !Has(context.left, kRelative | kAnd | kPronoun | kBoundary | kConditional | kGovernors |
+                                kTo | kNegator | kModal | kFuture | kBe | kHave | kDo))) {
       return;
     }
     const bool participle_only = (form & kParticiple) && !(form & (kPast | kBase));
@@ -992,10 +1281,11 @@ class EventCoder::Matcher {
     // Passive voice: "was accused by Egypt of", "has been suspended by".
     const bool can_be_passive = (form & kParticiple) && (context.be || participle_only);
     if (can_be_passive) {
-      const Match passive = Longest(verb, true);
+      int intro = -1;
+      const int patient = FindSubject(context.left, verb, &intro);
+      if (patient < 0 && context.be && ObjectFirstPassive(verb, context.left)) return;
+      const Match passive = Longest(verb, true, patient);
       if (passive.entry >= 0) {
-        int intro = -1;
-        const int patient = FindSubject(context.left, verb, &intro);
         int governor = -1;
         const uint64_t governed = ClauseGovernor(intro, &governor);
         if (patient >= 0 && !(governed & (kSuppress | kConditional))) {
@@ -1060,8 +1350,8 @@ class EventCoder::Matcher {
 
     // "Neither Argentina nor Chile condemned": nobody did.
     if (source > 0 && Has(source - 1, kNegator)) return;
-    int governor = -1;
-    const uint64_t governed = ClauseGovernor(intro, &governor);
+    int governor = -1, warned = -1;
+    const uint64_t governed = ClauseGovernor(intro, &governor, &warned);
     if ((context.would || context.future) && (governed & kWarn) && mood == kAct) {
       mood = kThreaten;  // "warned Lebanon that it would bomb its airports"
     } else if (governed & (kSuppress | kConditional)) {
@@ -1089,49 +1379,152 @@ class EventCoder::Matcher {
     const int32_t pattern = coder_.Derived(entry.pattern, mood);
     if (pattern < 0) return;
     int target = addressee;
+    bool target_by_distance = false;
     const int n = static_cast<int>(s_.size());
+    int that = match.end;
+    while (that < n && Has(that, kAdverb) && s_[that].word != coder_.word_that_) ++that;
     if (target < 0 && mood == kAct && (form & (kDemandGovernor | kAppealGovernor)) &&
-        match.end + 1 < n && s_[match.end].word == coder_.word_that_ && IsActor(match.end + 1)) {
-      // "demanded that Japan stop the patrols": the act carries the event
-      // when the dictionary knows it, else a bare demand on Japan.
-      for (int j = match.end + 2; j < n && j <= match.end + 6; ++j) {
+        that + 1 < n && s_[that].word == coder_.word_that_ && IsActor(that + 1)) {
+      // "demanded (on Friday) that Japan stop the patrols": the act carries
+      // the event when the dictionary knows it, else a bare demand on Japan.
+      for (int j = that + 2; j < n && j <= that + 6; ++j) {
         if (HasMoodMatch(j, GovernedMood(verb))) return;
       }
-      target = match.end + 1;
+      target = that + 1;
     }
     if (target < 0) {
       if (entry.target_slot >= 0) {
-        target = verb + entry.target_slot;
+        target = SlotPosition(match, false);
       } else {
         const bool ends_in_preposition = Has(match.end - 1, kPreposition);
         const std::string& code = coder_.patterns_[pattern].code;
-        const bool place_is_target = code.starts_with("09") || code.starts_with("14") ||
+        // "condemned the coup in Gabon": what is condemned happened there.
+        const bool place_is_target = code.starts_with("09") || code == "110" ||
+                                     code.starts_with("111") || code.starts_with("14") ||
                                      code.starts_with("15") || code.starts_with("18") ||
                                      code.starts_with("19") || code.starts_with("20");
         target = FindTarget(match.end, ends_in_preposition, place_is_target);
+        target_by_distance = true;
         if (target >= 0) confidence -= 0.05 * std::min(4, target - match.end);
       }
+    }
+    // "warned Lebanon that it would bomb its airports": a threat to the one
+    // warned when the act names no other target.
+    if (target < 0 && mood == kThreaten && (governed & kWarn) && warned >= 0 && warned != source) {
+      target = warned;
     }
     // "urged Russia to withdraw", "threatened to impose": the act after
     // "to" carries the event in its mood; the governing verb adds none.
     if (mood == kAct && ((form & kGovernors) || IsCallForm(verb))) {
-      const int to = target >= 0 && entry.target_slot < 0 ? target + 1 : match.end;
-      if (to < static_cast<int>(s_.size()) && Has(to, kTo) &&
-          to + 1 < static_cast<int>(s_.size()) && Has(to + 1, kPatternHead) &&
-          HasMoodMatch(to + 1, GovernedMood(verb))) {
-        return;
+      // "urged Russia to withdraw" (the "to" after the addressee) or
+      // "refused to recognize Maduro" (right after the verb: the target
+      // found beyond it is the act's, not the refusal's).
+      for (const int to :
+           {target >= 0 && entry.target_slot < 0 ? target + 1 : match.end, match.end}) {
+        if (to < static_cast<int>(s_.size()) && Has(to, kTo) &&
+            to + 1 < static_cast<int>(s_.size()) && Has(to + 1, kPatternHead) &&
+            HasMoodMatch(to + 1, GovernedMood(verb))) {
+          return;
+        }
       }
     }
     const int source_gap = std::max(0, verb - source - 1);
     confidence -= 0.02 * std::min(10, source_gap);
+    // "called the government illegitimate": a call followed by a complement
+    // names the one called, it is no phone call.
+    if (IsCallForm(verb) && mood == kAct && target >= 0 && target + 1 < n && !IsActor(target + 1) &&
+        AdverbialAt(target + 1) == 0 &&
+        !Has(target + 1, kPreposition | kPunct | kBoundary | kComma | kAnd | kTo | kAdverb)) {
+      return;
+    }
+    // "Russia, China and Iran held joint naval drills in the Gulf of Oman":
+    // a reciprocal act of a list ending without a preposition ("with") takes
+    // each member as the other's target, not an actor found further on.
+    if (target >= 0 && target_by_distance && coder_.patterns_[entry.pattern].mutual &&
+        mood == kAct && !Has(match.end - 1, kPreposition) &&
+        s_[source].end_actor - s_[source].first_actor >= 2) {
+      target = -1;
+    }
     if (target >= 0) {
       if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
       Emit(source, target, static_cast<uint32_t>(pattern), verb, match.end, confidence);
       return;
     }
-    if (coder_.patterns_[entry.pattern].mutual && mood == kAct) {
+    if ((coder_.patterns_[entry.pattern].mutual || ReciprocalAt(match.end)) && mood == kAct) {
       EmitMutual(source, static_cast<uint32_t>(pattern), verb, match.end, confidence - 0.15);
     }
+  }
+
+  // "New sanctions were imposed on Iran by the European Union", "The trade
+  // agreement was signed by Brazil and Argentina": the pattern's object
+  // stands before the verb as its subject, the agent after "by". Reads the
+  // verb, then the subject's words, then what follows the verb. True when an
+  // event was coded.
+  bool ObjectFirstPassive(int verb, int left) {
+    if (left < 0 || IsActor(left)) return false;
+    int begin = left;
+    while (begin > 0 && left - begin < 5 && !IsActor(begin - 1) &&
+           !Has(begin - 1, kBoundary | kComma | kPunct | kSpeech)) {
+      --begin;
+    }
+    if (begin > 0 && !Has(begin - 1, kBoundary | kComma | kPunct)) return false;
+    for (int i = begin; i <= left; ++i) {
+      if (Has(i, kNegator | kRisk)) return false;  // "No sanctions were imposed"
+    }
+    const uint32_t head = coder_.Child(0, s_[verb].word);
+    if (head == 0) return false;
+    for (int first = begin; first <= begin + 1 && first <= left; ++first) {
+      // With and without a leading article: "the agreement" / "new sanctions".
+      if (first > begin && !Has(begin, kDeterminer)) break;
+      // Each subject word as written or as a pattern's "*": both readings.
+      // At most two readings per word over at most six words: a fixed array.
+      std::array<uint32_t, 64> nodes{head}, next_nodes{};
+      size_t count = 1;
+      for (int i = first; i <= left && count > 0; ++i) {
+        size_t next_count = 0;
+        for (size_t k = 0; k < count && next_count + 2 <= next_nodes.size(); ++k) {
+          const uint32_t node = nodes[k];
+          if (!IsActor(i) && s_[i].word != Vocabulary::kUnknown) {
+            if (const uint32_t next = coder_.Child(node, s_[i].word))
+              next_nodes[next_count++] = next;
+          }
+          if (coder_.nodes_[node].wildcard != 0) {
+            next_nodes[next_count++] = coder_.nodes_[node].wildcard;
+          }
+        }
+        nodes = next_nodes;
+        count = next_count;
+      }
+      Match best;
+      for (size_t k = 0; k < count; ++k) Walk(verb + 1, nodes[k], false, false, -1, Trail(), best);
+      if (best.entry < 0) continue;
+      // The agent: "by" and an actor group after the pattern, past the
+      // target's phrase ("imposed on Iran by the EU").
+      const int n = static_cast<int>(s_.size());
+      int agent = -1;
+      for (int j = best.end; j + 1 < n && j <= best.end + 4; ++j) {
+        if (Has(j, kBy) && IsActor(j + 1)) {
+          agent = j + 1;
+          break;
+        }
+        if (Has(j, kBoundary | kComma)) break;
+      }
+      if (agent < 0) continue;
+      const Entry& entry = coder_.entries_[best.entry];
+      int target = entry.target_slot >= 0 ? SlotPosition(best, false)
+                                          : FindTarget(best.end, Has(best.end - 1, kPreposition));
+      if (target == agent) target = -1;
+      if (target >= 0) {
+        Emit(agent, target, entry.pattern, verb, best.end, 0.75);
+      } else if (coder_.patterns_[entry.pattern].mutual) {
+        EmitMutual(agent, entry.pattern, verb, best.end, 0.7);
+      } else {
+        continue;
+      }
+      subjects_[verb] = agent;
+      return true;
+    }
+    return false;
   }
 
   // The mood a governing verb gives the act after its "to".
@@ -1158,7 +1551,11 @@ class EventCoder::Matcher {
   }
 
   const EventCoder& coder_;
+  std::string_view text_;
+  const Segmentation& segmentation_;
+  const Sentence& sentence_;
   const std::vector<ActorMention>& actors_;
+  int dated_ = -1;  // HasDateExpression for the sentence, once asked: 0 or 1
   std::vector<Symbol>& s_;
   std::vector<int32_t>& subjects_;
   const std::vector<uint32_t>& word_ids_;  // by token - base_
@@ -1202,8 +1599,23 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
     symbols[into].end_actor = last.end_actor;
     symbols[into].end_token = last.end_token;
     symbols[into].possessive = 0;
+    symbols[into].flags = last.flags;  // the last member stands before what follows
   };
   for (uint32_t i = base; i < end;) {
+    // "the North Atlantic Treaty Organization (NATO)": the bracketed acronym
+    // of the actor just named is part of its name.
+    if (!symbols.empty() && is_actor(symbols.size() - 1) && next_actor < actors.size() &&
+        actors[next_actor].first_token == i + 1 && actors[next_actor].end_token + 1 <= end &&
+        segmentation.tokens[i].kind == TokenKind::kPunct &&
+        text.substr(segmentation.tokens[i].begin, 1) == "(" &&
+        text.substr(segmentation.tokens[actors[next_actor].end_token].begin, 1) == ")" &&
+        actors[next_actor].actor == actors[symbols.back().end_actor - 1].actor &&
+        symbols.back().end_actor == symbols.back().first_actor + 1) {
+      symbols.back().end_token = actors[next_actor].end_token + 1;
+      i = actors[next_actor].end_token + 1;
+      ++next_actor;
+      continue;
+    }
     if (next_actor < actors.size() && actors[next_actor].first_token == i) {
       const ActorMention& mention = actors[next_actor];
       CoderScratch::Symbol symbol;
@@ -1221,6 +1633,14 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       // ("expel TARGET diplomats").
       if (symbol.possessive == 0 && symbol.end_token - i >= 2) {
         symbol.possessive = symbol.end_token - 1;
+      }
+      {
+        const Token& last = segmentation.tokens[symbol.end_token - 1];
+        const std::string_view word = text.substr(last.begin, last.end - last.begin);
+        if (last.kind != TokenKind::kPunct && word.size() >= 3 && word.back() == 's' &&
+            word[word.size() - 2] != '\'') {
+          symbol.flags |= kBareS;
+        }
       }
       // "the United States": the article belongs to the name.
       if (!symbols.empty() && symbols.back().word != Vocabulary::kUnknown &&
@@ -1265,6 +1685,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
         symbols[head].end_actor = last.end_actor;
         symbols[head].end_token = last.end_token;
         symbols[head].possessive = 0;
+        symbols[head].flags = last.flags;
       }
       continue;
     }
@@ -1285,7 +1706,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
     ++i;
   }
 
-  Matcher matcher(*this, actors, scratch, base, out);
+  Matcher matcher(*this, text, segmentation, sentence, actors, scratch, base, out);
   matcher.Run();
 }
 

@@ -30,17 +30,31 @@
 //     coordinated verb ("met X and signed ...");
 //   - target: the TARGET slot, or the first actor group after the pattern in
 //     the clause that is not a place ("signed an agreement in Beijing");
-//   - passive voice ("was accused by B of") swaps the roles;
+//   - passive voice ("was accused by B of") swaps the roles; so does a
+//     passive whose subject is the pattern's object ("new sanctions were
+//     imposed on X by Y" is Y -> X);
 //   - "A and B signed an agreement" with no target gives A->B and B->A for
-//     patterns marked mutual;
+//     patterns marked mutual, as does "each other"/"one another";
+//   - a possessive "'s" in a pattern also reads "Honduras'" and, after a
+//     name in -s, no apostrophe at all ("suspended Venezuelas membership");
+//     time adverbials and -ly adverbs inside a pattern are skipped
+//     ("summoned the ambassador on Sunday to protest");
+//   - nouns (nouns.tsv) the sentence takes as known, the subject or object
+//     of another verb or after "after"/"since"/"amid" ("the Russian
+//     invasion of Ukraine has prompted ...", "opposed the US sanctions"), are
+//     background: coded only when the sentence has a date of its own
+//     (date/date.h's HasDateExpression); as the object of a verb in the
+//     infinitive or under a modal they are not events at all;
 //   - not events: negated verbs ("did not sign", "never met"), modal ones
 //     ("could impose"), conditionals ("if X attacks"), clauses under a
 //     denial ("denied that X attacked"), questions, and verb forms used as
 //     nouns ("the sanctions"), gerunds ("accused X of attacking Y" codes the
 //     accusation only);
-//   - moods: "will"/"plans to"/"agreed to" give the intent code, "refused
-//     to" the reject code, "threatened to" the threat code, "urged X to" an
-//     appeal to X, "demanded that X" a demand on X.
+//   - moods: "will"/"plans to"/"agreed to"/"expressed its willingness to"
+//     give the intent code, "refused to" the reject code, "threatened to"
+//     the threat code ("warned X that it would" a threat to X when the act
+//     names no target), "urged X to" an appeal to X, "demanded that X" a
+//     demand on X.
 // Each event's confidence in (0, 1] says how it was matched: an explicit
 // TARGET slot scores higher than a target found by distance, a mutual or
 // passive reading and an apposition fallback lower.
@@ -168,7 +182,8 @@ class EventCoder {
   std::vector<Entry> entries_;
   // Ids of words the grammar compares against, looked up once.
   uint32_t word_the_ = 0, word_both_ = 0, word_that_ = 0, word_on_ = 0, word_upon_ = 0,
-           word_to_ = 0, word_possessive_ = 0, word_would_ = 0, word_but_ = 0;
+           word_to_ = 0, word_possessive_ = 0, word_would_ = 0, word_but_ = 0, word_apostrophe_ = 0,
+           word_they_ = 0, word_each_ = 0, word_other_ = 0, word_one_ = 0, word_another_ = 0;
   uint32_t call_forms_[4] = {};  // "called on X to": call, calls, called, calling
 };
 

@@ -42,6 +42,7 @@ enum class Key : uint8_t {
   kNext,
   kPast,
   kPrevious,
+  kPreviously,  // previously, formerly: an undated time before the report
   kComing,
   kAgo,
   kYesterday,
@@ -153,6 +154,7 @@ constexpr std::array kKeys = {
     KeyEntry{"five", Key::kNumberWord, 5, false},
     KeyEntry{"following", Key::kFollowing, 0, false},
     KeyEntry{"for", Key::kFor, 0, false},
+    KeyEntry{"formerly", Key::kPreviously, 0, false},
     KeyEntry{"four", Key::kNumberWord, 4, false},
     KeyEntry{"fri.", Key::kWeekdayName, 4, false},
     KeyEntry{"friday", Key::kWeekdayName, 4, false},
@@ -206,6 +208,7 @@ constexpr std::array kKeys = {
     KeyEntry{"past", Key::kPast, 0, false},
     KeyEntry{"presidency", Key::kTenure, 0, false},
     KeyEntry{"previous", Key::kPrevious, 0, false},
+    KeyEntry{"previously", Key::kPreviously, 0, false},
     KeyEntry{"recent", Key::kRecent, 0, false},
     KeyEntry{"rule", Key::kTenure, 0, false},
     KeyEntry{"same", Key::kSame, 0, false},
@@ -777,6 +780,17 @@ class Scanner {
   std::optional<Match> Background(uint32_t i) const {
     const Lexeme lex = At(i);
     uint32_t j = i + 1;
+    // "Cuba had previously opposed the sanctions", "formerly": some time
+    // before the report, undated. Not inside a noun phrase ("the
+    // previously announced sanctions" dates nothing).
+    if (lex.Is(Key::kPreviously)) {
+      const Lexeme before = At(i - 1);
+      if (before.Is(Key::kThe) || before.Is(Key::kPossessive) || before.Is(Key::kNumberWord) ||
+          before.Is(Key::kThis) || before.Is(Key::kThat) || before.Folded() == "as") {
+        return std::nullopt;
+      }
+      return BackgroundUntil(i + 1);
+    }
     if (lex.Is(Key::kIn) || lex.Is(Key::kOver) || lex.Is(Key::kDuring) || lex.Is(Key::kFor) ||
         lex.Is(Key::kThroughout)) {
       // in recent years | in recent times
@@ -1258,6 +1272,41 @@ DocumentDates ReadDocumentDates(std::string_view text, const Segmentation& segme
   return document;
 }
 
+namespace {
+
+// A photo caption ("The picture shows Maduro at a rally in Caracas on January
+// 23.", "Photo: ...", "Pictured: ..."): pages put it wherever the picture
+// stands, often between two paragraphs of history. Its dates date its own
+// events but are not the narrative's: "subsequently" in the next paragraph
+// refers to the story's last date, not the picture's.
+bool IsCaption(const Scanner& scanner, uint32_t first, uint32_t end) {
+  // Lexemes are values: their folded words live as long as they do.
+  auto is = [&](uint32_t k, std::initializer_list<std::string_view> words) {
+    const Lexeme lex = scanner.At(k);
+    return std::find(words.begin(), words.end(), lex.Folded()) != words.end();
+  };
+  uint32_t i = first;
+  if (i < end && (scanner.At(i).IsMark('(') || scanner.At(i).raw == "[")) ++i;
+  if (is(i, {"pictured", "caption", "credit"})) return true;
+  // "Above: ...", "The picture shows", "This photo taken on", "File photo:".
+  if (is(i, {"above", "below", "top"}) && scanner.At(i + 1).IsMark(':')) return true;
+  const Lexeme opener = scanner.At(i);
+  if (opener.Is(Key::kThe) || opener.Is(Key::kThis) || opener.Is(Key::kNumberWord) ||
+      is(i, {"file", "above", "below", "in"})) {
+    ++i;
+    if (scanner.At(i).Is(Key::kThe) || is(i, {"file"})) ++i;  // "In the photo", "A file photo"
+  }
+  if (!is(i, {"picture", "pictures", "photo", "photos", "photograph", "photographs", "image",
+              "images", "screenshot", "video"})) {
+    return false;
+  }
+  const Lexeme next = scanner.At(i + 1);
+  if (next.IsMark(':') || next.IsMark('-') || next.IsMark('=')) return true;
+  return is(i + 1, {"shows", "show", "showing", "taken", "shot", "above", "below"});
+}
+
+}  // namespace
+
 void FindDates(std::string_view text, const Segmentation& segmentation, const Sentence& sentence,
                DocumentDates& document, std::vector<DateExpression>& out) {
   // The dateline dates the report, not an event of its sentence.
@@ -1268,6 +1317,7 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
     first = document.dateline_end_token;
   }
   const Scanner scanner(text, segmentation, first, sentence.end_token, document);
+  const bool caption = IsCaption(scanner, first, sentence.end_token);
   for (uint32_t i = first; i < sentence.end_token;) {
     if (auto match = scanner.ExpressionAt(i)) {
       DateExpression expression;
@@ -1282,7 +1332,7 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
       i = match->end;
       // The last date read is what "the same month", "that year" or
       // "subsequently" after it refer to.
-      if (expression.kind != DateKind::kBackground) {
+      if (expression.kind != DateKind::kBackground && !caption) {
         document.antecedent = DateAntecedent{true, expression.date, expression.precision,
                                              expression.earliest, expression.latest};
       }
@@ -1290,6 +1340,18 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
       ++i;
     }
   }
+}
+
+bool HasDateExpression(std::string_view text, const Segmentation& segmentation,
+                       const Sentence& sentence) {
+  // Any report date will do: only whether an expression is there matters.
+  DocumentDates document;
+  document.report_date = CivilDate{2000, 1, 1};
+  const Scanner scanner(text, segmentation, sentence.first_token, sentence.end_token, document);
+  for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    if (scanner.ExpressionAt(i)) return true;
+  }
+  return false;
 }
 
 bool IsHistorical(const CivilDate& earliest, const CivilDate& latest, const CivilDate& report_date,

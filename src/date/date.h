@@ -44,10 +44,15 @@
 //    precision or coarser), "two years later", "a month earlier", "the
 //    following year", "the next day", and "subsequently" / "afterwards"
 //    (the antecedent's next coarser period: after "in July 2017", 2017).
+//    A photo caption ("The picture shows ... on January 23", "Photo: ...")
+//    dates its own scene but is never the antecedent: pages put captions
+//    between paragraphs of history.
 //  - since: "since July 2010", "since 2019", "since the end of 2015" date the
 //    event to the start of the period, like the same words without "since".
 //  - background: "in recent years", "in the past two years", "for decades",
-//    "over the years", "years ago", "since then", "since Maduro took office".
+//    "over the years", "years ago", "since then", "since Maduro took office",
+//    "had previously opposed", "formerly" (not "the previously announced
+//    sanctions" nor "as previously reported").
 //    The sentence recalls a span up to the report without dating it; such an
 //    event is not news of the report date. Its record keeps the report's
 //    year with year precision, date_from_report = true (the text gave no
@@ -156,6 +161,15 @@ DocumentDates ReadDocumentDates(std::string_view text, const Segmentation& segme
 // sentence of the document, in order, for anaphoric dates to resolve.
 void FindDates(std::string_view text, const Segmentation& segmentation, const Sentence& sentence,
                DocumentDates& document, std::vector<DateExpression>& out);
+
+// Whether `sentence`, read alone, holds a date expression of any kind ("on
+// Friday", "in February 2022", "since 2019", "the 2018 election", "in recent
+// years"). Anaphoric dates ("that year") need the sentences before and are
+// not seen. For the coder: a nominal event a sentence takes as known ("the
+// Russian invasion of Ukraine has prompted ...") is coded only when the
+// sentence dates it. Allocates nothing.
+bool HasDateExpression(std::string_view text, const Segmentation& segmentation,
+                       const Sentence& sentence);
 
 struct ResolvedDate {
   CivilDate date;
