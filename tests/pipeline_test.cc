@@ -251,6 +251,13 @@ TEST(Pipeline, CodePointOffsets) {
   EXPECT_EQ(CodePointOffset("abc", 2), 2u);
   EXPECT_EQ(CodePointOffset("Bogotá y", 8), 7u);
   EXPECT_EQ(CodePointOffset("Москва", 12), 6u);
+  // The cursor agrees with CodePointOffset at every offset, in any order.
+  const std::string text = "Bogotá — Москва, 2019: año nuevo.";
+  CodePointCursor cursor(text);
+  for (size_t offset :
+       {size_t{0}, size_t{8}, size_t{30}, size_t{3}, text.size(), size_t{9}, size_t{1000}}) {
+    EXPECT_EQ(cursor.At(offset), CodePointOffset(text, offset)) << offset;
+  }
 }
 
 }  // namespace

@@ -278,6 +278,49 @@ constexpr std::array kKeys = {
 static_assert(std::is_sorted(kKeys.begin(), kKeys.end(),
                              [](const KeyEntry& a, const KeyEntry& b) { return a.word < b.word; }));
 
+// Every token of every sentence is looked up in kKeys, and almost none is
+// there: an index by first letter with the lengths that occur under it
+// turns most lookups away before any string comparison.
+// Keys that do not start with a letter ("'s") sort first and are compared
+// one by one.
+struct KeyIndex {
+  size_t letters = 0;                  // kKeys[0, letters) start with another character
+  std::array<uint16_t, 27> begin{};    // kKeys[begin[c], begin[c + 1]) start with 'a' + c
+  std::array<uint32_t, 26> lengths{};  // bit n: a key of length n starts with 'a' + c
+};
+constexpr KeyIndex MakeKeyIndex() {
+  KeyIndex index;
+  size_t k = 0;
+  while (k < kKeys.size() && (kKeys[k].word[0] < 'a' || kKeys[k].word[0] > 'z')) ++k;
+  index.letters = k;
+  for (int c = 0; c < 26; ++c) {
+    index.begin[static_cast<size_t>(c)] = static_cast<uint16_t>(k);
+    for (; k < kKeys.size() && kKeys[k].word[0] == 'a' + c; ++k) {
+      index.lengths[static_cast<size_t>(c)] |= 1u << kKeys[k].word.size();
+    }
+  }
+  index.begin[26] = static_cast<uint16_t>(k);
+  return index;
+}
+constexpr KeyIndex kKeyIndex = MakeKeyIndex();
+static_assert(kKeyIndex.begin[26] == kKeys.size(), "every key starts with a-z");
+
+const KeyEntry* FindKey(std::string_view word) {
+  if (word.empty() || word.size() >= 32) return nullptr;
+  if (word[0] < 'a' || word[0] > 'z') {
+    for (size_t k = 0; k < kKeyIndex.letters; ++k) {
+      if (kKeys[k].word == word) return &kKeys[k];
+    }
+    return nullptr;
+  }
+  const auto letter = static_cast<size_t>(word[0] - 'a');
+  if ((kKeyIndex.lengths[letter] & (1u << word.size())) == 0) return nullptr;
+  for (size_t k = kKeyIndex.begin[letter]; k < kKeyIndex.begin[letter + 1]; ++k) {
+    if (kKeys[k].word == word) return &kKeys[k];
+  }
+  return nullptr;
+}
+
 enum class LexKind : uint8_t {
   kNone,     // outside the sentence
   kOther,    // any other word
@@ -389,10 +432,7 @@ Lexeme Classify(std::string_view raw, TokenKind kind) {
     }
     return lex;
   }
-  const auto it =
-      std::lower_bound(kKeys.begin(), kKeys.end(), word,
-                       [](const KeyEntry& e, std::string_view w) { return e.word < w; });
-  if (it != kKeys.end() && it->word == word) {
+  if (const KeyEntry* it = FindKey(word)) {
     if (it->key == Key::kMonthName || it->key == Key::kWeekdayName) {
       if (lex.capitalized) {
         lex.kind = it->key == Key::kMonthName ? LexKind::kMonth : LexKind::kWeekday;

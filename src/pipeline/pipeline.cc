@@ -16,6 +16,16 @@ uint32_t CodePointOffset(std::string_view text, size_t offset) {
   return count;
 }
 
+uint32_t CodePointCursor::At(size_t offset) {
+  offset = std::min(offset, text_.size());
+  auto starts_code_point = [this](size_t i) {
+    return (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+  };
+  for (; offset_ < offset; ++offset_) count_ += starts_code_point(offset_) ? 1 : 0;
+  for (; offset_ > offset; --offset_) count_ -= starts_code_point(offset_ - 1) ? 1 : 0;
+  return count_;
+}
+
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options) {
   std::unique_ptr<Pipeline> pipeline(new Pipeline());
   auto ontology = Ontology::LoadFile(options.data_dir + "/cameo.tsv");
@@ -72,6 +82,7 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
   document.text = std::move(clean.text);
   const std::string_view text = document.text;
   const Segmentation segmentation = Segment(text);
+  CodePointCursor code_points(text);
   result.sentences = segmentation.sentences.size();
   // A dateline ("BEIJING, January 24 (Reuters) -") dates the report when the
   // text has one; relative dates ("on Wednesday") resolve against it.
@@ -137,10 +148,10 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
           std::min({source.first_token, target.first_token, found.verb_first_token});
       const uint32_t end_token =
           std::max({source.end_token, target.end_token, found.verb_end_token});
-      event.span_begin = CodePointOffset(text, segmentation.tokens[first_token].begin);
-      event.span_end = CodePointOffset(text, segmentation.tokens[end_token - 1].end);
+      event.sentence_begin = code_points.At(sentence.begin);
+      event.span_begin = code_points.At(segmentation.tokens[first_token].begin);
+      event.span_end = code_points.At(segmentation.tokens[end_token - 1].end);
       event.text = sentence_text;
-      event.sentence_begin = CodePointOffset(text, sentence.begin);
       event.id = EventId(event);
       document_actors.NoteDyad(actors_->ActorAt(source, date.date),
                                actors_->ActorAt(target, date.date));

@@ -60,4 +60,19 @@ class Pipeline {
 // record's spans, so a Python or R user can slice the text with them.
 uint32_t CodePointOffset(std::string_view text, size_t offset);
 
+// The same, for many offsets into one text: each answer is counted from the
+// previous one (forwards or backwards), so a document's spans, asked in
+// roughly increasing order, cost one pass over the text instead of one
+// each.
+class CodePointCursor {
+ public:
+  explicit CodePointCursor(std::string_view text) : text_(text) {}
+  uint32_t At(size_t offset);
+
+ private:
+  std::string_view text_;
+  size_t offset_ = 0;
+  uint32_t count_ = 0;
+};
+
 }  // namespace dyad
