@@ -475,6 +475,16 @@ TEST_F(ActorsTest, KosovoUnderItsUserAssignedCode) {
   EXPECT_EQ(Find("Kosovar officials spoke."), (Strings{"XKXGOV=Kosovar officials"}));
 }
 
+TEST_F(ActorsTest, APossessiveWithoutApostrophe) {
+  EXPECT_EQ(Find("Brazil suspended Venezuelas membership."),
+            (Strings{"BRA=Brazil", "VEN=Venezuelas"}));
+  // Plurals, and names that end in s anyway, are left alone.
+  EXPECT_EQ(Find("Leaders of the Americas met."), Strings{});
+  EXPECT_EQ(Find("The two Koreas met."), Strings{});
+  EXPECT_EQ(Find("Venezuelas."), Strings{});
+  EXPECT_EQ(Find("Honduras signed."), (Strings{"HND=Honduras"}));
+}
+
 TEST_F(ActorsTest, AccentsAreOptionalInNames) {
   EXPECT_EQ(FindInDocument("Nicolas Maduro met Nicolás Maduro and Ivan Duque.", {2019, 1, 1}),
             (Strings{"VENGOV=Nicolas Maduro", "VENGOV=Nicolás Maduro", "COLGOV=Ivan Duque"}));

@@ -187,8 +187,11 @@ TEST(Seeds, HistoryKeepsItsOwnDates) {
   // The news: Venezuela broke relations "on the 23rd".
   EXPECT_TRUE(first.count("VEN USA 161 2019-01-23 day"));
   // The end-of-2016 suspension by MERCOSUR's four founders.
+  // 001 writes it "suspended Venezuelas membership", without apostrophe.
   for (const char* founder : {"ARG", "BRA", "PRY", "URY"}) {
     EXPECT_TRUE(first.count(std::string(founder) + " VEN 160 2016-01-01 year historical"))
+        << founder;
+    EXPECT_TRUE(second.count(std::string(founder) + " VEN 160 2016-01-01 year historical"))
         << founder;
   }
   // "The United States subsequently announced economic sanctions", after the

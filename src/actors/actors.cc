@@ -1095,6 +1095,43 @@ class ActorDictionary::Matcher {
   DocumentActors& document_;
 };
 
+uint32_t ActorDictionary::PossessiveWithoutApostrophe(std::string_view text,
+                                                      const Segmentation& segmentation,
+                                                      uint32_t token_index,
+                                                      ActorScratch& scratch) const {
+  // "suspended Venezuelas membership": a one-word state or organisation
+  // name, capitalised, plus "s", before a lower-case word. Not after "the"
+  // or a number ("the Americas", "the two Koreas"): those are plurals.
+  const std::string& folded = scratch.folded;
+  if (folded.size() < 4 || folded.back() != 's') return Vocabulary::kUnknown;
+  const Token& token = segmentation.tokens[token_index];
+  const std::string_view raw = text.substr(token.begin, token.end - token.begin);
+  if (raw.empty() || raw[0] < 'A' || raw[0] > 'Z') return Vocabulary::kUnknown;
+  if (token_index + 1 >= segmentation.tokens.size()) return Vocabulary::kUnknown;
+  const Token& next = segmentation.tokens[token_index + 1];
+  if (next.kind != TokenKind::kWord || text[next.begin] < 'a' || text[next.begin] > 'z') {
+    return Vocabulary::kUnknown;
+  }
+  if (token_index > 0) {
+    const Token& previous = segmentation.tokens[token_index - 1];
+    const std::string previous_word =
+        Folded(text.substr(previous.begin, previous.end - previous.begin));
+    if (previous.kind == TokenKind::kNumber || previous_word == "the" || previous_word == "two" ||
+        previous_word == "both" || previous_word == "three") {
+      return Vocabulary::kUnknown;
+    }
+  }
+  const uint32_t singular = vocabulary_.Find(std::string_view(folded).substr(0, folded.size() - 1));
+  if (singular == Vocabulary::kUnknown) return Vocabulary::kUnknown;
+  const uint32_t node = trie_->Find(std::span<const uint32_t>(&singular, 1));
+  if (node == 0) return Vocabulary::kUnknown;
+  for (const uint32_t name : trie_->payloads[node]) {
+    const Actor& actor = actors_[names_[name].target];
+    if (names_[name].kind == NameKind::kActor && actor.sector.empty()) return singular;
+  }
+  return Vocabulary::kUnknown;
+}
+
 void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& segmentation,
                                      const Sentence& sentence, ActorScratch& scratch,
                                      DocumentActors& document,
@@ -1104,7 +1141,10 @@ void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& 
     const Token& token = segmentation.tokens[i];
     scratch.folded.clear();
     AppendFolded(text.substr(token.begin, token.end - token.begin), scratch.folded);
-    scratch.word_ids.push_back(vocabulary_.Find(scratch.folded));
+    uint32_t id = vocabulary_.Find(scratch.folded);
+    if (id == Vocabulary::kUnknown)
+      id = PossessiveWithoutApostrophe(text, segmentation, i, scratch);
+    scratch.word_ids.push_back(id);
   }
   Matcher matcher(*this, text, segmentation, sentence, scratch.word_ids, document);
   matcher.Run(out);

@@ -226,6 +226,10 @@ class ActorDictionary {
   ActorDictionary();
   uint32_t ActorForSector(uint32_t country_actor, std::string_view sector) const;
   uint32_t OutOfOfficeActor(uint32_t person, CivilDate date) const;
+  // The word id of "Venezuela" for the token "Venezuelas" when it stands for
+  // "Venezuela's" (see actors.cc), else Vocabulary::kUnknown.
+  uint32_t PossessiveWithoutApostrophe(std::string_view text, const Segmentation& segmentation,
+                                       uint32_t token_index, ActorScratch& scratch) const;
 
   std::vector<Actor> actors_;
   std::vector<Name> names_;
