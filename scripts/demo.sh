@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
+bash scripts/build-web.sh  # the dashboard's script for `dyad serve`: web/dist/ (npm ci + esbuild)
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
 echo "Building build/release/dyad ..."
 if ! cmake --build build/release --target dyad >build/release/build.log 2>&1; then

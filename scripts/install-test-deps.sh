@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the tests need beyond the build: Debian's chromium (the browser tests
-# drive a real browser) and the npm packages of tests/web (playwright-core).
+# drive a real browser), the npm packages of tests/web (playwright-core) and
+# the dashboard's bundle (web/dist/, scripts/build-web.sh).
 # Idempotent and quiet when everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,3 +25,6 @@ if [ ! -f "$stamp" ] || ! cmp -s tests/web/package-lock.json "$stamp"; then
   npm ci --prefix tests/web --no-audit --no-fund --loglevel=error >/dev/null
   cp tests/web/package-lock.json "$stamp"
 fi
+
+# The dashboard the browser tests open: web/'s packages and bundle.
+bash scripts/build-web.sh

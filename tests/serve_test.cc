@@ -69,7 +69,7 @@ TEST(Serve, Health) {
   auto response = server.Client().Get("/api/health");
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 200);
-  EXPECT_EQ(response->body, "{\"status\":\"ok\",\"version\":\"0.1.0\"}");
+  EXPECT_EQ(response->body, "{\"status\":\"ok\",\"version\":\"0.1.0\",\"store\":false}");
   EXPECT_EQ(response->get_header_value("Content-Type"), "application/json; charset=utf-8");
 }
 

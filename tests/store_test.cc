@@ -546,6 +546,17 @@ TEST_F(StoreTest, AReportDatedADayApartIsTheSameEvent) {
   EXPECT_EQ(events, (Rows{"2019-01-23 5 mentions", "2019-01-25 1 mentions"}));
 }
 
+TEST_F(StoreTest, OneSentenceReportsAnEventOnce) {
+  Event twice = MakeEvent("CHN", "VEN", "051", 1, 3.4, {2023, 9, 13}, 0, "China praised Venezuela.");
+  Event nested = twice;
+  nested.span_begin += 6;  // a second, overlapping pattern in the same sentence
+  Ingest(MakeArticle("praise", "Wire", {2023, 9, 14}, {twice, nested}));
+  auto detail = store_->GetEvent(EventId(twice));
+  ASSERT_TRUE(detail.ok()) << detail.status().message();
+  EXPECT_EQ(detail->reports.size(), 1u);
+  EXPECT_EQ(detail->stored.event.mentions, 1u);
+}
+
 TEST_F(StoreTest, ANearDuplicateJoinsTheStoryOfAnEarlierIngest) {
   const std::string lead =
       "Venezuela broke off diplomatic relations with the United States on Wednesday after "

@@ -101,8 +101,11 @@ struct Server::Impl {
           return httplib::Server::HandlerResponse::Handled;
         });
 
-    http.Get("/api/health", [](const httplib::Request&, httplib::Response& response) {
-      SendJson(response, 200, std::string("{\"status\":\"ok\",\"version\":\"") + kVersion + "\"}");
+    // Whether a store is attached, so the dashboard knows which views to offer.
+    http.Get("/api/health", [this](const httplib::Request&, httplib::Response& response) {
+      SendJson(response, 200,
+               std::string("{\"status\":\"ok\",\"version\":\"") + kVersion +
+                   "\",\"store\":" + (options.db_path.empty() ? "false" : "true") + "}");
     });
     http.Post("/api/code", [this](const httplib::Request& request, httplib::Response& response) {
       Code(request, response);

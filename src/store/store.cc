@@ -326,10 +326,14 @@ StatusOr<IngestOutcome> EventStore::IngestDocument(const StoredDocument& stored,
 
   std::map<int64_t, DocumentEvent> grouped;
   std::vector<int64_t> order;  // first appearance, so the first mention is the first in text
+  // A mention is a sentence: one sentence that yields one event twice (two
+  // overlapping patterns) reports it once.
+  std::set<std::pair<int64_t, uint32_t>> reported;
   for (const Event& event : events) {
     auto known_key = KnownEventKey(event);
     if (!known_key.ok()) return failed(known_key.status());
     const int64_t key = *known_key;
+    if (!reported.emplace(key, event.sentence).second) continue;
     s.insert_evidence->Bind(1, doc_key)
         .Bind(2, static_cast<int64_t>(event.sentence))
         .Bind(3, static_cast<int64_t>(event.sentence_begin))
