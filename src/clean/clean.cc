@@ -6,6 +6,7 @@
 #include <array>
 #include <vector>
 
+#include "base/utf8.h"
 #include "clean/boilerplate.h"
 
 namespace dyad {
@@ -21,20 +22,6 @@ constexpr auto kStopsRun = [] {
   for (int c = 0; c < 256; ++c) stops[c] = c < 0x20 || c >= 0x7F;
   return stops;
 }();
-
-struct Decoded {
-  int32_t code_point;  // -1 for a byte that does not start valid UTF-8
-  size_t length;       // in bytes, at least 1
-};
-
-Decoded DecodeAt(std::string_view text, size_t pos) {
-  utf8proc_int32_t code_point = -1;
-  const utf8proc_ssize_t length =
-      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + pos,
-                       static_cast<utf8proc_ssize_t>(text.size() - pos), &code_point);
-  if (length <= 0) return {-1, 1};
-  return {code_point, static_cast<size_t>(length)};
-}
 
 // A code point is NFC-stable when the normalisation of any text cuts before
 // it and leaves it alone: it is a starter (combining class 0) without a
@@ -106,20 +93,20 @@ std::string ToNfc(std::string_view text) {
       last_stable = pos++;
       continue;
     }
-    const Decoded c = DecodeAt(text, pos);
+    const Utf8CodePoint c = DecodeUtf8At(text, pos);
     // A byte that is not UTF-8 (not expected here) goes to utf8proc, which
     // then leaves its stretch as it is.
-    if (c.code_point >= 0 && IsNfcStable(c.code_point)) {
+    if (c.value >= 0 && IsNfcStable(c.value)) {
       last_stable = pos;
-      pos += c.length;
+      pos += c.size;
       continue;
     }
     const size_t begin = std::max(last_stable, copied);
-    size_t end = pos + c.length;
+    size_t end = pos + c.size;
     while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) {
-      const Decoded next = DecodeAt(text, end);
-      if (next.code_point >= 0 && IsNfcStable(next.code_point)) break;
-      end += next.length;
+      const Utf8CodePoint next = DecodeUtf8At(text, end);
+      if (next.value >= 0 && IsNfcStable(next.value)) break;
+      end += next.size;
     }
     out.append(text.substr(copied, begin - copied));
     AppendNfcSpan(text.substr(begin, end - begin), scratch, out);

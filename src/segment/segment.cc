@@ -14,6 +14,8 @@
 #include <optional>
 #include <string_view>
 
+#include "base/utf8.h"
+
 namespace dyad {
 namespace {
 
@@ -152,25 +154,13 @@ constexpr auto kAttributiveHeads = std::to_array<std::string_view>({
 // ---------------------------------------------------------------------------
 // Code points and their classes.
 
-struct CodePoint {
-  int32_t value;  // -1 for a byte that does not start valid UTF-8
-  uint32_t size;  // in bytes, at least 1
-};
-
-CodePoint DecodeMultibyte(std::string_view text, size_t pos) {
-  utf8proc_int32_t value = -1;
-  const utf8proc_ssize_t size =
-      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + pos,
-                       static_cast<utf8proc_ssize_t>(text.size() - pos), &value);
-  if (size <= 0) return {-1, 1};  // invalid UTF-8 cannot come from clean, but must not crash
-  return {value, static_cast<uint32_t>(size)};
-}
+using CodePoint = Utf8CodePoint;
 
 // Most news text is ASCII: its code points are decoded and classified inline.
 inline CodePoint DecodeAt(std::string_view text, size_t pos) {
   const auto byte = static_cast<unsigned char>(text[pos]);
   if (byte < 0x80) return {byte, 1};
-  return DecodeMultibyte(text, pos);
+  return DecodeUtf8At(text, pos);
 }
 
 enum class CharClass : uint8_t {

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/utf8.h"
 #include "export/export.h"
 #include "store/params.h"
 #include "store/store.h"
@@ -25,31 +26,6 @@ constexpr int64_t kMaxPageSize = 1000;
 constexpr int64_t kDefaultPageSize = 50;
 constexpr size_t kCacheEntries = 512;
 constexpr size_t kMaxCachedBytes = 1u << 20;
-
-bool IsValidUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    size_t length = c < 0x80           ? 1
-                    : (c >> 5) == 0x6  ? 2
-                    : (c >> 4) == 0xE  ? 3
-                    : (c >> 3) == 0x1E ? 4
-                                       : 0;
-    if (length == 0 || i + length > text.size()) return false;
-    uint32_t code = length == 1 ? c : c & (0x7F >> length);
-    for (size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    static constexpr uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-      return false;
-    }
-    i += length;
-  }
-  return true;
-}
 
 // A bad request: the parameter and why, for a 400.
 struct ParamError {

@@ -40,14 +40,27 @@ StatusOr<EventOrder> ParseEventOrder(std::string_view prefix, const std::string&
       fmt::format("{}sort '{}' is not one of date, mentions, goldstein", prefix, value));
 }
 
-StatusOr<EventQuery> BuildEventQuery(std::string_view prefix, const EventFilterParams& params) {
-  EventQuery query;
-  auto dates = ParseDateRange(prefix, params.from, params.to);
+namespace {
+
+// The period and the historical filter, which most queries share.
+template <typename Query>
+Status ParsePeriodInto(std::string_view prefix, const std::string& from, const std::string& to,
+                       const std::string& historical, Query& query) {
+  auto dates = ParseDateRange(prefix, from, to);
   if (!dates.ok()) return dates.status();
   query.dates = *dates;
-  auto historical = ParseHistorical(prefix, params.historical);
-  if (!historical.ok()) return historical.status();
-  query.historical = *historical;
+  auto parsed = ParseHistorical(prefix, historical);
+  if (!parsed.ok()) return parsed.status();
+  query.historical = *parsed;
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<EventQuery> BuildEventQuery(std::string_view prefix, const EventFilterParams& params) {
+  EventQuery query;
+  Status period = ParsePeriodInto(prefix, params.from, params.to, params.historical, query);
+  if (!period.ok()) return period;
   query.actor = params.actor;
   query.source = params.source;
   query.target = params.target;
@@ -87,12 +100,8 @@ StatusOr<SeriesQuery> BuildSeriesQuery(std::string_view prefix, const SeriesPara
         fmt::format("{}by '{}' is not one of day, week, month, year", prefix, params.by));
   }
   query.granularity = *granularity;
-  auto dates = ParseDateRange(prefix, params.from, params.to);
-  if (!dates.ok()) return dates.status();
-  query.dates = *dates;
-  auto historical = ParseHistorical(prefix, params.historical);
-  if (!historical.ok()) return historical.status();
-  query.historical = *historical;
+  Status period = ParsePeriodInto(prefix, params.from, params.to, params.historical, query);
+  if (!period.ok()) return period;
   return query;
 }
 
@@ -111,12 +120,8 @@ StatusOr<StatusQuery> BuildStatusQuery(std::string_view prefix, const StatusPara
 
 StatusOr<NetworkQuery> BuildNetworkQuery(std::string_view prefix, const NetworkParams& params) {
   NetworkQuery query;
-  auto dates = ParseDateRange(prefix, params.from, params.to);
-  if (!dates.ok()) return dates.status();
-  query.dates = *dates;
-  auto historical = ParseHistorical(prefix, params.historical);
-  if (!historical.ok()) return historical.status();
-  query.historical = *historical;
+  Status period = ParsePeriodInto(prefix, params.from, params.to, params.historical, query);
+  if (!period.ok()) return period;
   query.min_events = params.min_events;
   return query;
 }
