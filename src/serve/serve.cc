@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 #include <simdjson.h>
+#include <sys/socket.h>
 
 #include <filesystem>
 
@@ -67,6 +68,15 @@ struct Server::Impl {
   const Pipeline& pipeline;
   StoreApi store_api;
   httplib::Server http;
+  socket_t listening_socket = INVALID_SOCKET;  // httplib's socket type (global)
+
+  // Debian's cpp-httplib is built with a listen backlog of 5: under load a
+  // burst of new connections overflows it and clients wait a full SYN
+  // retransmission (a second). Listening again on the bound socket raises
+  // the backlog (Linux applies the new value).
+  void WidenBacklog() const {
+    if (listening_socket != INVALID_SOCKET) ::listen(listening_socket, SOMAXCONN);
+  }
 
   Impl(const ServeOptions& options, const Pipeline& pipeline)
       : options(options),
@@ -82,6 +92,10 @@ struct Server::Impl {
     // Answers larger than a segment would otherwise wait for the client's
     // delayed ACK (Nagle): 40 ms per page of events.
     http.set_tcp_nodelay(true);
+    http.set_socket_options([this](socket_t socket) {
+      httplib::default_socket_options(socket);
+      listening_socket = socket;
+    });
     http.set_read_timeout(options.io_timeout_seconds, 0);
     http.set_write_timeout(options.io_timeout_seconds, 0);
     http.set_keep_alive_timeout(options.io_timeout_seconds);
@@ -204,12 +218,14 @@ StatusOr<int> Server::Bind() {
   if (port == 0) {
     const int bound = impl_->http.bind_to_any_port(host);
     if (bound < 0) return Status::IoError("cannot bind to " + host);
+    impl_->WidenBacklog();
     return bound;
   }
   if (!impl_->http.bind_to_port(host, port)) {
     return Status::IoError("cannot bind to " + host + ":" + std::to_string(port) +
                            " (in use? try --port)");
   }
+  impl_->WidenBacklog();
   return port;
 }
 
