@@ -5,35 +5,21 @@
 #include <fstream>
 #include <string>
 
+#include "support/read_all.h"
 #include "support/temp_path.h"
 
 namespace dyad {
 namespace {
 
-struct Collected {
-  std::vector<Document> documents;
-  std::vector<ReadIssue> issues;
-};
-
-std::string WriteFile(const std::string& name, const std::string& content) {
-  return dyad::testing::WriteTempFile(name, content);
-}
-
-Collected Read(const std::string& path, ReaderOptions options = {}) {
-  Collected collected;
-  ReadCallbacks callbacks;
-  callbacks.on_document = [&](Document&& d) { collected.documents.push_back(std::move(d)); };
-  callbacks.on_issue = [&](const ReadIssue& i) { collected.issues.push_back(i); };
-  const Status status = ReadDocuments(path, options, callbacks);
-  EXPECT_TRUE(status.ok()) << status.message();
-  return collected;
-}
+using testing::Collected;
+using testing::ReadAll;
+using testing::WriteTempFile;
 
 TEST(Extract, PlainTextIsOneDocumentNamedAfterTheFile) {
-  const std::string path = WriteFile("story.txt", "Peru condemned Chile.\n");
+  const std::string path = WriteTempFile("story.txt", "Peru condemned Chile.\n");
   ReaderOptions options;
   options.default_report_date = {2020, 5, 1};
-  const Collected got = Read(path, options);
+  const Collected got = ReadAll(path, options);
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_EQ(got.documents[0].id, path.substr(path.rfind('/') + 1));
   EXPECT_TRUE(got.documents[0].id.ends_with("story.txt"));
@@ -43,13 +29,13 @@ TEST(Extract, PlainTextIsOneDocumentNamedAfterTheFile) {
 }
 
 TEST(Extract, JsonLinesWithAllFields) {
-  const std::string path = WriteFile(
+  const std::string path = WriteTempFile(
       "news.jsonl",
       R"({"id":"a1","date":"2019-01-24","source":"Wire","url":"https://x.org/1","title":"T","text":"Body one."})"
       "\n"
       R"({"id":7,"date":"2019-01-25T11:41:00Z","text":"Body two."})"
       "\n\n");
-  const Collected got = Read(path);
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 2u);
   EXPECT_EQ(got.documents[0].id, "a1");
   EXPECT_EQ(got.documents[0].source, "Wire");
@@ -63,13 +49,13 @@ TEST(Extract, JsonLinesWithAllFields) {
 }
 
 TEST(Extract, MalformedLineIsSkippedAndTheRestRead) {
-  const std::string path = WriteFile("mixed.jsonl",
-                                     "{\"text\":\"first\"}\n"
-                                     "{\"text\": \"broken\n"
-                                     "[1,2]\n"
-                                     "{\"id\":\"x\"}\n"
-                                     "{\"text\":\"last\"}\n");
-  const Collected got = Read(path);
+  const std::string path = WriteTempFile("mixed.jsonl",
+                                         "{\"text\":\"first\"}\n"
+                                         "{\"text\": \"broken\n"
+                                         "[1,2]\n"
+                                         "{\"id\":\"x\"}\n"
+                                         "{\"text\":\"last\"}\n");
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 2u);
   EXPECT_EQ(got.documents[0].text, "first");
   EXPECT_EQ(got.documents[0].id, path + ":1");
@@ -83,8 +69,8 @@ TEST(Extract, MalformedLineIsSkippedAndTheRestRead) {
 }
 
 TEST(Extract, InvalidUtf8InJsonIsRepairedWithAWarning) {
-  const std::string path = WriteFile("utf8.jsonl", "{\"text\":\"Bogot\xE1 spoke\"}\n");
-  const Collected got = Read(path);
+  const std::string path = WriteTempFile("utf8.jsonl", "{\"text\":\"Bogot\xE1 spoke\"}\n");
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_EQ(got.documents[0].text, "Bogot\xEF\xBF\xBD spoke");
   ASSERT_EQ(got.issues.size(), 1u);
@@ -94,11 +80,11 @@ TEST(Extract, InvalidUtf8InJsonIsRepairedWithAWarning) {
 }
 
 TEST(Extract, BadDateKeepsTheRecordWithTheDefaultDate) {
-  const std::string path = WriteFile("date.jsonl", R"({"date":"24/01/2019","text":"x"})"
-                                                   "\n");
+  const std::string path = WriteTempFile("date.jsonl", R"({"date":"24/01/2019","text":"x"})"
+                                                       "\n");
   ReaderOptions options;
   options.default_report_date = {2020, 1, 1};
-  const Collected got = Read(path, options);
+  const Collected got = ReadAll(path, options);
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_EQ(got.documents[0].report_date, (CivilDate{2020, 1, 1}));
   ASSERT_EQ(got.issues.size(), 1u);
@@ -109,23 +95,23 @@ TEST(Extract, BadDateKeepsTheRecordWithTheDefaultDate) {
 }
 
 TEST(Extract, EmptyFilesAreReported) {
-  const std::string text_path = WriteFile("empty.txt", "  \n\n");
-  const Collected text = Read(text_path);
+  const std::string text_path = WriteTempFile("empty.txt", "  \n\n");
+  const Collected text = ReadAll(text_path);
   EXPECT_TRUE(text.documents.empty());
   ASSERT_EQ(text.issues.size(), 1u);
   EXPECT_EQ(text.issues[0].status.message(), text_path + ": empty file, nothing to code");
-  const std::string jsonl_path = WriteFile("empty.jsonl", "");
-  const Collected jsonl = Read(jsonl_path);
+  const std::string jsonl_path = WriteTempFile("empty.jsonl", "");
+  const Collected jsonl = ReadAll(jsonl_path);
   ASSERT_EQ(jsonl.issues.size(), 1u);
   EXPECT_EQ(jsonl.issues[0].status.message(), jsonl_path + ": empty file, no records");
 }
 
 TEST(Extract, OversizedLineIsSkippedWithoutStoppingTheFile) {
   std::string content = "{\"text\":\"" + std::string(3000, 'a') + "\"}\n{\"text\":\"small\"}\n";
-  const std::string path = WriteFile("big.jsonl", content);
+  const std::string path = WriteTempFile("big.jsonl", content);
   ReaderOptions options;
   options.max_record_bytes = 1000;
-  const Collected got = Read(path, options);
+  const Collected got = ReadAll(path, options);
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_EQ(got.documents[0].text, "small");
   ASSERT_EQ(got.issues.size(), 1u);
@@ -136,10 +122,10 @@ TEST(Extract, OversizedLineIsSkippedWithoutStoppingTheFile) {
 }
 
 TEST(Extract, OversizedTextFileIsSkipped) {
-  const std::string path = WriteFile("big.txt", std::string(5000, 'x'));
+  const std::string path = WriteTempFile("big.txt", std::string(5000, 'x'));
   ReaderOptions options;
   options.max_record_bytes = 1000;
-  const Collected got = Read(path, options);
+  const Collected got = ReadAll(path, options);
   EXPECT_TRUE(got.documents.empty());
   ASSERT_EQ(got.issues.size(), 1u);
   EXPECT_EQ(got.issues[0].status.message(),
@@ -149,8 +135,9 @@ TEST(Extract, OversizedTextFileIsSkipped) {
 }
 
 TEST(Extract, JsonLinesAreRecognisedWithoutTheExtension) {
-  const std::string path = WriteFile("documents", "\n{\"id\":\"a\",\"text\":\"Lima spoke.\"}\n");
-  const Collected got = Read(path);
+  const std::string path =
+      WriteTempFile("documents", "\n{\"id\":\"a\",\"text\":\"Lima spoke.\"}\n");
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_EQ(got.documents[0].id, "a");
   EXPECT_EQ(got.documents[0].text, "Lima spoke.");
@@ -158,12 +145,12 @@ TEST(Extract, JsonLinesAreRecognisedWithoutTheExtension) {
 
 TEST(Extract, GzipFilesAreReadByWhatTheyHold) {
   // "Lima spoke.\n" as `gzip -n` writes it; a text file inside.
-  const std::string text_path =
-      WriteFile("story.txt.gz",
-                std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xf3\xc9\xcc\x4d\x54\x28\x2e"
-                            "\xc8\xcf\x4e\xd5\xe3\x02\x00\xc2\x52\x7b\x77\x0c\x00\x00\x00",
-                            32));
-  const Collected got = Read(text_path);
+  const std::string text_path = WriteTempFile(
+      "story.txt.gz",
+      std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xf3\xc9\xcc\x4d\x54\x28\x2e"
+                  "\xc8\xcf\x4e\xd5\xe3\x02\x00\xc2\x52\x7b\x77\x0c\x00\x00\x00",
+                  32));
+  const Collected got = ReadAll(text_path);
   ASSERT_EQ(got.documents.size(), 1u) << (got.issues.empty() ? "" : got.issues[0].status.message());
   EXPECT_EQ(got.documents[0].text, "Lima spoke.\n");
   EXPECT_TRUE(got.documents[0].id.ends_with("story.txt.gz"));

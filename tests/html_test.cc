@@ -7,35 +7,21 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "support/read_all.h"
 #include "support/temp_path.h"
 
 namespace dyad {
 namespace {
+
+using testing::Collected;
+using testing::ReadAll;
+using testing::WriteTempFile;
 
 std::string Fixture(const std::string& name) {
   std::ifstream file(std::string(DYAD_TEST_DIR) + "/data/html/" + name, std::ios::binary);
   std::stringstream content;
   content << file.rdbuf();
   return content.str();
-}
-
-struct Collected {
-  std::vector<Document> documents;
-  std::vector<ReadIssue> issues;
-};
-
-Collected ReadFile(const std::string& path, ReaderOptions options = {}) {
-  Collected collected;
-  ReadCallbacks callbacks;
-  callbacks.on_document = [&](Document&& d) { collected.documents.push_back(std::move(d)); };
-  callbacks.on_issue = [&](const ReadIssue& i) { collected.issues.push_back(i); };
-  const Status status = ReadDocuments(path, options, callbacks);
-  EXPECT_TRUE(status.ok()) << status.message();
-  return collected;
-}
-
-std::string WriteFile(const std::string& name, const std::string& content) {
-  return dyad::testing::WriteTempFile(name, content);
 }
 
 PageContext Context() {
@@ -48,7 +34,7 @@ PageContext Context() {
 
 TEST(Html, ArticleTextKeepsParagraphsHeadingsAndItemsAndDropsChrome) {
   const std::string path = std::string(DYAD_TEST_DIR) + "/data/html/article.html";
-  const Collected got = ReadFile(path);
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_TRUE(got.issues.empty());
   const Document& page = got.documents[0];
@@ -133,7 +119,7 @@ TEST(Html, ScriptsStylesAndCommentsAreNotText) {
 
 TEST(Html, CharsetFromMetaHttpEquivIsConverted) {
   const std::string path = std::string(DYAD_TEST_DIR) + "/data/html/latin1.html";
-  const Collected got = ReadFile(path);
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_TRUE(got.issues.empty());
   EXPECT_EQ(got.documents[0].title, "Bogot\u00E1 talks");
@@ -163,8 +149,8 @@ TEST(Html, UndeclaredNonUtf8IsReadAsWindows1252) {
 
 TEST(Html, UnknownCharsetIsReadAsUtf8WithAWarning) {
   const std::string path =
-      WriteFile("odd.html", "<meta charset=\"x-martian-7\"><p>Quito welcomed the envoy.</p>");
-  const Collected got = ReadFile(path);
+      WriteTempFile("odd.html", "<meta charset=\"x-martian-7\"><p>Quito welcomed the envoy.</p>");
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_EQ(got.documents[0].text, "Quito welcomed the envoy.\n");
   ASSERT_EQ(got.issues.size(), 1u);
@@ -185,7 +171,7 @@ TEST(Html, InvalidBytesInTheDeclaredCharsetAreReplacedWithAWarning) {
 
 TEST(Html, UnclosedTagsStillGiveTheText) {
   const std::string path = std::string(DYAD_TEST_DIR) + "/data/html/unclosed.html";
-  const Collected got = ReadFile(path);
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 1u) << (got.issues.empty() ? "" : got.issues[0].status.message());
   EXPECT_EQ(got.documents[0].text,
             "Chile and Argentina signed a fisheries accord on Tuesday.\n\n"
@@ -196,7 +182,7 @@ TEST(Html, UnclosedTagsStillGiveTheText) {
 
 TEST(Html, OtherLanguagesAreSkippedWithTheReason) {
   const std::string path = std::string(DYAD_TEST_DIR) + "/data/html/spanish.html";
-  const Collected got = ReadFile(path);
+  const Collected got = ReadAll(path);
   EXPECT_TRUE(got.documents.empty());
   ASSERT_EQ(got.issues.size(), 1u);
   EXPECT_TRUE(got.issues[0].record_skipped);
@@ -206,7 +192,7 @@ TEST(Html, OtherLanguagesAreSkippedWithTheReason) {
 
   ReaderOptions all;
   all.english_only = false;
-  const Collected kept = ReadFile(path, all);
+  const Collected kept = ReadAll(path, all);
   ASSERT_EQ(kept.documents.size(), 1u);
   EXPECT_EQ(kept.documents[0].language, "es");
 }
@@ -222,18 +208,19 @@ TEST(Html, BinaryPayloadIsRejected) {
 }
 
 TEST(Html, PageWithoutTextIsReported) {
-  const std::string path = WriteFile("menu.html",
-                                     "<html><body><nav><a href=/>Home</a></nav>"
-                                     "<script>x()</script></body></html>");
-  const Collected got = ReadFile(path);
+  const std::string path = WriteTempFile("menu.html",
+                                         "<html><body><nav><a href=/>Home</a></nav>"
+                                         "<script>x()</script></body></html>");
+  const Collected got = ReadAll(path);
   EXPECT_TRUE(got.documents.empty());
   ASSERT_EQ(got.issues.size(), 1u);
   EXPECT_EQ(got.issues[0].status.message(), path + ": no article text found in the page; skipped");
 }
 
 TEST(Html, DetectedByContentWithoutExtension) {
-  const std::string path = WriteFile("page", "\n<!-- saved -->\n<!DOCTYPE html><p>Lima spoke.</p>");
-  const Collected got = ReadFile(path);
+  const std::string path =
+      WriteTempFile("page", "\n<!-- saved -->\n<!DOCTYPE html><p>Lima spoke.</p>");
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_EQ(got.documents[0].text, "Lima spoke.\n");
 }
@@ -242,8 +229,8 @@ TEST(Html, FiftyMegabyteSingleLinePageIsSkippedAtTheDefaultLimit) {
   std::string page = "<html><body><p>";
   while (page.size() < (50u << 20)) page += "Venezuela and Cuba signed an accord. ";
   page += "</p></body></html>";
-  const std::string path = WriteFile("huge.html", page);
-  const Collected got = ReadFile(path);
+  const std::string path = WriteTempFile("huge.html", page);
+  const Collected got = ReadAll(path);
   EXPECT_TRUE(got.documents.empty());
   ASSERT_EQ(got.issues.size(), 1u);
   EXPECT_EQ(got.issues[0].status.message(),
@@ -256,10 +243,10 @@ TEST(Html, LargeSingleLinePageIsExtractedUnderARaisedLimit) {
   const std::string sentence = "Venezuela and Cuba signed an accord. ";
   while (page.size() < (4u << 20)) page += sentence;
   page += "</p></body></html>";
-  const std::string path = WriteFile("large.html", page);
+  const std::string path = WriteTempFile("large.html", page);
   ReaderOptions options;
   options.max_record_bytes = 64u << 20;
-  const Collected got = ReadFile(path, options);
+  const Collected got = ReadAll(path, options);
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_EQ(got.documents[0].text.size(), page.size() - 15 - 18);  // tags gone, last space too
   EXPECT_TRUE(got.documents[0].text.starts_with(sentence));

@@ -8,34 +8,15 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "support/read_all.h"
 #include "support/temp_path.h"
 
 namespace dyad {
 namespace {
 
-struct Collected {
-  std::vector<Document> documents;
-  std::vector<ReadIssue> issues;
-  std::vector<std::string> Messages() const {
-    std::vector<std::string> messages;
-    for (const ReadIssue& issue : issues) messages.push_back(issue.status.message());
-    return messages;
-  }
-};
-
-std::string WriteFile(const std::string& name, const std::string& content) {
-  return dyad::testing::WriteTempFile(name, content);
-}
-
-Collected ReadFile(const std::string& path, ReaderOptions options = {}) {
-  Collected collected;
-  ReadCallbacks callbacks;
-  callbacks.on_document = [&](Document&& d) { collected.documents.push_back(std::move(d)); };
-  callbacks.on_issue = [&](const ReadIssue& i) { collected.issues.push_back(i); };
-  const Status status = ReadDocuments(path, options, callbacks);
-  EXPECT_TRUE(status.ok()) << status.message();
-  return collected;
-}
+using testing::Collected;
+using testing::ReadAll;
+using testing::WriteTempFile;
 
 // gzip with zlib: one member. `window_bits` 15 + 16 is gzip, 15 zlib, -15 raw deflate.
 std::string Compress(const std::string& data, int window_bits = 15 + 16) {
@@ -133,19 +114,19 @@ void ExpectThreePages(const Collected& got) {
 }
 
 TEST(Warc, ResponseRecordsBecomeDocuments) {
-  const std::string path = WriteFile("crawl.warc", Join(ThreePages()));
-  ExpectThreePages(ReadFile(path));
-  EXPECT_EQ(ReadFile(path).documents[0].origin, path + ": record 3 (https://a.example/1)");
+  const std::string path = WriteTempFile("crawl.warc", Join(ThreePages()));
+  ExpectThreePages(ReadAll(path));
+  EXPECT_EQ(ReadAll(path).documents[0].origin, path + ": record 3 (https://a.example/1)");
 }
 
 TEST(Warc, GzipMemberPerRecord) {
   std::string compressed;
   for (const std::string& record : ThreePages()) compressed += Compress(record);
-  ExpectThreePages(ReadFile(WriteFile("crawl.warc.gz", compressed)));
+  ExpectThreePages(ReadAll(WriteTempFile("crawl.warc.gz", compressed)));
 }
 
 TEST(Warc, OneGzipMemberForTheWholeFileDetectedByContent) {
-  ExpectThreePages(ReadFile(WriteFile("crawl.bin", Compress(Join(ThreePages())))));
+  ExpectThreePages(ReadAll(WriteTempFile("crawl.bin", Compress(Join(ThreePages())))));
 }
 
 TEST(Warc, ChunkedGzipAndDeflateBodiesAreDecoded) {
@@ -169,7 +150,7 @@ TEST(Warc, ChunkedGzipAndDeflateBodiesAreDecoded) {
       // Crawlers that store the decoded body keep the header: read it as it is.
       Warc(PageRecord("urn:uuid:d", "https://a.example/d", page,
                       "Content-Type: text/html\r\nContent-Encoding: gzip\r\n"));
-  const Collected got = ReadFile(WriteFile("bodies.warc", warc));
+  const Collected got = ReadAll(WriteTempFile("bodies.warc", warc));
   ASSERT_EQ(got.documents.size(), 4u) << ::testing::PrintToString(got.Messages());
   for (const Document& document : got.documents) {
     EXPECT_EQ(document.text, "Peru recalled its envoy from Ecuador.\n") << document.id;
@@ -181,7 +162,7 @@ TEST(Warc, CharsetFromTheHttpHeader) {
   const std::string warc =
       Warc(PageRecord("urn:uuid:l", "https://a.example/l", "<p>Bogot\xE1 and Bras\xEDlia met.</p>",
                       "Content-Type: text/html; charset=ISO-8859-1\r\n"));
-  const Collected got = ReadFile(WriteFile("latin.warc", warc));
+  const Collected got = ReadAll(WriteTempFile("latin.warc", warc));
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_EQ(got.documents[0].text, "Bogot\u00E1 and Bras\u00EDlia met.\n");
 }
@@ -193,7 +174,7 @@ TEST(Warc, RecordsThatAreNotHtmlPagesArePassedOver) {
   moved.id = "urn:uuid:m";
   moved.block =
       Http("Location: https://a.example/1\r\nContent-Type: text/html\r\n", "<p>Moved</p>", 301);
-  const Collected got = ReadFile(WriteFile(
+  const Collected got = ReadAll(WriteTempFile(
       "mixed.warc", Warc(image) + Warc(moved) + Warc(PageRecord("urn:uuid:1", "", kPageC))));
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_EQ(got.documents[0].id, "urn:uuid:1");
@@ -204,8 +185,8 @@ TEST(Warc, TruncatedGzipKeepsTheRecordsBeforeTheDamage) {
   std::string compressed;
   for (const std::string& record : ThreePages()) compressed += Compress(record);
   compressed.resize(compressed.size() - 30);  // cuts into the last member
-  const std::string path = WriteFile("cut.warc.gz", compressed);
-  const Collected got = ReadFile(path);
+  const std::string path = WriteTempFile("cut.warc.gz", compressed);
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 2u);
   EXPECT_EQ(got.documents[1].id, "urn:uuid:2");
   ASSERT_EQ(got.issues.size(), 1u);
@@ -221,8 +202,8 @@ TEST(Warc, ContentLengthTooLongSkipsOnlyThatRecord) {
   Record liar = PageRecord("urn:uuid:2", "https://www.b.example/2", kPageB);
   liar.length = liar.block.size() + 40;
   parts[3] = Warc(liar);
-  const std::string path = WriteFile("long.warc", Join(parts));
-  const Collected got = ReadFile(path);
+  const std::string path = WriteTempFile("long.warc", Join(parts));
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 2u);
   EXPECT_EQ(got.documents[0].id, "urn:uuid:1");
   EXPECT_EQ(got.documents[1].id, "urn:uuid:3");
@@ -241,8 +222,8 @@ TEST(Warc, ContentLengthTooShortOrPastTheEnd) {
   Record last = PageRecord("urn:uuid:3", "https://c.example/3", kPageC);
   last.length = 100000;
   parts[4] = Warc(last);
-  const std::string path = WriteFile("short.warc", Join(parts));
-  const Collected got = ReadFile(path);
+  const std::string path = WriteTempFile("short.warc", Join(parts));
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_EQ(got.documents[0].id, "urn:uuid:1");
   EXPECT_EQ(
@@ -256,10 +237,10 @@ TEST(Warc, ContentLengthTooShortOrPastTheEnd) {
 
 TEST(Warc, BinaryPayloadWithAnHtmlContentTypeNamesTheRecord) {
   const std::string binary("\x00\x01\x02\x03garbage\x00\xFF", 13);
-  const std::string path =
-      WriteFile("binary.warc", Warc(PageRecord("urn:uuid:b", "https://a.example/b", binary)) +
-                                   Warc(PageRecord("urn:uuid:3", "https://c.example/3", kPageC)));
-  const Collected got = ReadFile(path);
+  const std::string path = WriteTempFile(
+      "binary.warc", Warc(PageRecord("urn:uuid:b", "https://a.example/b", binary)) +
+                         Warc(PageRecord("urn:uuid:3", "https://c.example/3", kPageC)));
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 1u);
   ASSERT_EQ(got.issues.size(), 1u);
   EXPECT_TRUE(got.issues[0].record_skipped);
@@ -270,10 +251,10 @@ TEST(Warc, BinaryPayloadWithAnHtmlContentTypeNamesTheRecord) {
 }
 
 TEST(Warc, UnknownCharsetInTheHeaderIsAWarning) {
-  const std::string path = WriteFile(
+  const std::string path = WriteTempFile(
       "charset.warc", Warc(PageRecord("urn:uuid:u", "https://a.example/u", kPageC,
                                       "Content-Type: text/html; charset=x-unheard-of\r\n")));
-  const Collected got = ReadFile(path);
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 1u);
   ASSERT_EQ(got.issues.size(), 1u);
   EXPECT_FALSE(got.issues[0].record_skipped);
@@ -284,10 +265,10 @@ TEST(Warc, UnknownCharsetInTheHeaderIsAWarning) {
 }
 
 TEST(Warc, LanguageFromContentLanguageHeader) {
-  const std::string path = WriteFile(
+  const std::string path = WriteTempFile(
       "lang.warc", Warc(PageRecord("urn:uuid:p", "https://a.example/p", kPageC,
                                    "Content-Type: text/html\r\nContent-Language: pt-BR\r\n")));
-  const Collected got = ReadFile(path);
+  const Collected got = ReadAll(path);
   EXPECT_TRUE(got.documents.empty());
   ASSERT_EQ(got.issues.size(), 1u);
   EXPECT_EQ(got.issues[0].status.message(),
@@ -300,8 +281,8 @@ TEST(Warc, OversizedRecordIsSkippedAndTheNextRead) {
   std::vector<std::string> parts = ThreePages();
   ReaderOptions options;
   options.max_record_bytes = 150;
-  const std::string path = WriteFile("limit.warc", parts[3] + parts[2]);
-  const Collected got = ReadFile(path, options);
+  const std::string path = WriteTempFile("limit.warc", parts[3] + parts[2]);
+  const Collected got = ReadAll(path, options);
   ASSERT_EQ(got.documents.size(), 0u);
   ASSERT_EQ(got.issues.size(), 2u);
   EXPECT_EQ(got.issues[0].status.message().rfind(
@@ -309,15 +290,15 @@ TEST(Warc, OversizedRecordIsSkippedAndTheNextRead) {
             0u)
       << got.issues[0].status.message();
   options.max_record_bytes = 200;
-  const Collected second = ReadFile(path, options);
+  const Collected second = ReadAll(path, options);
   ASSERT_EQ(second.documents.size(), 1u) << ::testing::PrintToString(second.Messages());
   EXPECT_EQ(second.documents[0].id, "urn:uuid:1");
 }
 
 TEST(Warc, GarbageBetweenRecordsIsReportedAndSkipped) {
   std::vector<std::string> parts = ThreePages();
-  const std::string path = WriteFile("garbage.warc", parts[2] + "junk line\r\n" + parts[4]);
-  const Collected got = ReadFile(path);
+  const std::string path = WriteTempFile("garbage.warc", parts[2] + "junk line\r\n" + parts[4]);
+  const Collected got = ReadAll(path);
   ASSERT_EQ(got.documents.size(), 2u);
   ASSERT_EQ(got.issues.size(), 1u);
   EXPECT_EQ(got.issues[0].status.message(),
