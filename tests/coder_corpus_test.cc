@@ -23,6 +23,7 @@
 
 #include "base/text_file.h"
 #include "pipeline/pipeline.h"
+#include "support/blocks.h"
 
 namespace dyad {
 namespace {
@@ -62,43 +63,34 @@ struct AnnotatedSentence {
 std::string RootOf(const std::string& code) { return code.substr(0, 2); }
 
 std::vector<AnnotatedSentence> ReadCorpus(const std::string& path) {
-  auto content = ReadTextFile(path);
-  EXPECT_TRUE(content.ok()) << content.status().message();
   std::vector<AnnotatedSentence> sentences;
-  std::istringstream in(content.ok() ? *content : "");
-  std::string line;
-  int number = 0;
   AnnotatedSentence current;
   auto flush = [&] {
     if (!current.text.empty()) sentences.push_back(current);
     current = AnnotatedSentence();
   };
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) {
-      flush();
-    } else if (line[0] == '#') {
-      continue;
-    } else if (line.rfind("text: ", 0) == 0) {
-      flush();
-      current.line = number;
-      current.text = line.substr(6);
-    } else if (line.rfind("report: ", 0) == 0) {
-      auto date = ParseIsoDate(line.substr(8));
-      EXPECT_TRUE(date) << path << ":" << number;
-      if (date) current.report = *date;
-    } else if (line.rfind("event: ", 0) == 0) {
-      std::istringstream fields(line.substr(7));
-      std::string source, target, code;
-      fields >> source >> target >> code;
-      EXPECT_FALSE(code.empty()) << path << ":" << number;
-      current.expected.insert({source, target, RootOf(code)});
-    } else if (line != "none") {
-      ADD_FAILURE() << path << ":" << number << ": cannot read '" << line << "'";
+  for (const testing::Block& block : testing::ReadBlocks(path)) {
+    for (const testing::BlockLine& line : block) {
+      if (line.key == "text") {
+        flush();  // a new text starts a new sentence, blank line or not
+        current.line = line.number;
+        current.text = line.value;
+      } else if (line.key == "report") {
+        auto date = ParseIsoDate(line.value);
+        EXPECT_TRUE(date) << path << ":" << line.number;
+        if (date) current.report = *date;
+      } else if (line.key == "event") {
+        std::istringstream fields(line.value);
+        std::string source, target, code;
+        fields >> source >> target >> code;
+        EXPECT_FALSE(code.empty()) << path << ":" << line.number;
+        current.expected.insert({source, target, RootOf(code)});
+      } else if (line.key != "none" || line.has_value) {
+        ADD_FAILURE() << path << ":" << line.number << ": cannot read '" << line.key << "'";
+      }
     }
+    flush();
   }
-  flush();
   return sentences;
 }
 

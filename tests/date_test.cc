@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "support/blocks.h"
+
 namespace dyad {
 namespace {
 
@@ -71,57 +73,45 @@ struct GoldenDate {
 };
 
 std::vector<GoldenDate> ReadGolden(const std::string& path) {
-  std::ifstream in(path);
-  EXPECT_TRUE(in) << "cannot open " << path;
   std::vector<GoldenDate> cases;
-  GoldenDate current;
-  bool open = false;
-  auto close = [&]() {
-    if (open) cases.push_back(current);
-    current = GoldenDate{};
-    open = false;
-  };
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty()) {
-      close();
-      continue;
+  for (const testing::Block& block : testing::ReadBlocks(path)) {
+    GoldenDate current;
+    bool open = false;
+    for (const testing::BlockLine& line : block) {
+      const int number = line.number;
+      const std::string& key = line.key;
+      const std::string& value = line.value;
+      EXPECT_TRUE(line.has_value) << path << ":" << number << ": no 'key: value'";
+      if (!line.has_value) continue;
+      if (!open) current.line = number;
+      open = true;
+      if (key == "text") {
+        current.text += current.text.empty() ? value : "\n" + value;
+      } else if (key == "report") {
+        const auto date = ParseIsoDate(value);
+        EXPECT_TRUE(date) << path << ":" << number << ": bad date " << value;
+        if (date) current.report = *date;
+      } else if (key == "anchor") {
+        // "broke" or "broke 2" (its second occurrence)
+        const size_t space = value.find(' ');
+        current.anchor = value.substr(0, space);
+        if (space != std::string::npos) current.occurrence = std::stoi(value.substr(space + 1));
+      } else if (key == "order") {
+        EXPECT_TRUE(value == "day-first" || value == "month-first") << path << ":" << number;
+        current.options.numeric_order =
+            value == "day-first" ? NumericDateOrder::kDayFirst : NumericDateOrder::kMonthFirst;
+      } else if (key == "historical-after") {
+        current.options.historical_after_days = std::stoi(value);
+      } else if (key == "expect") {
+        current.expect = value;
+      } else if (key == "report-date") {
+        current.report_date = value;
+      } else {
+        ADD_FAILURE() << path << ":" << number << ": unknown key '" << key << "'";
+      }
     }
-    if (line[0] == '#') continue;
-    const size_t colon = line.find(": ");
-    EXPECT_NE(colon, std::string::npos) << path << ":" << number << ": no 'key: value'";
-    if (colon == std::string::npos) continue;
-    const std::string key = line.substr(0, colon), value = line.substr(colon + 2);
-    if (!open) current.line = number;
-    open = true;
-    if (key == "text") {
-      current.text += current.text.empty() ? value : "\n" + value;
-    } else if (key == "report") {
-      const auto date = ParseIsoDate(value);
-      EXPECT_TRUE(date) << path << ":" << number << ": bad date " << value;
-      if (date) current.report = *date;
-    } else if (key == "anchor") {
-      // "broke" or "broke 2" (its second occurrence)
-      const size_t space = value.find(' ');
-      current.anchor = value.substr(0, space);
-      if (space != std::string::npos) current.occurrence = std::stoi(value.substr(space + 1));
-    } else if (key == "order") {
-      EXPECT_TRUE(value == "day-first" || value == "month-first") << path << ":" << number;
-      current.options.numeric_order =
-          value == "day-first" ? NumericDateOrder::kDayFirst : NumericDateOrder::kMonthFirst;
-    } else if (key == "historical-after") {
-      current.options.historical_after_days = std::stoi(value);
-    } else if (key == "expect") {
-      current.expect = value;
-    } else if (key == "report-date") {
-      current.report_date = value;
-    } else {
-      ADD_FAILURE() << path << ":" << number << ": unknown key '" << key << "'";
-    }
+    if (open) cases.push_back(std::move(current));
   }
-  close();
   return cases;
 }
 

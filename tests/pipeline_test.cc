@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "base/text_file.h"
+#include "support/blocks.h"
 
 namespace dyad {
 namespace {
@@ -50,40 +51,27 @@ struct GoldenCase {
 };
 
 std::vector<GoldenCase> ReadGolden(const std::string& path) {
-  auto content = ReadTextFile(path);
-  EXPECT_TRUE(content.ok()) << content.status().message();
   std::vector<GoldenCase> cases;
-  std::istringstream in(content.ok() ? *content : "");
-  std::string line;
-  int number = 0;
-  GoldenCase current;
-  auto flush = [&] {
-    if (!current.text.empty()) {
-      std::sort(current.events.begin(), current.events.end());
-      cases.push_back(current);
+  for (const testing::Block& block : testing::ReadBlocks(path)) {
+    GoldenCase current;
+    for (const testing::BlockLine& line : block) {
+      if (line.key == "text") {
+        current.line = line.number;
+        current.text = line.value;
+      } else if (line.key == "report") {
+        auto date = ParseIsoDate(line.value);
+        EXPECT_TRUE(date) << path << ":" << line.number;
+        if (date) current.report = *date;
+      } else if (line.key == "event") {
+        current.events.push_back(line.value);
+      } else if (line.key != "none" || line.has_value) {
+        ADD_FAILURE() << path << ":" << line.number << ": cannot read '" << line.key << "'";
+      }
     }
-    current = GoldenCase();
-  };
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty()) {
-      flush();
-    } else if (line[0] == '#') {
-      continue;
-    } else if (line.rfind("text: ", 0) == 0) {
-      current.line = number;
-      current.text = line.substr(6);
-    } else if (line.rfind("report: ", 0) == 0) {
-      auto date = ParseIsoDate(line.substr(8));
-      EXPECT_TRUE(date) << path << ":" << number;
-      if (date) current.report = *date;
-    } else if (line.rfind("event: ", 0) == 0) {
-      current.events.push_back(line.substr(7));
-    } else if (line != "none") {
-      ADD_FAILURE() << path << ":" << number << ": cannot read '" << line << "'";
-    }
+    if (current.text.empty()) continue;
+    std::sort(current.events.begin(), current.events.end());
+    cases.push_back(std::move(current));
   }
-  flush();
   return cases;
 }
 
