@@ -245,6 +245,7 @@ std::vector<int64_t> BandKeys(const MinHashSignature& signature) {
 // The events of one document grouped by id: what the events table gets.
 struct DocumentEvent {
   const Event* first = nullptr;  // the first mention in text order
+  bool known = false;            // already in the events table
   int64_t mentions = 0;
   double confidence = 0.0;
   bool historical = true;
@@ -330,9 +331,9 @@ StatusOr<IngestOutcome> EventStore::IngestDocument(const StoredDocument& stored,
   // overlapping patterns) reports it once.
   std::set<std::pair<int64_t, uint32_t>> reported;
   for (const Event& event : events) {
-    auto known_key = KnownEventKey(event);
-    if (!known_key.ok()) return failed(known_key.status());
-    const int64_t key = *known_key;
+    auto stored_key = KnownEventKey(event);
+    if (!stored_key.ok()) return failed(stored_key.status());
+    const int64_t key = stored_key->key;
     if (!reported.emplace(key, event.sentence).second) continue;
     s.insert_evidence->Bind(1, doc_key)
         .Bind(2, static_cast<int64_t>(event.sentence))
@@ -356,6 +357,7 @@ StatusOr<IngestOutcome> EventStore::IngestDocument(const StoredDocument& stored,
     DocumentEvent& group = grouped[key];
     if (group.first == nullptr) {
       group.first = &event;
+      group.known = stored_key->known;
       group.first_mention = sqlite3_last_insert_rowid(s.db.handle());
       order.push_back(key);
     }
@@ -369,11 +371,8 @@ StatusOr<IngestOutcome> EventStore::IngestDocument(const StoredDocument& stored,
   for (const int64_t key : order) {
     const DocumentEvent& group = grouped[key];
     const Event& event = *group.first;
-    s.find_event->Bind(1, key);
-    const bool known = s.find_event->Step();
-    status = s.find_event->status();
-    s.find_event->Reset();
-    if (!status.ok()) return failed(status);
+    // Events are written after all mentions, so what KnownEventKey saw holds.
+    const bool known = group.known;
     // A document adds a source unless an earlier report came from the same outlet.
     int64_t new_source = 1;
     if (known) {
@@ -438,16 +437,15 @@ StatusOr<IngestOutcome> EventStore::IngestDocument(const StoredDocument& stored,
   return outcome;
 }
 
-StatusOr<int64_t> EventStore::KnownEventKey(const Event& event) {
+StatusOr<EventStore::StoredKey> EventStore::KnownEventKey(const Event& event) {
   Impl& s = *impl_;
   const int64_t key = EventKey(event.id.empty() ? EventId(event) : event.id);
-  if (event.date_precision != DatePrecision::kDay) return key;
   s.find_event->Bind(1, key);
   const bool known = s.find_event->Step();
   Status status = s.find_event->status();
   s.find_event->Reset();
   if (!status.ok()) return status;
-  if (known) return key;
+  if (known || event.date_precision != DatePrecision::kDay) return StoredKey{key, known};
   // Two reports of one day's event may date it a day apart (time zones,
   // "yesterday" read against different report dates): the stored event
   // nearest in date, within a day, is the same event, as `dyad code
@@ -461,8 +459,8 @@ StatusOr<int64_t> EventStore::KnownEventKey(const Event& event) {
       .Bind(6, event.target.code)
       .Bind(7, event.code)
       .Bind(8, day);
-  int64_t found = key;
-  if (s.find_near_event->Step()) found = s.find_near_event->Int(0);
+  StoredKey found{key, false};
+  if (s.find_near_event->Step()) found = {s.find_near_event->Int(0), true};
   status = s.find_near_event->status();
   s.find_near_event->Reset();
   if (!status.ok()) return status;

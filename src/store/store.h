@@ -248,8 +248,13 @@ class EventStore {
   struct Impl;
   EventStore(std::string path, std::unique_ptr<Impl> impl);
   // The key under which `event` is stored: its own id, or the id of the
-  // stored report of the same event dated a day apart (inside an ingest).
-  StatusOr<int64_t> KnownEventKey(const Event& event);
+  // stored report of the same event dated a day apart; and whether that
+  // event is stored already (inside an ingest).
+  struct StoredKey {
+    int64_t key;
+    bool known;
+  };
+  StatusOr<StoredKey> KnownEventKey(const Event& event);
   // The story of the most similar stored document, or "" (inside an ingest).
   StatusOr<std::string> FindStory(const std::vector<int64_t>& bands,
                                   const MinHashSignature& signature);
