@@ -8,14 +8,6 @@
 
 namespace dyad {
 
-uint32_t CodePointOffset(std::string_view text, size_t offset) {
-  uint32_t count = 0;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
-
 uint32_t CodePointCursor::At(size_t offset) {
   offset = std::min(offset, text_.size());
   auto starts_code_point = [this](size_t i) {
@@ -24,6 +16,10 @@ uint32_t CodePointCursor::At(size_t offset) {
   for (; offset_ < offset; ++offset_) count_ += starts_code_point(offset_) ? 1 : 0;
   for (; offset_ > offset; --offset_) count_ -= starts_code_point(offset_ - 1) ? 1 : 0;
   return count_;
+}
+
+uint32_t CodePointOffset(std::string_view text, size_t offset) {
+  return CodePointCursor(text).At(offset);
 }
 
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options) {
