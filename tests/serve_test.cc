@@ -420,6 +420,7 @@ TEST_F(StoreServe, HostileParametersGetA4xxAndChangeNothing) {
       {"/api/network?min_events=0", 400, "min_events: '0' is not an integer"},
       {"/api/actors?q=", 400, "q: the start of a name or code is required"},
       {"/api/events/..%2f..%2fetc%2fpasswd", 404, nullptr},
+      {"/api/events/not-an-id", 400, "'not-an-id' is not an event id"},
       {"/api/documents/1%20OR%201=1", 400, "document key: '1 OR 1=1' is not a number"},
       {"/api/stories/%27%20OR%20%271%27%3D%271", 404, "no story ' OR '1'='1"},
       {"/api/stories/..%2f..%2fetc%2fpasswd", 404, "no such endpoint"},

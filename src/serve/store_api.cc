@@ -4,11 +4,12 @@
 
 #include <algorithm>
 #include <ctime>
-#include <functional>
 #include <list>
 #include <map>
 #include <mutex>
+#include <regex>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -235,10 +236,16 @@ struct StoreApi::Impl {
 
   // The frame of every store endpoint: parameters checked, a connection
   // borrowed, the cache consulted, errors turned into JSON.
-  using Answerer =
-      std::function<StatusOr<ResponseCache::Answer>(const httplib::Request&, EventStore*)>;
+  using Answerer = StatusOr<ResponseCache::Answer> (Impl::*)(const httplib::Request&,
+                                                             EventStore*) const;
+  struct Route {
+    const char* pattern;  // httplib's: a regular expression over the path
+    bool needs_store;     // false: answers from the dictionaries alone
+    Answerer answer;
+  };
+  static std::span<const Route> Routes();
   void Answer(const httplib::Request& request, httplib::Response& response, bool needs_store,
-              const Answerer& answer) {
+              Answerer answer) {
     try {
       std::unique_ptr<Lease> lease;
       int64_t version = -1;
@@ -262,7 +269,7 @@ struct StoreApi::Impl {
         response.set_content(std::move(cached->body), cached->content_type.c_str());
         return;
       }
-      auto made = answer(request, lease ? &**lease : nullptr);
+      auto made = (this->*answer)(request, lease ? &**lease : nullptr);
       if (!made.ok()) {
         return SendJsonError(response, HttpStatusOf(made.status()), made.status().message());
       }
@@ -297,8 +304,7 @@ struct StoreApi::Impl {
     return filters;
   }
 
-  static StatusOr<ResponseCache::Answer> Events(const httplib::Request& request,
-                                                EventStore* store) {
+  StatusOr<ResponseCache::Answer> Events(const httplib::Request& request, EventStore* store) const {
     const Params params(
         request, {"actor", "source", "target", "dyad", "directed", "name", "code", "quad_class",
                   "from", "to", "historical", "text", "sort", "desc", "limit", "offset", "format"});
@@ -329,7 +335,7 @@ struct StoreApi::Impl {
     return Json(body + "]}");
   }
 
-  static StatusOr<ResponseCache::Answer> Event(const httplib::Request& request, EventStore* store) {
+  StatusOr<ResponseCache::Answer> Event(const httplib::Request& request, EventStore* store) const {
     const Params params(request, {});
     auto detail = store->GetEvent(request.matches[1]);
     if (!detail.ok()) return detail.status();
@@ -349,8 +355,8 @@ struct StoreApi::Impl {
     return Json(body + "]}");
   }
 
-  static StatusOr<ResponseCache::Answer> SeriesAnswer(const httplib::Request& request,
-                                                      EventStore* store) {
+  StatusOr<ResponseCache::Answer> SeriesAnswer(const httplib::Request& request,
+                                               EventStore* store) const {
     const Params params(request, {"actor", "other", "directed", "by", "from", "to", "historical"});
     SeriesParams series_params;
     series_params.actor = params.Text("actor");
@@ -371,8 +377,8 @@ struct StoreApi::Impl {
                             RenderTable(SeriesTable(*series), TableFormat::kJson)));
   }
 
-  static StatusOr<ResponseCache::Answer> StatusAnswer(const httplib::Request& request,
-                                                      EventStore* store) {
+  StatusOr<ResponseCache::Answer> StatusAnswer(const httplib::Request& request,
+                                               EventStore* store) const {
     const Params params(request, {"a", "b", "from", "to"});
     StatusParams status_params{params.Text("a"), params.Text("b"), params.Text("from"),
                                params.Text("to")};
@@ -392,8 +398,8 @@ struct StoreApi::Impl {
                             RenderTable(StatusTable(*timeline), TableFormat::kJson)));
   }
 
-  static StatusOr<ResponseCache::Answer> NetworkAnswer(const httplib::Request& request,
-                                                       EventStore* store) {
+  StatusOr<ResponseCache::Answer> NetworkAnswer(const httplib::Request& request,
+                                                EventStore* store) const {
     const Params params(request, {"from", "to", "historical", "min_events"});
     NetworkParams network_params;
     network_params.from = params.Text("from");
@@ -446,8 +452,8 @@ struct StoreApi::Impl {
     return Json(body + "]}");
   }
 
-  static StatusOr<ResponseCache::Answer> DocumentAnswer(const httplib::Request& request,
-                                                        EventStore* store) {
+  StatusOr<ResponseCache::Answer> DocumentAnswer(const httplib::Request& request,
+                                                 EventStore* store) const {
     const Params params(request, {});
     const std::string key = request.matches[1];
     if (key.size() > 18 ||
@@ -475,8 +481,8 @@ struct StoreApi::Impl {
     return Json(body + "]}");
   }
 
-  static StatusOr<ResponseCache::Answer> StoryAnswer(const httplib::Request& request,
-                                                     EventStore* store) {
+  StatusOr<ResponseCache::Answer> StoryAnswer(const httplib::Request& request,
+                                              EventStore* store) const {
     const Params params(request, {});
     const std::string story = request.matches[1];
     if (story.size() > kMaxParamBytes || !IsValidUtf8(story)) {
@@ -497,8 +503,8 @@ struct StoreApi::Impl {
     return Json(body + "]}");
   }
 
-  static StatusOr<ResponseCache::Answer> StatsAnswer(const httplib::Request& request,
-                                                     EventStore* store) {
+  StatusOr<ResponseCache::Answer> StatsAnswer(const httplib::Request& request,
+                                              EventStore* store) const {
     const Params params(request, {});
     auto stats = store->Stats();
     if (!stats.ok()) return stats.status();
@@ -531,40 +537,38 @@ Status StoreApi::Check() {
   return lease.ok() ? Status::Ok() : lease.status();
 }
 
+std::span<const StoreApi::Impl::Route> StoreApi::Impl::Routes() {
+  static const Route routes[] = {
+      {"/api/events", true, &Impl::Events},
+      {"/api/events/([^/]+)", true, &Impl::Event},
+      {"/api/series", true, &Impl::SeriesAnswer},
+      {"/api/status", true, &Impl::StatusAnswer},
+      {"/api/network", true, &Impl::NetworkAnswer},
+      {"/api/actors", false, &Impl::ActorsAnswer},
+      {"/api/documents/([^/]+)", true, &Impl::DocumentAnswer},
+      {"/api/stories/([^/]+)", true, &Impl::StoryAnswer},
+      {"/api/stats", true, &Impl::StatsAnswer},
+  };
+  return routes;
+}
+
 bool StoreApi::Handles(const std::string& path) {
-  for (const char* exact :
-       {"/api/events", "/api/series", "/api/status", "/api/network", "/api/actors", "/api/stats"}) {
-    if (path == exact) return true;
-  }
-  // One path segment after these: an id or a key.
-  for (const std::string prefix : {"/api/events/", "/api/documents/", "/api/stories/"}) {
-    if (path.size() > prefix.size() && path.rfind(prefix, 0) == 0 &&
-        path.find('/', prefix.size()) == std::string::npos) {
-      return true;
-    }
-  }
-  return false;
+  static const std::vector<std::regex> patterns = [] {
+    std::vector<std::regex> compiled;
+    for (const Impl::Route& route : Impl::Routes()) compiled.emplace_back(route.pattern);
+    return compiled;
+  }();
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](const std::regex& pattern) { return std::regex_match(path, pattern); });
 }
 
 void StoreApi::Register(httplib::Server& http) {
-  Impl& impl = *impl_;
-  auto route = [&http, &impl](const char* pattern, bool needs_store, Impl::Answerer answer) {
-    http.Get(pattern, [&impl, needs_store, answer = std::move(answer)](
-                          const httplib::Request& request, httplib::Response& response) {
-      impl.Answer(request, response, needs_store, answer);
-    });
-  };
-  route("/api/events", true, &Impl::Events);
-  route("/api/events/([0-9A-Za-z]+)", true, &Impl::Event);
-  route("/api/series", true, &Impl::SeriesAnswer);
-  route("/api/status", true, &Impl::StatusAnswer);
-  route("/api/network", true, &Impl::NetworkAnswer);
-  route("/api/actors", false, [&impl](const httplib::Request& request, EventStore* store) {
-    return impl.ActorsAnswer(request, store);
-  });
-  route("/api/documents/([^/]+)", true, &Impl::DocumentAnswer);
-  route("/api/stories/([^/]+)", true, &Impl::StoryAnswer);
-  route("/api/stats", true, &Impl::StatsAnswer);
+  for (const Impl::Route& route : Impl::Routes()) {
+    http.Get(route.pattern,
+             [&impl = *impl_, route](const httplib::Request& request, httplib::Response& response) {
+               impl.Answer(request, response, route.needs_store, route.answer);
+             });
+  }
 }
 
 }  // namespace dyad
