@@ -14,6 +14,16 @@ std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
   return std::nullopt;
 }
 
+std::string CsvField(const std::string& value) {
+  if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 std::string JsonQuote(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
@@ -191,13 +201,7 @@ class DelimitedWriter : public EventWriter {
           out.begin(), out.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
       return out;
     }
-    if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
-    std::string out = "\"";
-    for (char c : value) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    return out + "\"";
+    return CsvField(value);
   }
   void WriteRow(const std::vector<std::string>& values) {
     std::string line;

@@ -47,4 +47,8 @@ std::vector<std::string> FlatValues(const Event& event);
 // A string as a JSON string literal, quotes included.
 std::string JsonQuote(std::string_view text);
 
+// A CSV field as RFC 4180 writes it: quoted (quotes doubled) when it holds
+// a comma, a quote or a line break, else as it is.
+std::string CsvField(const std::string& value);
+
 }  // namespace dyad
