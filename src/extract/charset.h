@@ -8,6 +8,16 @@
 
 namespace dyad::extract_internal {
 
+// ASCII case and whitespace as HTML and HTTP headers use them: the readers'
+// shared vocabulary (other bytes are left as they are).
+inline char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+inline std::string LowerCopy(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
 // The charset parameter of a Content-Type value ("text/html; charset=ISO-8859-1"
 // gives "iso-8859-1"), lower case; empty when there is none.
 std::string CharsetFromContentType(std::string_view content_type);

@@ -28,6 +28,9 @@ namespace {
 
 using extract_internal::CharsetFromBom;
 using extract_internal::ConvertToUtf8;
+using extract_internal::IsSpace;
+using extract_internal::Lower;
+using extract_internal::LowerCopy;
 using extract_internal::SniffDeclaredCharset;
 using extract_internal::Utf8Text;
 
@@ -35,16 +38,6 @@ std::string_view View(const xmlChar* text) {
   return text == nullptr ? std::string_view()
                          : std::string_view(reinterpret_cast<const char*>(text));
 }
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string LowerCopy(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
