@@ -76,6 +76,22 @@ bool StartsUppercase(std::string_view text) {
   return std::isupper(c) || c >= 0x80;
 }
 
+// Institutions a country has exactly one of, so that "the government" or
+// "the parliament" alone names the country the sentence or the document is
+// about ("Bolivian lawmakers called on the government"). Groups of people
+// ("officials", "protesters") and buildings ("the embassy") may belong to
+// any country and are not resolved this way.
+bool IsInstitution(std::string_view noun) {
+  static constexpr std::string_view kInstitutions[] = {
+      "government", "administration", "authorities",          "regime",      "cabinet",
+      "parliament", "congress",       "national assembly",    "legislature", "senate",
+      "army",       "military",       "armed forces",         "police",      "security forces",
+      "opposition", "supreme court",  "constitutional court", "judiciary",   "central bank"};
+  const std::string folded = Folded(noun);
+  return std::find(std::begin(kInstitutions), std::end(kInstitutions), folded) !=
+         std::end(kInstitutions);
+}
+
 // Fields separated by tabs, empty ones kept (people.tsv has optional fields).
 std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::vector<std::string_view> fields;
@@ -278,6 +294,7 @@ class ActorDictionary::Builder {
       const uint32_t actor = AddActor("", "", "", std::string(fields[0]), std::string(fields[0]));
       for (std::string_view noun : SplitAndTrim(fields[expected - 1], ';')) {
         Name& name = AddName(noun, titles ? NameKind::kTitle : NameKind::kSector, actor, 1);
+        name.institution = !titles && IsInstitution(noun);
         if (titles) {
           name.role = std::string(fields[1]);
           // "chancellor" heads the government in Germany and Austria:
@@ -398,6 +415,9 @@ class ActorDictionary::Builder {
     dictionary_.word_s_ = dictionary_.vocabulary_.Intern("'s");
     dictionary_.word_former_ = dictionary_.vocabulary_.Intern("former");
     dictionary_.word_ex_ = dictionary_.vocabulary_.Intern("ex");
+    dictionary_.word_from_ = dictionary_.vocabulary_.Intern("from");
+    dictionary_.word_and_ = dictionary_.vocabulary_.Intern("and");
+    dictionary_.word_comma_ = dictionary_.vocabulary_.Intern(",");
     // Document references: grammar, not dictionary entries.
     for (std::string_view phrase :
          {"the two countries", "both countries", "the two sides", "both sides", "the two nations",
@@ -829,6 +849,8 @@ class ActorDictionary::Matcher {
   }
 
   void Run(std::vector<ActorMention>& out) {
+    out_ = &out;
+    first_new_ = out.size();
     uint32_t first_actor = kNoActor;
     bool pair_noted = false;
     size_t position = 0;
@@ -895,6 +917,7 @@ class ActorDictionary::Matcher {
       }
       position = end;
     }
+    ShareSectorsInLists(out);
   }
 
  private:
@@ -916,7 +939,122 @@ class ActorDictionary::Matcher {
     }
     if (mention.partner != kNoActor) return;
     const Actor& actor = d_.actors_[d_.ActorAt(mention, document_.report_date_)];
-    if (!actor.country.empty()) document_.last_state_ = d_.FindCodeIndex(actor.country);
+    if (actor.country.empty()) return;
+    const uint32_t state = d_.FindCodeIndex(actor.country);
+    document_.last_state_ = state;
+    if (document_.sole_state_ == kNoActor && !document_.several_states_) {
+      document_.sole_state_ = state;
+    } else if (document_.sole_state_ != state) {
+      document_.sole_state_ = kNoActor;
+      document_.several_states_ = true;
+    }
+  }
+
+  // Whether mentions `a` and `b` are neighbours in a list: only commas and
+  // "and" between them ("Thai and Cambodian", "Kenya, Uganda and Tanzania").
+  bool Coordinated(const ActorMention& a, const ActorMention& b) const {
+    if (a.end_token >= b.first_token) return false;
+    for (uint32_t t = a.end_token; t < b.first_token; ++t) {
+      const size_t local = t - sentence_.first_token;
+      if (!IsWord(local, d_.word_and_) && !IsWord(local, d_.word_comma_)) return false;
+    }
+    return true;
+  }
+
+  static bool IsBareState(const Actor& actor, const ActorMention& mention) {
+    return !actor.country.empty() && actor.sector.empty() && mention.person == kNoPerson &&
+           mention.partner == kNoActor;
+  }
+
+  // A sector noun written once for a whole list belongs to every member:
+  // "Thai and Cambodian troops" (THAMIL, KHMMIL), "the presidents of Kenya
+  // and Tanzania" (KENGOV, TZAGOV). Only members named as a bare state take
+  // it; "Kenya and Tanzania's army" keeps Kenya whole, as does a singular
+  // noun ("the president of Kenya and Tanzania" is two actors).
+  void ShareSectorsInLists(std::vector<ActorMention>& out) const {
+    size_t first = first_new_;
+    while (first < out.size()) {
+      size_t last = first;
+      while (last + 1 < out.size() && Coordinated(out[last], out[last + 1])) ++last;
+      if (last > first) {
+        const ActorMention& head = out[first];
+        const ActorMention& tail = out[last];
+        if (SectorWrittenAfter(tail)) {
+          for (size_t i = first; i < last; ++i) GiveSector(out[i], tail);
+        } else if (PluralSectorBefore(head)) {
+          for (size_t i = first + 1; i <= last; ++i) GiveSector(out[i], head);
+        }
+      }
+      first = last + 1;
+    }
+  }
+
+  // "Cambodian troops": a state's adjective, then the sector noun.
+  bool SectorWrittenAfter(const ActorMention& mention) const {
+    const Actor& actor = d_.actors_[mention.actor];
+    if (actor.country.empty() || actor.sector.empty() || mention.person != kNoPerson) return false;
+    const size_t first = mention.first_token - sentence_.first_token;
+    const size_t last = mention.end_token - sentence_.first_token - 1;
+    if (!StartsUppercase(TokenText(first)) || IsTitleWord(first) || !IsTitleWord(last))
+      return false;
+    // "Kenya and Tanzania's army" may be Tanzania's alone.
+    for (size_t i = first; i < last; ++i) {
+      if (IsWord(i, d_.word_s_)) return false;
+    }
+    return true;
+  }
+
+  // "the presidents of Kenya", "envoys from Armenia": a plural sector noun,
+  // "of" or "from", then the state.
+  bool PluralSectorBefore(const ActorMention& mention) const {
+    const Actor& actor = d_.actors_[mention.actor];
+    if (actor.country.empty() || actor.sector.empty() || mention.person != kNoPerson) return false;
+    const size_t first = mention.first_token - sentence_.first_token;
+    const size_t end = mention.end_token - sentence_.first_token;
+    if (!IsTitleWord(first)) return false;
+    for (size_t i = first + 1; i < end; ++i) {
+      if (IsWord(i, d_.word_of_) || IsWord(i, d_.word_from_)) {
+        const std::string_view noun = TokenText(i - 1);
+        return !noun.empty() && (noun.back() == 's' || noun.back() == 'S');
+      }
+    }
+    return false;
+  }
+
+  // "Türkiye and Turkish troops" are two actors: a state named twice in a
+  // list is named whole once.
+  void GiveSector(ActorMention& member, const ActorMention& donor) const {
+    const Actor& actor = d_.actors_[member.actor];
+    if (!IsBareState(actor, member) || actor.country == d_.actors_[donor.actor].country) return;
+    member.actor = d_.ActorForSector(member.actor, d_.actors_[donor.actor].sector);
+    member.titled = true;
+  }
+
+  // "the government" alone: the country of the nearest actor before it in
+  // the sentence that is one of a country's own groups ("Bolivian lawmakers
+  // called on the government": BOLGOV), else the one state the document has
+  // named. A state or its government or army before it says nothing: they
+  // act abroad ("Spain urged the government").
+  bool InstitutionOfContext(const Name& noun, size_t position, ActorMention& mention) const {
+    if (!noun.institution || position == 0 || !IsWord(position - 1, d_.word_the_)) return false;
+    const std::string_view sector = d_.actors_[noun.target].sector;
+    for (size_t i = out_->size(); i-- > first_new_;) {
+      const Actor& actor = d_.actors_[(*out_)[i].actor];
+      if (actor.country.empty() || actor.sector.empty() || actor.sector == "GOV" ||
+          actor.sector == "MIL" || actor.sector == "ELI") {
+        continue;
+      }
+      mention.actor = d_.ActorForSector(d_.FindCodeIndex(actor.country), sector);
+      return true;
+    }
+    // The document's one state, unless this sentence names it as a whole
+    // before: "Spain urged the government" is another country's.
+    if (document_.sole_state_ == kNoActor) return false;
+    for (size_t i = first_new_; i < out_->size(); ++i) {
+      if ((*out_)[i].actor == document_.sole_state_) return false;
+    }
+    mention.actor = d_.ActorForSector(document_.sole_state_, sector);
+    return true;
   }
 
   // "Venezuelan government", "Venezuela's army", "Colombian Foreign Minister
@@ -958,7 +1096,11 @@ class ActorDictionary::Matcher {
     size_t next = *end;
     uint32_t length = 0;
     int64_t found = -1;
-    if (IsWord(next, d_.word_of_)) {
+    // "envoys from Armenia" as "envoys of Armenia"; "an envoy from Armenia"
+    // may be anyone's.
+    const std::string_view last_word = TokenText(*end - 1);
+    const bool plural = !last_word.empty() && last_word.back() == 's';
+    if (IsWord(next, d_.word_of_) || (plural && IsWord(next, d_.word_from_))) {
       ++next;
       if (IsWord(next, d_.word_the_)) ++next;
       found = next < words_.size() ? NameAt(next, &length) : -1;
@@ -978,8 +1120,8 @@ class ActorDictionary::Matcher {
       return true;
     }
     if (noun.kind == NameKind::kSector) {
+      if (!IsWord(*end, d_.word_of_)) return InstitutionOfContext(noun, position, mention);
       // "the government of Iván Duque": that person's state.
-      if (!IsWord(*end, d_.word_of_)) return false;
       uint32_t length = 0;
       const int64_t found = NameAt(*end + 1, &length);
       if (found < 0 || d_.names_[found].kind != NameKind::kPerson) return false;
@@ -1093,6 +1235,8 @@ class ActorDictionary::Matcher {
   const Sentence& sentence_;
   std::span<const uint32_t> words_;
   DocumentActors& document_;
+  const std::vector<ActorMention>* out_ = nullptr;  // Run's output; this sentence's from first_new_
+  size_t first_new_ = 0;
 };
 
 uint32_t ActorDictionary::PossessiveWithoutApostrophe(std::string_view text,

@@ -136,6 +136,10 @@ class DocumentActors {
   std::vector<uint32_t> introduced_;  // persons named in full, most recent last
   std::vector<PersonSeen> people_;    // person mentions, most recent last
   uint32_t last_state_ = kNoActor;    // the last state (as a whole) named
+  // The one state the document has named so far; kNoActor before the first
+  // and once a second one is named.
+  uint32_t sole_state_ = kNoActor;
+  bool several_states_ = false;
   uint32_t last_pair_[2] = {kNoActor, kNoActor};
 };
 
@@ -211,11 +215,12 @@ class ActorDictionary {
   };
   struct Name {
     NameKind kind = NameKind::kActor;
-    uint32_t target = 0;          // actor (kActor, kSector, kTitle) or person (kPerson, kSurname)
-    bool capitalised = false;     // written with a capital: must be capitalised in the text
-    bool name_like = false;       // also a personal name ("Jordan"): not next to other names
-    std::string exact;            // non-empty: the text must match exactly ("US", not "us")
-    std::string role;             // titles: "foreign_minister", ...
+    uint32_t target = 0;       // actor (kActor, kSector, kTitle) or person (kPerson, kSurname)
+    bool capitalised = false;  // written with a capital: must be capitalised in the text
+    bool name_like = false;    // also a personal name ("Jordan"): not next to other names
+    bool institution = false;  // sectors: "the government" alone is the context's (IsInstitution)
+    std::string exact;         // non-empty: the text must match exactly ("US", not "us")
+    std::string role;          // titles: "foreign_minister", ...
     std::string role_by_country;  // titles: "head_of_government=DEU,AUT" (another role there)
     uint8_t source = 0;           // 0 = ISO, 1 = shipped file, 2 = user file
   };
@@ -239,7 +244,8 @@ class ActorDictionary {
   std::unordered_map<std::string, uint32_t> actor_by_code_;
   std::vector<uint32_t> title_words_;     // word ids of title and sector nouns
   std::vector<uint32_t> calendar_words_;  // "Monday", "January": never part of a name
-  uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0;
+  uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0, word_from_ = 0,
+           word_and_ = 0, word_comma_ = 0;
 };
 
 // What the dictionaries know about `name` on `date`, as text for `dyad
