@@ -65,17 +65,19 @@ int main(int argc, char** argv) {
       dyad::ReadDocumentDates(text, segmentation, dyad::CivilDate{2019, 1, 24}, {});
   std::vector<dyad::DateExpression> dates;
   dates.reserve(1024);
+  // As the pipeline does: FindDates' scratch serves ResolveEventDate too.
+  dyad::DateScratch scratch;
 
   size_t expressions = 0, resolved = 0;
   const size_t allocations_before = allocations;
   const auto start = std::chrono::steady_clock::now();
   for (const dyad::Sentence& sentence : segmentation.sentences) {
     dates.clear();
-    dyad::FindDates(text, segmentation, sentence, document, dates);
+    dyad::FindDates(text, segmentation, sentence, document, dates, scratch);
     expressions += dates.size();
     if (dates.empty()) continue;
-    const dyad::ResolvedDate date =
-        dyad::ResolveEventDate(text, segmentation, sentence, dates, sentence.first_token, document);
+    const dyad::ResolvedDate date = dyad::ResolveEventDate(text, segmentation, sentence, dates,
+                                                           sentence.first_token, document, scratch);
     resolved += date.from_report ? 0 : 1;
   }
   const double seconds =

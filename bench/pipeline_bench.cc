@@ -1,6 +1,7 @@
 // End-to-end throughput of the coding pipeline on one core.
 //
-//   build/release/bench/pipeline_bench [--generated [--sample]] [CORPUS.jsonl] [MEGABYTES]
+//   build/release/bench/pipeline_bench [--generated [--sample]] [--write-corpus OUT.jsonl]
+//                                      [--print-events] [CORPUS.jsonl] [MEGABYTES]
 //
 // Loads every dictionary (timed: start-up), reads the corpus (default: the
 // bundled examples) and builds MEGABYTES of text from it (default 50):
@@ -11,6 +12,11 @@
 //    replaced by states drawn from ISO 3166, so the text is larger than the
 //    caches and the actor lookups vary as in a real feed (--sample prints
 //    the first two articles and stops).
+// --write-corpus writes the articles it would code as JSON Lines and stops:
+// `dyad code` on that file before and after a change shows whether the
+// change alters any output; --print-events codes the corpus once, prints
+// every field of every event, one line each, and stops (the same check
+// without the rest of the program, for a build of only the pipeline).
 // It then codes everything on one thread, twice: the clean stage alone, and
 // the whole pipeline (clean, segment, actors, code, date). It prints MB/s,
 // sentences/s and documents/s per core (CPU time of this thread; wall time
@@ -192,13 +198,76 @@ std::vector<dyad::Document> GenerateCorpus(const std::vector<dyad::Document>& or
   return corpus;
 }
 
+// `text` as a JSON string, quotes included.
+std::string JsonString(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// The corpus as JSON Lines in the input format of `dyad code`.
+bool WriteCorpus(const std::string& path, const std::vector<dyad::Document>& corpus) {
+  std::ofstream out(path);
+  for (const dyad::Document& d : corpus) {
+    out << "{\"id\": " << JsonString(d.id)
+        << ", \"date\": " << JsonString(dyad::FormatIsoDate(d.report_date))
+        << ", \"source\": " << JsonString(d.source) << ", \"url\": " << JsonString(d.url)
+        << ", \"title\": " << JsonString(d.title) << ", \"text\": " << JsonString(d.text) << "}\n";
+  }
+  return static_cast<bool>(out);
+}
+
+void PrintActor(const dyad::ActorRef& actor) {
+  std::printf("\t%s|%s|%s|%s|%s", actor.code.c_str(), actor.country.c_str(), actor.org.c_str(),
+              actor.sector.c_str(), actor.name.c_str());
+}
+
+// Every field of every event of the corpus, one line each.
+void PrintEvents(const dyad::Pipeline& pipeline, const std::vector<dyad::Document>& corpus) {
+  for (const dyad::Document& original : corpus) {
+    dyad::Document document = original;
+    const dyad::DocumentResult result = pipeline.CodeDocument(document);
+    std::printf("doc %s %zu sentences %zu events %s\n", document.id.c_str(), result.sentences,
+                result.events.size(), dyad::FormatIsoDate(document.report_date).c_str());
+    for (const std::string& warning : result.warnings) std::printf("warning %s\n", warning.c_str());
+    for (const dyad::Event& e : result.events) {
+      std::printf("%s\t%s\t%s\t%d%d\t%s\t%s\t%d\t%.17g\t%.17g\t%s\t%u\t%u\t%u\t%u", e.id.c_str(),
+                  dyad::FormatIsoDate(e.date).c_str(), dyad::DatePrecisionName(e.date_precision),
+                  e.date_is_report_date, e.historical, dyad::FormatIsoDate(e.report_date).c_str(),
+                  e.code.c_str(), e.quad_class, e.goldstein, e.confidence, e.doc.c_str(),
+                  e.sentence, e.span_begin, e.span_end, e.sentence_begin);
+      PrintActor(e.source);
+      PrintActor(e.target);
+      std::printf("\t%s\n", e.text.c_str());
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   bool generated = false, sample = false;
+  std::string write_corpus;
+  bool print_events = false;
   std::vector<std::string> positional;
   for (int i = 1; i < argc; ++i) {
-    if (std::string_view(argv[i]) == "--generated") {
+    if (std::string_view(argv[i]) == "--write-corpus" && i + 1 < argc) {
+      write_corpus = argv[++i];
+    } else if (std::string_view(argv[i]) == "--print-events") {
+      print_events = true;
+    } else if (std::string_view(argv[i]) == "--generated") {
       generated = true;
     } else if (std::string_view(argv[i]) == "--sample") {
       sample = true;
@@ -255,6 +324,11 @@ int main(int argc, char** argv) {
         bytes += corpus[i].text.size();
       }
     }
+  }
+  if (!write_corpus.empty()) return WriteCorpus(write_corpus, corpus) ? 0 : 1;
+  if (print_events) {
+    PrintEvents(**pipeline, corpus);
+    return 0;
   }
   size_t bytes = 0;
   for (size_t i : order) bytes += corpus[i].text.size();

@@ -240,6 +240,46 @@ TEST(ResolveEventDate, ThresholdComesFromTheOptions) {
             "2019-01-10 day");
 }
 
+TEST(ResolveEventDate, AScratchSharedWithFindDatesGivesTheSameDates) {
+  // The pipeline passes FindDates' scratch to ResolveEventDate for each event
+  // of the sentence; a scratch holding another sentence is made to reread.
+  const std::string text =
+      "Peru, which was founded in 1821, recalled its envoy on Wednesday. "
+      "The same month, Bolivia expelled two diplomats (in 2017) and later protested.";
+  const Segmentation segmentation = Segment(text);
+  ASSERT_EQ(segmentation.sentences.size(), 2u);
+  DocumentDates shared = ReadDocumentDates(text, segmentation, kThursday, {});
+  DocumentDates alone = shared;
+  DateScratch scratch;
+  std::vector<DateExpression> with_scratch, without;
+  for (const Sentence& sentence : segmentation.sentences) {
+    with_scratch.clear();
+    without.clear();
+    FindDates(text, segmentation, sentence, shared, with_scratch, scratch);
+    FindDates(text, segmentation, sentence, alone, without);
+    ASSERT_EQ(with_scratch.size(), without.size());
+    for (uint32_t anchor = sentence.first_token; anchor < sentence.end_token; ++anchor) {
+      const ResolvedDate a =
+          ResolveEventDate(text, segmentation, sentence, with_scratch, anchor, shared, scratch);
+      const ResolvedDate b = ResolveEventDate(text, segmentation, sentence, without, anchor, alone);
+      EXPECT_EQ(a.date, b.date) << anchor;
+      EXPECT_EQ(a.precision, b.precision) << anchor;
+      EXPECT_EQ(a.from_report, b.from_report) << anchor;
+      EXPECT_EQ(a.historical, b.historical) << anchor;
+    }
+  }
+  // The scratch now holds the second sentence; asked about the first, it rereads.
+  const Sentence& first = segmentation.sentences[0];
+  DocumentDates again = ReadDocumentDates(text, segmentation, kThursday, {});
+  std::vector<DateExpression> expressions;
+  FindDates(text, segmentation, first, again, expressions);
+  for (uint32_t anchor = first.first_token; anchor < first.end_token; ++anchor) {
+    EXPECT_EQ(ResolveEventDate(text, segmentation, first, expressions, anchor, again, scratch).date,
+              ResolveEventDate(text, segmentation, first, expressions, anchor, again).date)
+        << anchor;
+  }
+}
+
 TEST(ResolveEventDate, NoExpressionMeansTheReportDate) {
   EXPECT_EQ(DateOf("Bolivia praised Peru.", "praised", kThursday), "2019-01-24 day from-report");
 }

@@ -251,5 +251,24 @@ TEST(Pipeline, CodePointOffsets) {
   }
 }
 
+TEST(Pipeline, CodePointOffsetsOfLongTextsMatchAByteCount) {
+  // Long enough for the word-at-a-time count's blocks and its byte tail.
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += "Москва y Bogotá — 北京 ";
+  auto byte_count = [&](size_t offset) {
+    uint32_t count = 0;
+    for (size_t i = 0; i < offset; ++i) {
+      count += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return count;
+  };
+  CodePointCursor cursor(text);
+  for (size_t offset : {size_t{0}, size_t{1}, size_t{247}, size_t{248}, size_t{249}, text.size(),
+                        size_t{500}, size_t{7}, size_t{1021}, text.size() - 3}) {
+    EXPECT_EQ(CodePointOffset(text, offset), byte_count(offset)) << offset;
+    EXPECT_EQ(cursor.At(offset), byte_count(offset)) << offset;
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -463,5 +463,16 @@ TEST(Folding, AppendsAndCopiesInvalidBytes) {
   EXPECT_EQ(Folded(""), "");
 }
 
+TEST(FoldedView, IsTheTokenItselfWhenFoldingChangesNothing) {
+  std::string buffer = "stale";
+  const std::string_view plain = "sanctions";
+  EXPECT_EQ(FoldedView(plain, buffer).data(), plain.data());
+  EXPECT_EQ(FoldedView("u.s.", buffer), "u.s.");
+  // Otherwise the folded form, in the buffer, whatever it held before.
+  for (std::string_view token : {"Venezuela", "Nicolás", "’s", "ЁЛКИН", "USA", "3.5"}) {
+    EXPECT_EQ(FoldedView(token, buffer), Folded(token)) << token;
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -154,6 +154,10 @@ struct ActorDictionary::Trie {
   };
   static constexpr uint64_t kNoEdge = ~uint64_t{0};
   std::vector<FlatEdge> flat;
+  // By word id, once built, one bit each: whether some name starts with the
+  // word. Most tokens start none, and this small table answers without a
+  // probe of the large edge table.
+  std::vector<uint64_t> starts;
 
   static size_t Spread(uint64_t key) {
     key ^= key >> 33;
@@ -168,6 +172,11 @@ struct ActorDictionary::Trie {
       size_t i = Spread(key) & (capacity - 1);
       while (flat[i].key != kNoEdge) i = (i + 1) & (capacity - 1);
       flat[i] = {key, child};
+      if ((key >> 32) == 0) {  // an edge of the root
+        const auto word = static_cast<uint32_t>(key);
+        if (word / 64 >= starts.size()) starts.resize(word / 64 + 1, 0);
+        starts[word / 64] |= uint64_t{1} << (word % 64);
+      }
     }
     edges.clear();
   }
@@ -183,6 +192,11 @@ struct ActorDictionary::Trie {
       if (flat[i].key == key) return flat[i].child;
       if (flat[i].key == kNoEdge) return 0;
     }
+  }
+  // Whether some name starts with `word` (false for kUnknown).
+  bool Starts(uint32_t word) const {
+    if (flat.empty()) return Child(0, word) != 0;
+    return word / 64 < starts.size() && ((starts[word / 64] >> (word % 64)) & 1) != 0;
   }
   uint32_t Add(std::span<const uint32_t> words) {
     uint32_t node = 0;
@@ -206,9 +220,15 @@ struct ActorDictionary::Trie {
     }
     return node;
   }
+  // A name's end along the words: its length in tokens and its node. Left
+  // uninitialised in arrays, which are filled only as far as they are read.
+  struct Prefix {
+    uint32_t length;
+    uint32_t node;
+  };
   // Nodes with payloads along words[start...]: (length, node), shortest first.
   size_t Prefixes(std::span<const uint32_t> words, size_t start,
-                  std::array<std::pair<uint32_t, uint32_t>, kMaxDepth>& out) const {
+                  std::array<Prefix, kMaxDepth>& out) const {
     size_t count = 0;
     uint32_t node = 0;
     for (size_t i = start; i < words.size() && i - start < kMaxDepth; ++i) {
@@ -743,16 +763,19 @@ class ActorDictionary::Matcher {
   // people sharing it. Returns the name index and sets `length`, or -1.
   int64_t NameAt(size_t position, uint32_t* length, bool allow_surnames = false,
                  std::string_view title_role = {}) const {
-    std::array<std::pair<uint32_t, uint32_t>, Trie::kMaxDepth> prefixes;
+    // Run() asks at every token and almost no word starts a name: the trie's
+    // table of first words turns those away before the prefix array is set up.
+    if (position >= words_.size() || !d_.trie_->Starts(words_[position])) return -1;
+    std::array<Trie::Prefix, Trie::kMaxDepth> prefixes;
     const size_t count = d_.trie_->Prefixes(words_, position, prefixes);
     for (size_t i = count; i-- > 0;) {
-      const auto& payloads = d_.trie_->payloads[prefixes[i].second];
+      const auto& payloads = d_.trie_->payloads[prefixes[i].node];
       int64_t best = -1;
       int best_score = -1;
       for (auto it = payloads.rbegin(); it != payloads.rend(); ++it) {
         const Name& name = d_.names_[*it];
         const bool surname_ok = allow_surnames && name.kind == NameKind::kSurname;
-        if (!surname_ok && !Accepts(name, position, prefixes[i].first)) continue;
+        if (!surname_ok && !Accepts(name, position, prefixes[i].length)) continue;
         if (surname_ok && StartsLowercase(TokenText(position))) continue;
         if (name.kind != NameKind::kPerson && name.kind != NameKind::kSurname) {
           if (best < 0) best = *it;
@@ -771,7 +794,7 @@ class ActorDictionary::Matcher {
         }
       }
       if (best >= 0) {
-        *length = prefixes[i].first;
+        *length = prefixes[i].length;
         return best;
       }
     }
@@ -1283,11 +1306,15 @@ void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& 
   scratch.word_ids.clear();
   for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
     const Token& token = segmentation.tokens[i];
-    scratch.folded.clear();
-    AppendFolded(text.substr(token.begin, token.end - token.begin), scratch.folded);
-    uint32_t id = vocabulary_.Find(scratch.folded);
-    if (id == Vocabulary::kUnknown)
+    const std::string_view folded =
+        FoldedView(text.substr(token.begin, token.end - token.begin), scratch.folded);
+    uint32_t id = vocabulary_.Find(folded);
+    // "Venezuelas" is capitalised, so folding changed it and scratch.folded,
+    // which PossessiveWithoutApostrophe reads, holds it; a word that needed
+    // no folding is never such a possessive.
+    if (id == Vocabulary::kUnknown && folded.data() == scratch.folded.data()) {
       id = PossessiveWithoutApostrophe(text, segmentation, i, scratch);
+    }
     scratch.word_ids.push_back(id);
   }
   Matcher matcher(*this, text, segmentation, sentence, scratch.word_ids, document);

@@ -16,18 +16,60 @@ uint64_t Vocabulary::HashOf(std::string_view word) {
     hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ULL;
     hash ^= hash >> 31;
   }
+  // The last 0 to 7 bytes in at most two loads (a memcpy of a variable size
+  // is a library call): 4 to 7 bytes as two overlapping 4-byte words, 1 to 3
+  // as their first, middle and last byte. Together they cover every byte,
+  // and the length is in the seed.
+  const char* rest = word.data() + i;
+  const size_t rest_size = word.size() - i;
   uint64_t tail = 0;
-  std::memcpy(&tail, word.data() + i, word.size() - i);
+  if (rest_size >= 4) {
+    uint32_t low, high;
+    std::memcpy(&low, rest, 4);
+    std::memcpy(&high, rest + rest_size - 4, 4);
+    tail = low | (static_cast<uint64_t>(high) << 32);
+  } else if (rest_size > 0) {
+    auto byte = [&](size_t k) {
+      return static_cast<uint64_t>(static_cast<unsigned char>(rest[k]));
+    };
+    tail = byte(0) | (byte(rest_size / 2) << 8) | (byte(rest_size - 1) << 16);
+  }
   hash = (hash ^ tail) * 0x94D049BB133111EBULL;
   return hash ^ (hash >> 29);
 }
+
+namespace {
+
+// a == b for words of equal size, eight bytes at a time: words are short,
+// and a memcmp call cost more than the comparison.
+bool SameBytes(const char* a, const char* b, size_t size) {
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a + i, 8);
+    std::memcpy(&y, b + i, 8);
+    if (x != y) return false;
+  }
+  for (; i < size; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 size_t Vocabulary::SlotOf(std::string_view word, uint64_t hash) const {
   const size_t mask = slots_.size() - 1;
   const auto short_hash = static_cast<uint32_t>(hash);
   for (size_t i = (hash >> 32) & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
-    if (slot.id == kUnknown || (slot.hash == short_hash && Word(slot.id) == word)) return i;
+    if (slot.id == kUnknown) return i;
+    if (slot.hash != short_hash) continue;
+    const WordSpan& span = words_[slot.id - 1];
+    if (span.length == word.size() &&
+        SameBytes(arena_.data() + span.offset, word.data(), word.size())) {
+      return i;
+    }
   }
 }
 
@@ -41,15 +83,14 @@ void Vocabulary::Grow() {
 }
 
 uint32_t Vocabulary::Intern(std::string_view word) {
-  if ((offsets_.size() + 1) * 2 > slots_.size()) Grow();
+  if ((words_.size() + 1) * 2 > slots_.size()) Grow();
   const uint64_t hash = HashOf(word);
   Slot& slot = slots_[SlotOf(word, hash)];
   if (slot.id != kUnknown) return slot.id;
-  offsets_.push_back(static_cast<uint32_t>(arena_.size()));
-  lengths_.push_back(static_cast<uint32_t>(word.size()));
+  words_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size())});
   arena_.append(word);
   slot.hash = static_cast<uint32_t>(hash);
-  slot.id = static_cast<uint32_t>(offsets_.size());
+  slot.id = static_cast<uint32_t>(words_.size());
   return slot.id;
 }
 

@@ -29,7 +29,7 @@ class Vocabulary {
 
   uint32_t Intern(std::string_view word);
   uint32_t Find(std::string_view word) const;  // kUnknown if absent
-  size_t size() const { return offsets_.size(); }
+  size_t size() const { return words_.size(); }
 
  private:
   struct Slot {
@@ -38,15 +38,21 @@ class Vocabulary {
   };
   static uint64_t HashOf(std::string_view word);
   std::string_view Word(uint32_t id) const {
-    return std::string_view(arena_).substr(offsets_[id - 1], lengths_[id - 1]);
+    return std::string_view(arena_).substr(words_[id - 1].offset, words_[id - 1].length);
   }
   // The slot holding `word`, or the empty slot where it would go.
   size_t SlotOf(std::string_view word, uint64_t hash) const;
   void Grow();
 
-  std::vector<Slot> slots_;                  // power-of-two size, at most half full
-  std::string arena_;                        // every word, back to back
-  std::vector<uint32_t> offsets_, lengths_;  // by id - 1
+  std::vector<Slot> slots_;  // power-of-two size, at most half full
+  std::string arena_;        // every word, back to back
+  // Where each word lies in the arena, by id - 1; offset and length side by
+  // side, as a lookup that finds its slot reads both.
+  struct WordSpan {
+    uint32_t offset = 0;
+    uint32_t length = 0;
+  };
+  std::vector<WordSpan> words_;
 };
 
 class PhraseTrie {

@@ -100,7 +100,7 @@ struct KeyEntry {
   bool plural;
 };
 
-// Sorted by word (checked below) for binary search.
+// Sorted by word (checked below), for the reader.
 constexpr std::array kKeys = {
     KeyEntry{"'s", Key::kPossessive, 0, false},
     KeyEntry{"a", Key::kNumberWord, 1, false},
@@ -279,44 +279,54 @@ static_assert(std::is_sorted(kKeys.begin(), kKeys.end(),
                              [](const KeyEntry& a, const KeyEntry& b) { return a.word < b.word; }));
 
 // Every token of every sentence is looked up in kKeys, and almost none is
-// there: an index by first letter with the lengths that occur under it
-// turns most lookups away before any string comparison.
-// Keys that do not start with a letter ("'s") sort first and are compared
-// one by one.
-struct KeyIndex {
-  size_t letters = 0;                  // kKeys[0, letters) start with another character
-  std::array<uint16_t, 27> begin{};    // kKeys[begin[c], begin[c + 1]) start with 'a' + c
-  std::array<uint32_t, 26> lengths{};  // bit n: a key of length n starts with 'a' + c
-};
-constexpr KeyIndex MakeKeyIndex() {
-  KeyIndex index;
-  size_t k = 0;
-  while (k < kKeys.size() && (kKeys[k].word[0] < 'a' || kKeys[k].word[0] > 'z')) ++k;
-  index.letters = k;
-  for (int c = 0; c < 26; ++c) {
-    index.begin[static_cast<size_t>(c)] = static_cast<uint16_t>(k);
-    for (; k < kKeys.size() && kKeys[k].word[0] == 'a' + c; ++k) {
-      index.lengths[static_cast<size_t>(c)] |= 1u << kKeys[k].word.size();
-    }
-  }
-  index.begin[26] = static_cast<uint16_t>(k);
-  return index;
+// there: an open-addressing table of the keys' hashes, built at compile time,
+// turns most lookups away after one probe, without comparing strings. (A
+// scan of the keys under the token's first letter was a tenth of the date
+// stage.)
+//
+// FNV-1a, 32 bit, one byte at a time, so that Classify can hash a word as it
+// folds it.
+constexpr uint32_t kKeyHashBasis = 2166136261u;
+constexpr uint32_t KeyHashStep(uint32_t hash, char c) {
+  return (hash ^ static_cast<unsigned char>(c)) * 16777619u;
 }
-constexpr KeyIndex kKeyIndex = MakeKeyIndex();
-static_assert(kKeyIndex.begin[26] == kKeys.size(), "every key starts with a-z");
+constexpr uint32_t KeyHash(std::string_view word) {
+  uint32_t hash = kKeyHashBasis;
+  for (char c : word) hash = KeyHashStep(hash, c);
+  return hash;
+}
 
-const KeyEntry* FindKey(std::string_view word) {
-  if (word.empty() || word.size() >= 32) return nullptr;
-  if (word[0] < 'a' || word[0] > 'z') {
-    for (size_t k = 0; k < kKeyIndex.letters; ++k) {
-      if (kKeys[k].word == word) return &kKeys[k];
-    }
-    return nullptr;
+struct KeyTable {
+  static constexpr size_t kSlots = 1024;  // a power of two, under a fifth full
+  std::array<uint32_t, kSlots> hashes{};
+  std::array<int16_t, kSlots> keys{};  // index into kKeys; -1: empty
+};
+constexpr KeyTable MakeKeyTable() {
+  KeyTable table;
+  for (int16_t& key : table.keys) key = -1;
+  for (size_t k = 0; k < kKeys.size(); ++k) {
+    const uint32_t hash = KeyHash(kKeys[k].word);
+    size_t slot = hash & (KeyTable::kSlots - 1);
+    while (table.keys[slot] >= 0) slot = (slot + 1) & (KeyTable::kSlots - 1);
+    table.hashes[slot] = hash;
+    table.keys[slot] = static_cast<int16_t>(k);
   }
-  const auto letter = static_cast<size_t>(word[0] - 'a');
-  if ((kKeyIndex.lengths[letter] & (1u << word.size())) == 0) return nullptr;
-  for (size_t k = kKeyIndex.begin[letter]; k < kKeyIndex.begin[letter + 1]; ++k) {
-    if (kKeys[k].word == word) return &kKeys[k];
+  return table;
+}
+constexpr KeyTable kKeyTable = MakeKeyTable();
+static_assert(kKeys.size() * 5 < KeyTable::kSlots);
+
+// The entry of `word`, whose KeyHash is `hash`, or nullptr.
+const KeyEntry* FindKey(std::string_view word, uint32_t hash) {
+  for (size_t slot = hash & (KeyTable::kSlots - 1); kKeyTable.keys[slot] >= 0;
+       slot = (slot + 1) & (KeyTable::kSlots - 1)) {
+    if (kKeyTable.hashes[slot] != hash) continue;
+    const KeyEntry& entry = kKeys[static_cast<size_t>(kKeyTable.keys[slot])];
+    if (entry.word.size() != word.size()) continue;
+    // Keys are a few letters: a loop, not a memcmp call.
+    size_t i = 0;
+    while (i < word.size() && entry.word[i] == word[i]) ++i;
+    if (i == word.size()) return &entry;
   }
   return nullptr;
 }
@@ -407,10 +417,18 @@ Lexeme Classify(std::string_view raw, TokenKind kind) {
     return lex;
   }
   if (raw.size() > lex.folded.size()) return lex;
+  // Folded and hashed in one pass, in locals the compiler keeps in registers.
+  std::array<char, 16> folded{};
+  size_t size = 0;
+  uint32_t hash = kKeyHashBasis;
   for (char c : raw) {
     if (static_cast<unsigned char>(c) >= 0x80) return lex;
-    lex.folded[lex.folded_size++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    folded[size++] = lower;
+    hash = KeyHashStep(hash, lower);
   }
+  lex.folded = folded;
+  lex.folded_size = static_cast<uint8_t>(size);
   lex.capitalized = raw[0] >= 'A' && raw[0] <= 'Z';
   const std::string_view word = lex.Folded();
   // "23rd", "1st"; "1990s".
@@ -432,7 +450,7 @@ Lexeme Classify(std::string_view raw, TokenKind kind) {
     }
     return lex;
   }
-  if (const KeyEntry* it = FindKey(word)) {
+  if (const KeyEntry* it = FindKey(word, hash)) {
     if (it->key == Key::kMonthName || it->key == Key::kWeekdayName) {
       if (lex.capitalized) {
         lex.kind = it->key == Key::kMonthName ? LexKind::kMonth : LexKind::kWeekday;
@@ -615,34 +633,82 @@ struct Match {
   CivilDate earliest, latest;
 };
 
+// The lexemes of one sentence's tokens, each classified on first use and
+// kept: the matchers look a few tokens back and ahead of every position, and
+// ResolveEventDate reads the sentence again for each of its events, so each
+// token is classified once per sentence, not once per look. The table is
+// sized once per sentence and never moves while it is read, so the
+// references At() returns stay valid.
+class SentenceLexemes {
+ public:
+  // Makes the table hold `sentence`, unread, unless it holds it already.
+  void Use(std::string_view text, const Segmentation& segmentation, const Sentence& sentence) {
+    if (text.data() == text_.data() && text.size() == text_.size() &&
+        &segmentation == segmentation_ && sentence.first_token == first_ &&
+        sentence.end_token == end_) {
+      return;
+    }
+    Reset(text, segmentation, sentence);
+  }
+  // Makes the table hold `sentence`, unread.
+  void Reset(std::string_view text, const Segmentation& segmentation, const Sentence& sentence) {
+    text_ = text;
+    segmentation_ = &segmentation;
+    first_ = sentence.first_token;
+    end_ = sentence.end_token;
+    const size_t size = end_ - first_;
+    if (lexemes_.size() < size) {
+      lexemes_.resize(size);
+      stamps_.resize(size, 0);
+    }
+    // A new stamp marks every entry unread without touching them.
+    if (++stamp_ == 0) {
+      std::fill(stamps_.begin(), stamps_.end(), 0);
+      stamp_ = 1;
+    }
+  }
+  // Token i of the sentence (first_token <= i < end_token).
+  const Lexeme& At(uint32_t i) {
+    const size_t slot = i - first_;
+    if (stamps_[slot] != stamp_) {
+      const Token& token = segmentation_->tokens[i];
+      lexemes_[slot] = Classify(text_.substr(token.begin, token.end - token.begin), token.kind);
+      stamps_[slot] = stamp_;
+    }
+    return lexemes_[slot];
+  }
+
+ private:
+  std::string_view text_;
+  const Segmentation* segmentation_ = nullptr;
+  uint32_t first_ = 0, end_ = 0;
+  std::vector<Lexeme> lexemes_;
+  std::vector<uint32_t> stamps_;  // an entry is read when its stamp is stamp_
+  uint32_t stamp_ = 0;
+};
+
+// What lies outside the scanned tokens.
+constexpr Lexeme kOutside{};
+
 class Scanner {
  public:
-  Scanner(std::string_view text, const Segmentation& segmentation, uint32_t first_token,
-          uint32_t end_token, const DocumentDates& document)
-      : text_(text),
-        segmentation_(segmentation),
+  // Scans tokens [first_token, end_token) of the sentence `lexemes` holds.
+  Scanner(SentenceLexemes& lexemes, uint32_t first_token, uint32_t end_token,
+          const DocumentDates& document)
+      : lexemes_(lexemes),
         first_(first_token),
         end_(end_token),
         document_(document),
         report_(document.report_date) {}
 
-  // The token's lexeme. The matchers look a few tokens back and ahead of
-  // each position, so lexemes are kept in a small ring: each token is
-  // classified about once.
-  Lexeme At(uint32_t i) const {
-    if (i < first_ || i >= end_) return Lexeme{};
-    const uint32_t slot = i % kCacheSize;
-    if (cached_[slot] != i + 1) {
-      const Token& token = segmentation_.tokens[i];
-      cache_[slot] = Classify(text_.substr(token.begin, token.end - token.begin), token.kind);
-      cached_[slot] = i + 1;
-    }
-    return cache_[slot];
+  const Lexeme& At(uint32_t i) const {
+    if (i < first_ || i >= end_) return kOutside;
+    return lexemes_.At(i);
   }
 
   // The expression that starts at token i, if any.
   std::optional<Match> ExpressionAt(uint32_t i) const {
-    const Lexeme lex = At(i);
+    const Lexeme& lex = At(i);
     if (lex.kind == LexKind::kOther || lex.kind == LexKind::kNone) return std::nullopt;
     if (lex.Is(Key::kSince) || (lex.Is(Key::kEver) && At(i + 1).Is(Key::kSince))) {
       return Since(lex.Is(Key::kEver) ? i + 2 : i + 1);
@@ -659,7 +725,7 @@ class Scanner {
   // 23rd of January", "January 2019", "2019-01-23", "03.05.2022".
   // `weekday` is a weekday written just before it, or -1.
   std::optional<Match> Calendar(uint32_t i, int weekday) const {
-    const Lexeme lex = At(i);
+    const Lexeme& lex = At(i);
     Match match;
     if (lex.kind == LexKind::kNumeric) {
       if (auto date = ResolveNumeric(lex.raw, weekday, document_)) {
@@ -674,7 +740,7 @@ class Scanner {
     uint32_t next = i + 1;
     if (lex.kind == LexKind::kMonth) {
       month = lex.value;
-      const Lexeme after = At(next);
+      const Lexeme& after = At(next);
       if (int year = after.Year(); year > 0) {  // January 2019
         match.end = next + 1;
         match.date = CivilDate{year, month, 1};
@@ -805,7 +871,7 @@ class Scanner {
     // the crisis": a past event the sentence does not date. Causal "since"
     // ("since the talks failed") lacks these words and is left alone.
     for (uint32_t j = i; j < end_ && j < i + 8; ++j) {
-      const Lexeme lex = At(j);
+      const Lexeme& lex = At(j);
       if (lex.IsClauseMark()) break;
       if (lex.Is(Key::kPeriodStart) || lex.Is(Key::kTenure) || lex.Is(Key::kBeginning) ||
           lex.Is(Key::kParticiple)) {
@@ -818,13 +884,13 @@ class Scanner {
   // Background starting at i: "in recent years", "in the past two years",
   // "over the years", "for decades", "years ago", "throughout Maduro's tenure".
   std::optional<Match> Background(uint32_t i) const {
-    const Lexeme lex = At(i);
+    const Lexeme& lex = At(i);
     uint32_t j = i + 1;
     // "Cuba had previously opposed the sanctions", "formerly": some time
     // before the report, undated. Not inside a noun phrase ("the
     // previously announced sanctions" dates nothing).
     if (lex.Is(Key::kPreviously)) {
-      const Lexeme before = At(i - 1);
+      const Lexeme& before = At(i - 1);
       if (before.Is(Key::kThe) || before.Is(Key::kPossessive) || before.Is(Key::kNumberWord) ||
           before.Is(Key::kThis) || before.Is(Key::kThat) || before.Folded() == "as") {
         return std::nullopt;
@@ -864,7 +930,7 @@ class Scanner {
       // throughout|during Maduro's tenure
       if (lex.Is(Key::kThroughout) || lex.Is(Key::kDuring)) {
         for (k = j; k < end_ && k < j + 6; ++k) {
-          const Lexeme word = At(k);
+          const Lexeme& word = At(k);
           if (word.IsClauseMark()) break;
           if (word.Is(Key::kTenure)) return BackgroundUntil(k + 1);
         }
@@ -884,7 +950,7 @@ class Scanner {
 
   // A period word after "last", "this", "next": "last month", "this year".
   std::optional<Match> Relative(uint32_t i, int direction) const {
-    const Lexeme unit = At(i);
+    const Lexeme& unit = At(i);
     if (unit.kind == LexKind::kWeekday) return WeekdayAt(i, unit.value, direction);
     if (unit.kind == LexKind::kMonth) {
       // "last July": the latest July before the report's month; "this
@@ -938,7 +1004,7 @@ class Scanner {
     int64_t offset;
     // "Wednesday last week", "Monday of next week"
     const uint32_t of = At(end).Is(Key::kOf) ? end + 1 : end;
-    const Lexeme after = At(of);
+    const Lexeme& after = At(of);
     if ((after.Is(Key::kLast) || after.Is(Key::kNext) || after.Is(Key::kThis)) &&
         At(of + 1).Is(Key::kWeek) && !At(of + 1).plural) {
       const int week = after.Is(Key::kLast) ? -1 : after.Is(Key::kNext) ? 1 : 0;
@@ -960,7 +1026,7 @@ class Scanner {
 
   // X in "the end of X", "early X", "mid-X": a year, a month, "last year".
   std::optional<Match> PeriodPart(uint32_t i) const {
-    const Lexeme lex = At(i);
+    const Lexeme& lex = At(i);
     if (int year = lex.Year(1800, 2100); year > 0) return Year(i + 1, year);
     if (lex.kind == LexKind::kMonth) {
       if (auto calendar = Calendar(i, -1);
@@ -971,7 +1037,7 @@ class Scanner {
     }
     if (lex.Is(Key::kLast) || lex.Is(Key::kThis) || lex.Is(Key::kNext)) {
       const int direction = lex.Is(Key::kLast) ? -1 : lex.Is(Key::kNext) ? 1 : 0;
-      const Lexeme unit = At(i + 1);
+      const Lexeme& unit = At(i + 1);
       if ((unit.Is(Key::kYear) || unit.Is(Key::kMonth)) && !unit.plural) {
         return Relative(i + 1, direction);
       }
@@ -1003,7 +1069,7 @@ class Scanner {
   // A point in time at i; `after_preposition` admits bare years ("in
   // 2013"), bare months ("in April") and ordinals ("on the 23rd").
   std::optional<Match> Point(uint32_t i, bool after_preposition) const {
-    const Lexeme lex = At(i);
+    const Lexeme& lex = At(i);
     switch (lex.kind) {
       case LexKind::kNone:
       case LexKind::kOther:
@@ -1047,7 +1113,7 @@ class Scanner {
     switch (lex.key) {
       case Key::kThe:
       case Key::kPossessive: {
-        const Lexeme next = At(i + 1);
+        const Lexeme& next = At(i + 1);
         // the 2013 election, Venezuela's 2018 vote
         if (int year = next.Year(1800, 2100);
             year > 0 && (At(i + 2).kind == LexKind::kOther || At(i + 2).kind == LexKind::kKey)) {
@@ -1160,7 +1226,7 @@ class Scanner {
   // "the same month", "that year", "the following day", "the next year" at
   // i (on "the" or "that"): dates of the sentences before.
   std::optional<Match> Anaphor(uint32_t i) const {
-    const Lexeme lex = At(i);
+    const Lexeme& lex = At(i);
     uint32_t j = i + 1;
     const bool following = lex.Is(Key::kThe) && (At(j).Is(Key::kFollowing) || At(j).Is(Key::kNext));
     if (following || (lex.Is(Key::kThe) && At(j).Is(Key::kSame))) {
@@ -1170,7 +1236,7 @@ class Scanner {
     } else if (At(j).Is(Key::kSame)) {
       ++j;  // "that same year"
     }
-    const Lexeme unit = At(j);
+    const Lexeme& unit = At(j);
     if (unit.plural) return std::nullopt;
     if (following) return Shifted(j + 1, unit, 1);
     if (unit.Is(Key::kYear)) return FromAntecedent(j + 1, DatePrecision::kYear);
@@ -1191,7 +1257,7 @@ class Scanner {
   // "two days ago", "a week ago", "three years ago".
   std::optional<Match> Ago(uint32_t i) const {
     const int count = Count(At(i));
-    const Lexeme unit = At(i + 1);
+    const Lexeme& unit = At(i + 1);
     if (count == 0 || !IsUnit(unit) || unit.plural != (count > 1)) return std::nullopt;
     // "two years later", "a month earlier": counted from the antecedent.
     if (At(i + 2).Is(Key::kLater) || At(i + 2).Is(Key::kEarlier)) {
@@ -1206,15 +1272,11 @@ class Scanner {
     return Year(end, report_.year - 10 * count);
   }
 
-  std::string_view text_;
-  const Segmentation& segmentation_;
+  SentenceLexemes& lexemes_;
   uint32_t first_;
   uint32_t end_;
   const DocumentDates& document_;
   CivilDate report_;
-  static constexpr uint32_t kCacheSize = 32;
-  mutable std::array<Lexeme, kCacheSize> cache_;
-  mutable std::array<uint32_t, kCacheSize> cached_{};  // token index + 1; 0: empty
 };
 
 // "BEIJING, January 24 (Reuters) -", "CARACAS, Venezuela, Jan. 23 (AP) --",
@@ -1232,14 +1294,17 @@ std::optional<Dateline> FindDateline(std::string_view text, const Segmentation& 
   constexpr uint32_t kBytesToLook = 6000;
   DocumentDates context;
   context.report_date = given;
+  // One table per thread, grown once, rather than one per document.
+  thread_local SentenceLexemes lexemes;
   for (size_t s = 0; s < segmentation.sentences.size() && s < kSentencesToLook; ++s) {
     const Sentence& sentence = segmentation.sentences[s];
     if (sentence.begin > kBytesToLook) break;
-    const Scanner scanner(text, segmentation, sentence.first_token, sentence.end_token, context);
+    lexemes.Reset(text, segmentation, sentence);
+    const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, context);
     // The place: capitalised words and commas, ending in a comma.
     uint32_t words = 0;
     for (uint32_t i = sentence.first_token; i < sentence.end_token && words <= 5; ++i) {
-      const Lexeme lex = scanner.At(i);
+      const Lexeme& lex = scanner.At(i);
       if (lex.IsMark(',')) {
         if (words == 0) break;
         const auto date = scanner.Calendar(i + 1, -1);
@@ -1255,7 +1320,7 @@ std::optional<Dateline> FindDateline(std::string_view text, const Segmentation& 
             }
           }
         }
-        const Lexeme after = scanner.At(end);
+        const Lexeme& after = scanner.At(end);
         const bool dash = after.IsMark('-') || after.IsMark('=') || after.IsMark(':');
         if (dash) ++end;
         if (!dash && !agency) break;
@@ -1322,7 +1387,7 @@ namespace {
 bool IsCaption(const Scanner& scanner, uint32_t first, uint32_t end) {
   // Lexemes are values: their folded words live as long as they do.
   auto is = [&](uint32_t k, std::initializer_list<std::string_view> words) {
-    const Lexeme lex = scanner.At(k);
+    const Lexeme& lex = scanner.At(k);
     return std::find(words.begin(), words.end(), lex.Folded()) != words.end();
   };
   uint32_t i = first;
@@ -1330,7 +1395,7 @@ bool IsCaption(const Scanner& scanner, uint32_t first, uint32_t end) {
   if (is(i, {"pictured", "caption", "credit"})) return true;
   // "Above: ...", "The picture shows", "This photo taken on", "File photo:".
   if (is(i, {"above", "below", "top"}) && scanner.At(i + 1).IsMark(':')) return true;
-  const Lexeme opener = scanner.At(i);
+  const Lexeme& opener = scanner.At(i);
   if (opener.Is(Key::kThe) || opener.Is(Key::kThis) || opener.Is(Key::kNumberWord) ||
       is(i, {"file", "above", "below", "in"})) {
     ++i;
@@ -1340,15 +1405,33 @@ bool IsCaption(const Scanner& scanner, uint32_t first, uint32_t end) {
               "images", "screenshot", "video"})) {
     return false;
   }
-  const Lexeme next = scanner.At(i + 1);
+  const Lexeme& next = scanner.At(i + 1);
   if (next.IsMark(':') || next.IsMark('-') || next.IsMark('=')) return true;
   return is(i + 1, {"shows", "show", "showing", "taken", "shot", "above", "below"});
 }
 
 }  // namespace
 
+struct DateScratch::Lexemes : SentenceLexemes {};
+
+// DateScratch's table, for the functions below.
+class DateScratchAccess {
+ public:
+  static SentenceLexemes& Of(DateScratch& scratch) { return *scratch.lexemes_; }
+};
+
+DateScratch::DateScratch() : lexemes_(std::make_unique<Lexemes>()) {}
+DateScratch::~DateScratch() = default;
+
 void FindDates(std::string_view text, const Segmentation& segmentation, const Sentence& sentence,
                DocumentDates& document, std::vector<DateExpression>& out) {
+  // One table per thread: callers without a scratch allocate nothing either.
+  thread_local DateScratch scratch;
+  FindDates(text, segmentation, sentence, document, out, scratch);
+}
+
+void FindDates(std::string_view text, const Segmentation& segmentation, const Sentence& sentence,
+               DocumentDates& document, std::vector<DateExpression>& out, DateScratch& scratch) {
   // The dateline dates the report, not an event of its sentence.
   uint32_t first = sentence.first_token;
   if (document.dateline_end_token > document.dateline_first_token &&
@@ -1356,7 +1439,9 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
       document.dateline_first_token < sentence.end_token) {
     first = document.dateline_end_token;
   }
-  const Scanner scanner(text, segmentation, first, sentence.end_token, document);
+  SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
+  lexemes.Reset(text, segmentation, sentence);
+  const Scanner scanner(lexemes, first, sentence.end_token, document);
   const bool caption = IsCaption(scanner, first, sentence.end_token);
   for (uint32_t i = first; i < sentence.end_token;) {
     if (auto match = scanner.ExpressionAt(i)) {
@@ -1387,7 +1472,10 @@ bool HasDateExpression(std::string_view text, const Segmentation& segmentation,
   // Any report date will do: only whether an expression is there matters.
   DocumentDates document;
   document.report_date = CivilDate{2000, 1, 1};
-  const Scanner scanner(text, segmentation, sentence.first_token, sentence.end_token, document);
+  thread_local DateScratch scratch;
+  SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
+  lexemes.Reset(text, segmentation, sentence);
+  const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, document);
   for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
     if (scanner.ExpressionAt(i)) return true;
   }
@@ -1423,22 +1511,19 @@ bool IsParticiple(const Lexeme& lex) {
   return word.size() >= 5 && word.ends_with("ed");
 }
 
-}  // namespace
-
-ResolvedDate ResolveEventDate(std::string_view text, const Segmentation& segmentation,
-                              const Sentence& sentence,
-                              const std::vector<DateExpression>& expressions, uint32_t anchor_token,
-                              const DocumentDates& document) {
+// ResolveEventDate with `lexemes` holding the sentence.
+ResolvedDate ResolveWith(SentenceLexemes& lexemes, const Sentence& sentence,
+                         const std::vector<DateExpression>& expressions, uint32_t anchor_token,
+                         const DocumentDates& document) {
   const CivilDate& report = document.report_date;
   ResolvedDate result{report, DatePrecision::kDay, true, false, false};
-  if (expressions.empty()) return result;
-  const Scanner scanner(text, segmentation, sentence.first_token, sentence.end_token, document);
+  const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, document);
 
   // Insertions, at most a handful per sentence: a fixed array, no allocation.
   std::array<Insertion, 16> insertions;
   size_t insertion_count = 0;
   for (uint32_t i = sentence.first_token; i < sentence.end_token && insertion_count < 16; ++i) {
-    const Lexeme lex = scanner.At(i);
+    const Lexeme& lex = scanner.At(i);
     if (lex.kind != LexKind::kPunct) continue;
     bool opens = false;
     char closer = ',';
@@ -1446,15 +1531,15 @@ ResolvedDate ResolveEventDate(std::string_view text, const Segmentation& segment
       opens = true;
       closer = ')';
     } else if (lex.mark == ',' || lex.mark == '=') {
-      const Lexeme next = scanner.At(i + 1);
-      const Lexeme after = scanner.At(i + 2);
+      const Lexeme& next = scanner.At(i + 1);
+      const Lexeme& after = scanner.At(i + 2);
       opens = next.Is(Key::kRelative) || IsParticiple(next) ||
               (next.kind == LexKind::kOther && next.Folded() == "re" && after.IsMark('-'));
     }
     if (!opens) continue;
     uint32_t end = i + 1;
     while (end < sentence.end_token) {
-      const Lexeme inner = scanner.At(end);
+      const Lexeme& inner = scanner.At(end);
       if (closer == ')' ? inner.IsMark(')')
                         : (inner.IsMark(',') || inner.IsMark(';') || inner.IsMark(':') ||
                            inner.IsMark('=') || inner.IsMark(')'))) {
@@ -1508,7 +1593,7 @@ ResolvedDate ResolveEventDate(std::string_view text, const Segmentation& segment
         }
       }
       if (skipped) continue;
-      const Lexeme lex = scanner.At(i);
+      const Lexeme& lex = scanner.At(i);
       if (lex.IsClauseMark()) {
         marks += 2;
       } else if (lex.kind == LexKind::kOther && (lex.Folded() == "and" || lex.Folded() == "but")) {
@@ -1538,6 +1623,29 @@ ResolvedDate ResolveEventDate(std::string_view text, const Segmentation& segment
   result.historical =
       IsHistorical(best->earliest, best->latest, report, document.historical_after_days);
   return result;
+}
+
+}  // namespace
+
+ResolvedDate ResolveEventDate(std::string_view text, const Segmentation& segmentation,
+                              const Sentence& sentence,
+                              const std::vector<DateExpression>& expressions, uint32_t anchor_token,
+                              const DocumentDates& document) {
+  if (expressions.empty()) return ResolvedDate{document.report_date};
+  thread_local DateScratch scratch;
+  SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
+  lexemes.Reset(text, segmentation, sentence);
+  return ResolveWith(lexemes, sentence, expressions, anchor_token, document);
+}
+
+ResolvedDate ResolveEventDate(std::string_view text, const Segmentation& segmentation,
+                              const Sentence& sentence,
+                              const std::vector<DateExpression>& expressions, uint32_t anchor_token,
+                              const DocumentDates& document, DateScratch& scratch) {
+  if (expressions.empty()) return ResolvedDate{document.report_date};
+  SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
+  lexemes.Use(text, segmentation, sentence);
+  return ResolveWith(lexemes, sentence, expressions, anchor_token, document);
 }
 
 }  // namespace dyad

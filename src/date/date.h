@@ -70,13 +70,15 @@
 // after a sentence-opening date, "On Monday, Peru said", does not count),
 // then the nearest, then the one after the verb ("X met Y on Monday").
 //
-// Cost: one pass over the sentence's tokens, each classified about once in a
-// small ring of stack buffers: nothing is allocated (only `out` grows).
+// Cost: one pass over the sentence's tokens, each classified once into a
+// table reused from sentence to sentence (DateScratch): nothing is allocated
+// once the table has grown to the longest sentence (only `out` grows).
 // Functions of their arguments (FindDates also advances the document's
 // antecedent); thread-safe for distinct DocumentDates.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -150,6 +152,24 @@ struct DocumentDates {
   DateAntecedent antecedent;  // updated by FindDates
 };
 
+// Space FindDates and ResolveEventDate reuse from call to call: the words of
+// the sentence read last, classified. Passing one scratch to FindDates and
+// then to ResolveEventDate for each event of that sentence classifies its
+// words once, not once per event. One per thread (or per document); the
+// overloads without one use a scratch of their thread.
+class DateScratch {
+ public:
+  DateScratch();
+  ~DateScratch();
+  DateScratch(const DateScratch&) = delete;
+  DateScratch& operator=(const DateScratch&) = delete;
+
+ private:
+  friend class DateScratchAccess;
+  struct Lexemes;
+  std::unique_ptr<Lexemes> lexemes_;
+};
+
 // Once per document. `given_report_date` is the input's date (JSON field,
 // --date); a dateline near the start of the text takes precedence, its
 // missing year taken from the given date.
@@ -161,6 +181,8 @@ DocumentDates ReadDocumentDates(std::string_view text, const Segmentation& segme
 // sentence of the document, in order, for anaphoric dates to resolve.
 void FindDates(std::string_view text, const Segmentation& segmentation, const Sentence& sentence,
                DocumentDates& document, std::vector<DateExpression>& out);
+void FindDates(std::string_view text, const Segmentation& segmentation, const Sentence& sentence,
+               DocumentDates& document, std::vector<DateExpression>& out, DateScratch& scratch);
 
 // Whether `sentence`, read alone, holds a date expression of any kind ("on
 // Friday", "in February 2022", "since 2019", "the 2018 election", "in recent
@@ -185,6 +207,12 @@ ResolvedDate ResolveEventDate(std::string_view text, const Segmentation& segment
                               const Sentence& sentence,
                               const std::vector<DateExpression>& expressions, uint32_t anchor_token,
                               const DocumentDates& document);
+// The same with the scratch FindDates read `sentence` with (any other is
+// made to read it).
+ResolvedDate ResolveEventDate(std::string_view text, const Segmentation& segmentation,
+                              const Sentence& sentence,
+                              const std::vector<DateExpression>& expressions, uint32_t anchor_token,
+                              const DocumentDates& document, DateScratch& scratch);
 
 // True when the middle of the days an expression allows, [earliest, latest]
 // cut at the report date, lies more than `after_days` days before

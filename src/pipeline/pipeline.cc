@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "clean/clean.h"
 #include "date/date.h"
@@ -8,13 +9,47 @@
 
 namespace dyad {
 
+namespace {
+
+// Bytes of `bytes` that start a code point (are not 10xxxxxx), eight at a
+// time: the cursor crosses every byte of a document up to its last event,
+// and a byte loop was a few percent of the pipeline.
+uint32_t CountCodePointStarts(std::string_view bytes) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  constexpr uint64_t kLaneSum = 0x0101010101010101ULL;
+  size_t continuation = 0;
+  size_t i = 0;
+  while (bytes.size() - i >= 8) {
+    // Continuation bytes counted per byte lane of one word, 31 words at a
+    // time so that the eight lanes' total stays under 256, then summed by
+    // one multiplication into the top byte.
+    const size_t words = std::min<size_t>((bytes.size() - i) / 8, 31);
+    uint64_t lanes = 0;
+    for (size_t w = 0; w < words; ++w, i += 8) {
+      uint64_t word;
+      std::memcpy(&word, bytes.data() + i, 8);
+      // A continuation byte has bit 7 set and bit 6 clear; shifting left by
+      // one moves each byte's bit 6 under its bit 7.
+      lanes += (word & ~(word << 1) & kHighBits) >> 7;
+    }
+    continuation += static_cast<size_t>((lanes * kLaneSum) >> 56);
+  }
+  for (; i < bytes.size(); ++i) {
+    continuation += (static_cast<unsigned char>(bytes[i]) & 0xC0) == 0x80 ? 1 : 0;
+  }
+  return static_cast<uint32_t>(bytes.size() - continuation);
+}
+
+}  // namespace
+
 uint32_t CodePointCursor::At(size_t offset) {
   offset = std::min(offset, text_.size());
-  auto starts_code_point = [this](size_t i) {
-    return (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
-  };
-  for (; offset_ < offset; ++offset_) count_ += starts_code_point(offset_) ? 1 : 0;
-  for (; offset_ > offset; --offset_) count_ -= starts_code_point(offset_ - 1) ? 1 : 0;
+  if (offset > offset_) {
+    count_ += CountCodePointStarts(text_.substr(offset_, offset - offset_));
+  } else {
+    count_ -= CountCodePointStarts(text_.substr(offset, offset_ - offset));
+  }
+  offset_ = offset;
   return count_;
 }
 
@@ -42,9 +77,12 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& option
 
   // Every pattern must name a code of the codebook: a typo in verbs.tsv is
   // caught at start-up, not as events with no Goldstein score.
+  // Each pattern's type is kept, so coding an event looks no code up.
   for (size_t i = 0; i < pipeline->coder_->pattern_count(); ++i) {
     const VerbPattern& pattern = pipeline->coder_->pattern(static_cast<uint32_t>(i));
-    if (pipeline->ontology_.Find(pattern.code) == nullptr) {
+    const EventType* type = pipeline->ontology_.Find(pattern.code);
+    pipeline->pattern_types_.push_back(type);
+    if (type == nullptr) {
       const char* file = pattern.kind == PatternKind::kNoun      ? "/nouns.tsv:"
                          : pattern.kind == PatternKind::kDerived ? "/moods.tsv:"
                                                                  : "/verbs.tsv:";
@@ -95,6 +133,9 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
   std::vector<ActorMention> mentions;
   std::vector<CodedEvent> coded;
   std::vector<DateExpression> dates;
+  // The sentence's words as the date stage classified them, reused by each
+  // of its events.
+  DateScratch date_scratch;
   for (size_t s = 0; s < segmentation.sentences.size(); ++s) {
     const Sentence& sentence = segmentation.sentences[s];
     mentions.clear();
@@ -104,18 +145,22 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
     // Every sentence is read for dates, coded or not: a later "the same
     // month" or "subsequently" refers to it.
     dates.clear();
-    FindDates(text, segmentation, sentence, document_dates, dates);
+    FindDates(text, segmentation, sentence, document_dates, dates, date_scratch);
     if (coded.empty()) continue;
 
-    const std::string sentence_text(text.substr(sentence.begin, sentence.end - sentence.begin));
+    const std::string_view sentence_text =
+        text.substr(sentence.begin, sentence.end - sentence.begin);
+    // Once per sentence: the cursor then only moves forward over its spans.
+    const uint32_t sentence_begin = code_points.At(sentence.begin);
     for (const CodedEvent& found : coded) {
       const ActorMention& source = mentions[found.source];
       const ActorMention& target = mentions[found.target];
-      const EventType* type = ontology_.Find(coder_->pattern(found.pattern).code);
+      const EventType* type = pattern_types_[found.pattern];
       // A person's code depends on the event's date (a president before and
       // after office), so actors are resolved once the event is dated.
-      const ResolvedDate date = ResolveEventDate(text, segmentation, sentence, dates,
-                                                 found.verb_first_token, document_dates);
+      const ResolvedDate date =
+          ResolveEventDate(text, segmentation, sentence, dates, found.verb_first_token,
+                           document_dates, date_scratch);
       Event event;
       event.source = MakeActorRef(actors_->actor(actors_->ActorAt(source, date.date)), text,
                                   segmentation, source);
@@ -144,7 +189,7 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
           std::min({source.first_token, target.first_token, found.verb_first_token});
       const uint32_t end_token =
           std::max({source.end_token, target.end_token, found.verb_end_token});
-      event.sentence_begin = code_points.At(sentence.begin);
+      event.sentence_begin = sentence_begin;
       event.span_begin = code_points.At(segmentation.tokens[first_token].begin);
       event.span_end = code_points.At(segmentation.tokens[end_token - 1].end);
       event.text = sentence_text;

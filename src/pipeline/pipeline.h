@@ -53,6 +53,8 @@ class Pipeline {
   Ontology ontology_;
   std::shared_ptr<const ActorDictionary> actors_;
   std::shared_ptr<const EventCoder> coder_;
+  // By pattern index: the pattern's type in ontology_ (never null once loaded).
+  std::vector<const EventType*> pattern_types_;
   int historical_after_days_ = 30;
 };
 

@@ -33,9 +33,31 @@ void AppendCodePoint(utf8proc_int32_t cp, std::string& out) {
 
 }  // namespace
 
+namespace {
+
+// The leading ASCII bytes of `token`, lowercased, appended to `out` in one
+// append rather than a push_back per byte: most tokens of English news are
+// ASCII words, and the coder folds every token. Returns how many bytes it
+// took.
+size_t AppendAsciiPrefixFolded(std::string_view token, std::string& out) {
+  size_t ascii = 0;
+  while (ascii < token.size() && static_cast<unsigned char>(token[ascii]) < 0x80) ++ascii;
+  const size_t start = out.size();
+  out.append(token.data(), ascii);
+  char* folded = out.data();
+  for (size_t i = start; i < start + ascii; ++i) {
+    if (folded[i] >= 'A' && folded[i] <= 'Z') {
+      folded[i] = static_cast<char>(folded[i] + ('a' - 'A'));
+    }
+  }
+  return ascii;
+}
+
+}  // namespace
+
 void AppendFolded(std::string_view token, std::string& out) {
   const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(token.data());
-  size_t pos = 0;
+  size_t pos = AppendAsciiPrefixFolded(token, out);
   while (pos < token.size()) {
     const auto byte = static_cast<unsigned char>(token[pos]);
     if (byte < 0x80) {
@@ -91,6 +113,18 @@ void AppendFolded(std::string_view token, std::string& out) {
       if (!IsDiacritic(buffer[i])) AppendCodePoint(buffer[i], out);
     }
   }
+}
+
+std::string_view FoldedView(std::string_view token, std::string& buffer) {
+  size_t i = 0;
+  while (i < token.size() && static_cast<unsigned char>(token[i]) < 0x80 &&
+         !(token[i] >= 'A' && token[i] <= 'Z')) {
+    ++i;
+  }
+  if (i == token.size()) return token;
+  buffer.clear();
+  AppendFolded(token, buffer);
+  return buffer;
 }
 
 std::string Folded(std::string_view token) {

@@ -76,5 +76,10 @@ Segmentation Segment(std::string_view text);
 // allocating.
 void AppendFolded(std::string_view token, std::string& out);
 std::string Folded(std::string_view token);
+// The same form without a copy when folding would change nothing: `token`
+// itself when it is ASCII without capitals (most words of English news),
+// else its folded form written over `buffer`. For per-token lookups; the
+// view lives as long as `token` and `buffer` do.
+std::string_view FoldedView(std::string_view token, std::string& buffer);
 
 }  // namespace dyad
