@@ -657,7 +657,8 @@ class EventCoder::Matcher {
         subjects_(scratch.subjects),
         word_ids_(scratch.word_ids),
         base_(base),
-        out_(out) {}
+        out_(out),
+        first_event_(out.size()) {}
 
   void Run() {
     const int n = static_cast<int>(s_.size());
@@ -690,9 +691,32 @@ class EventCoder::Matcher {
       }
       position = match.end;
     }
+    DropGenericThreatsWithAnAct();
   }
 
  private:
+  // "warned Lebanon that it would bomb its airports" matches both the bare
+  // warning ("warn TARGET that it would", 130) and the act in the threat
+  // mood (1384); the act says more, so the bare threat goes.
+  void DropGenericThreatsWithAnAct() {
+    auto generic = [&](const CodedEvent& e) { return coder_.patterns_[e.pattern].code == "130"; };
+    auto threat = [&](const CodedEvent& e) {
+      return coder_.patterns_[e.pattern].code.starts_with("13");
+    };
+    auto same_pair = [&](const CodedEvent& a, const CodedEvent& b) {
+      return actors_[a.source].actor == actors_[b.source].actor &&
+             actors_[a.target].actor == actors_[b.target].actor;
+    };
+    const auto first = out_.begin() + static_cast<std::ptrdiff_t>(first_event_);
+    const auto end = std::remove_if(first, out_.end(), [&](const CodedEvent& e) {
+      if (!generic(e)) return false;
+      return std::any_of(first, out_.end(), [&](const CodedEvent& other) {
+        return &other != &e && threat(other) && !generic(other) && same_pair(e, other);
+      });
+    });
+    out_.erase(end, out_.end());
+  }
+
   // Where a match's slots stood, in pattern order: a slot's symbol offset in
   // the pattern is not its offset in the sentence once "Venezuelas" stands
   // for "Venezuela 's" or "Venezuela's diplomats" for three pattern words.
@@ -1029,6 +1053,23 @@ class EventCoder::Matcher {
     return 0;
   }
 
+  // Roots 10 to 20 but protest (14): acts done against the target.
+  bool IsHostile(uint32_t pattern) const {
+    const std::string_view root = std::string_view(coder_.patterns_[pattern].code).substr(0, 2);
+    return (root.size() == 2 && root[0] == '1' && root != "14") || root == "20";
+  }
+
+  // Whether "if" or "unless" opens a clause after `end` in this sentence
+  // before a ";" or a new sentence-level clause.
+  bool ConditionFollows(int end) const {
+    const int n = static_cast<int>(s_.size());
+    for (int i = end; i < n && i < end + 25; ++i) {
+      if (Has(i, kConditional)) return true;
+      if (s_[i].word != kActorSymbol && Has(i, kPunct) && !Has(i, kComma)) return false;
+    }
+    return false;
+  }
+
   bool IsBlockedGovernor(int governor) const {
     const LeftContext context = ContextBefore(governor);
     return context.negated || context.modal;
@@ -1210,6 +1251,12 @@ class EventCoder::Matcher {
 
   void CodeVerb(int verb, Match match) {
     const uint64_t form = Flags(verb);
+    // "warned Russia that it would be a mistake": a pattern ending in
+    // "would" or "will" needs an act after it.
+    if (Has(match.end - 1, kModal | kFuture) && match.end < static_cast<int>(s_.size()) &&
+        Has(match.end, kBe)) {
+      return;
+    }
     LeftContext context = ContextBefore(verb);
     if (context.negated || context.modal) {
       // No event, but still a clause with a subject: "Egypt did not condemn
@@ -1360,6 +1407,12 @@ class EventCoder::Matcher {
       // "said it would meet": a reported intention; otherwise hypothetical.
       if (mood != kAct || !(governed & (kSpeech | kIntentGovernor))) return;
       mood = kIntent;
+    }
+    // "said Washington would impose sanctions on Turkey if it bought the
+    // system": a hostile act promised on a condition is a threat.
+    if (mood == kIntent && (context.would || context.future) &&
+        IsHostile(coder_.entries_[match.entry].pattern) && ConditionFollows(match.end)) {
+      mood = kThreaten;
     }
     if (governor >= 0 && IsBlockedGovernor(governor) && (governed & kDemandGovernor) == 0) return;
     if (mood == kAct && (governed & (kDemandGovernor | kAppealGovernor))) {
@@ -1561,6 +1614,7 @@ class EventCoder::Matcher {
   const std::vector<uint32_t>& word_ids_;  // by token - base_
   const uint32_t base_;
   std::vector<CodedEvent>& out_;
+  size_t first_event_;  // this sentence's events are out_[first_event_, ...)
 };
 
 void EventCoder::CodeSentence(std::string_view text, const Segmentation& segmentation,
