@@ -1503,7 +1503,9 @@ class EventCoder::Matcher {
       Emit(source, target, static_cast<uint32_t>(pattern), verb, match.end, confidence);
       return;
     }
-    if ((coder_.patterns_[entry.pattern].mutual || ReciprocalAt(match.end)) && mood == kAct) {
+    // "Uruguay and Chile agreed to open negotiations": each intends it.
+    if ((coder_.patterns_[entry.pattern].mutual || ReciprocalAt(match.end)) &&
+        (mood == kAct || mood == kIntent)) {
       EmitMutual(source, static_cast<uint32_t>(pattern), verb, match.end, confidence - 0.15);
     }
   }
