@@ -338,6 +338,22 @@ class EventCoder::Builder {
     c.word_but_ = c.vocabulary_.Find("but");
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
+    const char* owners[] = {"his", "her", "its", "their"};
+    for (int i = 0; i < 4; ++i) c.possessive_pronouns_[i] = c.vocabulary_.Intern(owners[i]);
+    for (std::string_view word :
+         {"hundred", "hundreds", "thousand", "thousands", "million", "millions"}) {
+      c.large_number_words_.push_back(c.vocabulary_.Intern(word));
+    }
+    for (std::string_view word : {"civilians", "people", "residents", "villagers", "citizens",
+                                  "refugees", "inhabitants", "protesters", "demonstrators"}) {
+      c.civilian_words_.push_back(c.vocabulary_.Intern(word));
+    }
+    for (size_t i = 0; i < c.patterns_.size(); ++i) {
+      if (c.patterns_[i].code == "202" && c.patterns_[i].kind == PatternKind::kVerb) {
+        c.mass_killing_pattern_ = static_cast<int32_t>(i);
+        break;
+      }
+    }
   }
 
   Status Compile() {
@@ -692,9 +708,49 @@ class EventCoder::Matcher {
       position = match.end;
     }
     DropGenericThreatsWithAnAct();
+    MarkMassKillings();
   }
 
  private:
+  // "killed more than four hundred civilians": killing civilians by the
+  // hundred is mass killing (202), not one more killing (1823).
+  void MarkMassKillings() {
+    if (coder_.mass_killing_pattern_ < 0) return;
+    for (size_t i = first_event_; i < out_.size(); ++i) {
+      CodedEvent& event = out_[i];
+      if (coder_.patterns_[event.pattern].code != "1823") continue;
+      // The target is named as civilians ("Rwandan civilians", "residents").
+      const ActorMention& target = actors_[event.target];
+      const uint32_t last_word = word_ids_[target.end_token - 1 - base_];
+      const auto& civilians = coder_.civilian_words_;
+      if (std::find(civilians.begin(), civilians.end(), last_word) == civilians.end()) continue;
+      for (uint32_t t = event.verb_end_token; t < target.first_token; ++t) {
+        if (IsLargeNumber(t)) {
+          event.pattern = static_cast<uint32_t>(coder_.mass_killing_pattern_);
+          break;
+        }
+      }
+    }
+  }
+
+  // "hundreds", "2,000", "800,000": a count of a hundred or more.
+  bool IsLargeNumber(uint32_t token) const {
+    const uint32_t word = word_ids_[token - base_];
+    const auto& large = coder_.large_number_words_;
+    if (std::find(large.begin(), large.end(), word) != large.end()) return true;
+    const Token& t = segmentation_.tokens[token];
+    if (t.kind != TokenKind::kNumber) return false;
+    int digits = 0;
+    for (const char c : text_.substr(t.begin, t.end - t.begin)) {
+      if (c >= '0' && c <= '9') {
+        ++digits;
+      } else if (c != ',') {
+        break;
+      }
+    }
+    return digits >= 3;
+  }
+
   // "warned Lebanon that it would bomb its airports" matches both the bare
   // warning ("warn TARGET that it would", 130) and the act in the threat
   // mood (1384); the act says more, so the bare threat goes.
@@ -1698,9 +1754,13 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
           symbol.flags |= kBareS;
         }
       }
-      // "the United States": the article belongs to the name.
+      // "the United States": the article belongs to the name, as does the
+      // owner of "his government" (actors/actors.h).
+      const auto& owners = possessive_pronouns_;
       if (!symbols.empty() && symbols.back().word != Vocabulary::kUnknown &&
-          (symbols.back().word == word_the_ || symbols.back().word == word_both_)) {
+          (symbols.back().word == word_the_ || symbols.back().word == word_both_ ||
+           std::find(std::begin(owners), std::end(owners), symbols.back().word) !=
+               std::end(owners))) {
         symbol.first_token = symbols.back().first_token;
         symbols.pop_back();
       }
