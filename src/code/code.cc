@@ -338,6 +338,8 @@ class EventCoder::Builder {
     c.word_but_ = c.vocabulary_.Find("but");
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
+    c.word_through_ = c.vocabulary_.Intern("through");
+    c.word_across_ = c.vocabulary_.Intern("across");
     const char* owners[] = {"his", "her", "its", "their"};
     for (int i = 0; i < 4; ++i) c.possessive_pronouns_[i] = c.vocabulary_.Intern(owners[i]);
     for (std::string_view word :
@@ -846,6 +848,13 @@ class EventCoder::Matcher {
     if (position >= static_cast<int>(s_.size())) return;
     const Symbol& symbol = s_[position];
     if (symbol.word == kActorSymbol) {
+      // "marched through Nairobi on Tuesday against": a place passed
+      // through inside a wildcard gap is not the act's argument.
+      if (n.wildcard != 0 && node != 0 && position > 0 && s_[position - 1].word != kActorSymbol &&
+          (s_[position - 1].word == coder_.word_through_ ||
+           s_[position - 1].word == coder_.word_across_)) {
+        Walk(position + 1, n.wildcard, passive, slot_used, agent, trail, best, subject);
+      }
       if (n.slot == 0) return;
       const Trail here = trail.With(position);
       // The readings that continue the pattern with the name's own words go
