@@ -620,6 +620,13 @@ TEST_F(ActorsTest, TheGovernmentAloneIsTheContextsCountry) {
             (Strings{"PER=Peru"}));
 }
 
+TEST_F(ActorsTest, AQualifierMayStandBeforeTheSectorNoun) {
+  EXPECT_EQ(Find("Police arrested Uganda's main opposition leader."),
+            (Strings{"UGAOPP=Uganda's main opposition leader"}));
+  // Only before a sector noun: "Uganda's main road" is Uganda's.
+  EXPECT_EQ(Find("Rebels blocked Uganda's main road."), (Strings{"UGA=Uganda"}));
+}
+
 TEST_F(ActorsTest, HisGovernmentIsTheOwnersState) {
   // "his" and "her" point at a person or an office-holder, "its" and
   // "their" at a state or a group.

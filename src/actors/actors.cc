@@ -432,6 +432,10 @@ class ActorDictionary::Builder {
     dictionary_.word_from_ = dictionary_.vocabulary_.Intern("from");
     dictionary_.word_and_ = dictionary_.vocabulary_.Intern("and");
     dictionary_.word_comma_ = dictionary_.vocabulary_.Intern(",");
+    for (std::string_view word : {"main", "top", "leading", "chief", "senior", "jailed", "exiled",
+                                  "veteran", "new", "acting", "interim", "powerful", "elite"}) {
+      dictionary_.qualifier_words_.push_back(dictionary_.vocabulary_.Intern(word));
+    }
     for (std::string_view word : {"his", "her"})
       dictionary_.personal_possessives_.push_back(dictionary_.vocabulary_.Intern(word));
     for (std::string_view word : {"its", "their"})
@@ -718,6 +722,11 @@ class ActorDictionary::Matcher {
   }
   bool IsWord(size_t local, uint32_t id) const {
     return local < words_.size() && words_[local] == id;
+  }
+  bool IsQualifier(size_t local) const {
+    return local < words_.size() &&
+           std::find(d_.qualifier_words_.begin(), d_.qualifier_words_.end(), words_[local]) !=
+               d_.qualifier_words_.end();
   }
   bool IsTitleWord(size_t local) const {
     return std::binary_search(d_.title_words_.begin(), d_.title_words_.end(), words_[local]);
@@ -1139,7 +1148,12 @@ class ActorDictionary::Matcher {
     std::string_view sector;
     for (int nouns = 0; nouns < 3 && next < words_.size(); ++nouns) {
       uint32_t length = 0;
-      const int64_t found = NameAt(next, &length);
+      int64_t found = NameAt(next, &length);
+      // "Uganda's main opposition leader": a qualifier before the first noun.
+      if (found < 0 && last_noun == nullptr && IsQualifier(next)) {
+        found = NameAt(next + 1, &length);
+        if (found >= 0) ++next;
+      }
       if (found < 0) break;
       const Name& noun = d_.names_[found];
       if (noun.kind != NameKind::kSector && noun.kind != NameKind::kTitle) break;

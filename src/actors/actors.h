@@ -249,6 +249,7 @@ class ActorDictionary {
            word_and_ = 0, word_comma_ = 0;
   std::vector<uint32_t> personal_possessives_;  // "his", "her"
   std::vector<uint32_t> group_possessives_;     // "its", "their"
+  std::vector<uint32_t> qualifier_words_;       // "main", "top": "Uganda's main opposition leader"
 };
 
 // What the dictionaries know about `name` on `date`, as text for `dyad
