@@ -340,6 +340,8 @@ class EventCoder::Builder {
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
     c.word_through_ = c.vocabulary_.Intern("through");
     c.word_across_ = c.vocabulary_.Intern("across");
+    const char* objects[] = {"him", "her", "them"};
+    for (int i = 0; i < 3; ++i) c.object_pronouns_[i] = c.vocabulary_.Intern(objects[i]);
     const char* owners[] = {"his", "her", "its", "their"};
     for (int i = 0; i < 4; ++i) c.possessive_pronouns_[i] = c.vocabulary_.Intern(owners[i]);
     for (std::string_view word :
@@ -1175,9 +1177,48 @@ class EventCoder::Matcher {
     return place;
   }
 
+  // "Algeria cut ties with Morocco, accusing its neighbour of hostile acts":
+  // an -ing clause after a comma has the main clause's subject, and an
+  // object the dictionary cannot name ("its neighbour", "him") is the main
+  // clause's target.
+  void CodeParticipleClause(int verb, const Match& match) {
+    int source = -1;
+    for (int j = verb - 2; j >= 0; --j) {
+      if (subjects_[j] >= 0) {
+        source = subjects_[j];
+        break;
+      }
+    }
+    if (source < 0) return;
+    const Entry& entry = coder_.entries_[match.entry];
+    int target =
+        entry.target_slot >= 0 ? SlotPosition(match, false) : ObjectPronounTarget(match.end);
+    if (target < 0) target = FindTarget(match.end, Has(match.end - 1, kPreposition));
+    if (target < 0 && match.end < static_cast<int>(s_.size()) &&
+        Has(match.end, kDeterminer | kPronoun)) {
+      target = last_target_group_;
+    }
+    if (target < 0) return;
+    subjects_[verb] = source;
+    if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
+    Emit(source, target, entry.pattern, verb, match.end, 0.6);
+  }
+
+  // "accused him of spying": "him" is the one the clause acted on last.
+  int ObjectPronounTarget(int position) const {
+    if (position >= static_cast<int>(s_.size()) || s_[position].word == kActorSymbol) return -1;
+    const auto& pronouns = coder_.object_pronouns_;
+    if (std::find(std::begin(pronouns), std::end(pronouns), s_[position].word) ==
+        std::end(pronouns)) {
+      return -1;
+    }
+    return last_target_group_;
+  }
+
   void Emit(int source_group, int target_group, uint32_t pattern, int verb_first, int verb_end,
             double confidence) {
     if (source_group < 0 || target_group < 0 || source_group == target_group) return;
+    last_target_group_ = target_group;
     const Symbol& source = s_[source_group];
     const Symbol& target = s_[target_group];
     const uint32_t first_token = s_[verb_first].first_token;
@@ -1341,6 +1382,11 @@ class EventCoder::Matcher {
       return;
     }
     const bool gerund_only = (form & kGerund) && !(form & (kBase | kPast | kParticiple | kThird));
+    if (gerund_only && !context.be && context.left == verb - 1 && context.left >= 0 &&
+        Has(context.left, kComma)) {
+      CodeParticipleClause(verb, match);
+      return;
+    }
     if (gerund_only && !context.be) {
       // "accused X of attacking Y" codes the accusation only, but "Maduro
       // spoke after receiving Borisov" reports Maduro receiving him.
@@ -1521,8 +1567,11 @@ class EventCoder::Matcher {
                                      code.starts_with("111") || code.starts_with("14") ||
                                      code.starts_with("15") || code.starts_with("18") ||
                                      code.starts_with("19") || code.starts_with("20");
-        target = FindTarget(match.end, ends_in_preposition, place_is_target);
-        target_by_distance = true;
+        target = ObjectPronounTarget(match.end);
+        if (target < 0) {
+          target = FindTarget(match.end, ends_in_preposition, place_is_target);
+          target_by_distance = true;
+        }
         if (target >= 0) confidence -= 0.05 * std::min(4, target - match.end);
       }
     }
@@ -1681,7 +1730,8 @@ class EventCoder::Matcher {
   const std::vector<uint32_t>& word_ids_;  // by token - base_
   const uint32_t base_;
   std::vector<CodedEvent>& out_;
-  size_t first_event_;  // this sentence's events are out_[first_event_, ...)
+  size_t first_event_;          // this sentence's events are out_[first_event_, ...)
+  int last_target_group_ = -1;  // the target of the last event emitted
 };
 
 void EventCoder::CodeSentence(std::string_view text, const Segmentation& segmentation,
