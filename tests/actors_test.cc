@@ -620,6 +620,26 @@ TEST_F(ActorsTest, TheGovernmentAloneIsTheContextsCountry) {
             (Strings{"PER=Peru"}));
 }
 
+TEST_F(ActorsTest, AQualifierMayStandBeforeTheSectorNoun) {
+  EXPECT_EQ(Find("Police arrested Uganda's main opposition leader."),
+            (Strings{"UGAOPP=Uganda's main opposition leader"}));
+  // Only before a sector noun: "Uganda's main road" is Uganda's.
+  EXPECT_EQ(Find("Rebels blocked Uganda's main road."), (Strings{"UGA=Uganda"}));
+}
+
+TEST_F(ActorsTest, HisGovernmentIsTheOwnersState) {
+  // "his" and "her" point at a person or an office-holder, "its" and
+  // "their" at a state or a group.
+  EXPECT_EQ(Find("Ecuador's president said his government would sign."),
+            (Strings{"ECUGOV=Ecuador's president", "ECUGOV=government"}));
+  EXPECT_EQ(Find("India did not invite Pakistan's prime minister, but its foreign minister came."),
+            (Strings{"IND=India", "PAKGOV=Pakistan's prime minister", "INDGOV=foreign minister"}));
+  EXPECT_EQ(Find("Azerbaijan's president said his country was ready."),
+            (Strings{"AZEGOV=Azerbaijan's president", "AZE=his country"}));
+  // Nouns that verb patterns read after a possessive stay words.
+  EXPECT_EQ(Find("Peru recalled its ambassador and withdrew its troops."), (Strings{"PER=Peru"}));
+}
+
 TEST_F(ActorsTest, PronounsOnlyWhenOnePersonIsInSight) {
   EXPECT_EQ(FindInDocument("Yván Gil arrived. He met the press.", {2024, 1, 1}),
             (Strings{"VENGOV=Yván Gil", "VENGOV=He"}));

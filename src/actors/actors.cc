@@ -76,6 +76,19 @@ bool StartsUppercase(std::string_view text) {
   return std::isupper(c) || c >= 0x80;
 }
 
+// Offices that, after "his", "her", "its" or "their", name their owner's
+// state acting ("said his government would"). Nouns that verb patterns read
+// as words after a possessive ("recalled its ambassador", "withdrew its
+// troops") are left to the patterns.
+bool IsOwnedReference(std::string_view noun) {
+  static constexpr std::string_view kOffices[] = {
+      "government",       "administration",   "foreign ministry", "foreign minister",
+      "president",        "prime minister",   "cabinet",          "parliament",
+      "defence minister", "defense minister", "defence ministry", "defense ministry"};
+  const std::string folded = Folded(noun);
+  return std::find(std::begin(kOffices), std::end(kOffices), folded) != std::end(kOffices);
+}
+
 // Institutions a country has exactly one of, so that "the government" or
 // "the parliament" alone names the country the sentence or the document is
 // about ("Bolivian lawmakers called on the government"). Groups of people
@@ -315,6 +328,7 @@ class ActorDictionary::Builder {
       for (std::string_view noun : SplitAndTrim(fields[expected - 1], ';')) {
         Name& name = AddName(noun, titles ? NameKind::kTitle : NameKind::kSector, actor, 1);
         name.institution = !titles && IsInstitution(noun);
+        name.owned_reference = IsOwnedReference(noun);
         if (titles) {
           name.role = std::string(fields[1]);
           // "chancellor" heads the government in Germany and Austria:
@@ -438,13 +452,24 @@ class ActorDictionary::Builder {
     dictionary_.word_from_ = dictionary_.vocabulary_.Intern("from");
     dictionary_.word_and_ = dictionary_.vocabulary_.Intern("and");
     dictionary_.word_comma_ = dictionary_.vocabulary_.Intern(",");
+    for (std::string_view word : {"main", "top", "leading", "chief", "senior", "jailed", "exiled",
+                                  "veteran", "new", "acting", "interim", "powerful", "elite"}) {
+      dictionary_.qualifier_words_.push_back(dictionary_.vocabulary_.Intern(word));
+    }
+    for (std::string_view word : {"his", "her"})
+      dictionary_.personal_possessives_.push_back(dictionary_.vocabulary_.Intern(word));
+    for (std::string_view word : {"its", "their"})
+      dictionary_.group_possessives_.push_back(dictionary_.vocabulary_.Intern(word));
     // Document references: grammar, not dictionary entries.
     for (std::string_view phrase :
          {"the two countries", "both countries", "the two sides", "both sides", "the two nations",
           "both nations", "the two governments", "both governments"}) {
       AddName(phrase, NameKind::kPair, 0, 1).capitalised = false;
     }
-    AddName("the country", NameKind::kStateRef, 0, 1).capitalised = false;
+    for (std::string_view phrase :
+         {"the country", "his country", "her country", "its country", "their country"}) {
+      AddName(phrase, NameKind::kStateRef, 0, 1).capitalised = false;
+    }
     for (std::string_view pronoun : {"he", "she", "him"}) {
       AddName(pronoun, NameKind::kPronoun, 0, 1).capitalised = false;
     }
@@ -718,6 +743,11 @@ class ActorDictionary::Matcher {
   bool IsWord(size_t local, uint32_t id) const {
     return local < words_.size() && words_[local] == id;
   }
+  bool IsQualifier(size_t local) const {
+    return local < words_.size() &&
+           std::find(d_.qualifier_words_.begin(), d_.qualifier_words_.end(), words_[local]) !=
+               d_.qualifier_words_.end();
+  }
   bool IsTitleWord(size_t local) const {
     return std::binary_search(d_.title_words_.begin(), d_.title_words_.end(), words_[local]);
   }
@@ -898,7 +928,8 @@ class ActorDictionary::Matcher {
           break;
         case NameKind::kSector:
         case NameKind::kTitle:
-          emit = AfterSectorNoun(name, position, &end, mention);
+          emit = AfterSectorNoun(name, position, &end, mention) ||
+                 OwnersSector(name, position, mention);
           break;
         case NameKind::kPerson:
         case NameKind::kSurname:
@@ -924,6 +955,12 @@ class ActorDictionary::Matcher {
         const bool reference_only = name.kind == NameKind::kPronoun ||
                                     (name.kind == NameKind::kTitle && end == position + length);
         Remember(mention, mention.person != kNoPerson && !reference_only);
+        const size_t index = out.size() - first_new_;
+        if (index < 64 &&
+            (mention.person != kNoPerson || name.kind == NameKind::kTitle || title_ended_actor_)) {
+          person_like_ |= uint64_t{1} << index;
+        }
+        title_ended_actor_ = false;
         out.push_back(mention);
         // The first two different states or organisations of a sentence are
         // the pair "the two countries" refers to, even later in the same
@@ -1053,6 +1090,48 @@ class ActorDictionary::Matcher {
     member.titled = true;
   }
 
+  // "his government", "its army", "their foreign ministers": the owner is
+  // the nearest actor before it in the sentence of the right kind ("his" and
+  // "her" a person or an office-holder, "its" and "their" a state,
+  // organisation or group: "India did not invite Pakistan's prime minister,
+  // but its foreign minister ..." is India's), else for "his" and "her" the
+  // one person in sight, for "its" and "their" the last state named.
+  bool OwnersSector(const Name& noun, size_t position, ActorMention& mention) const {
+    if (position == 0) return false;
+    const uint32_t owner_word = words_[position - 1];
+    const auto& personal = d_.personal_possessives_;
+    const auto& group = d_.group_possessives_;
+    const bool person = std::find(personal.begin(), personal.end(), owner_word) != personal.end();
+    if (!person && std::find(group.begin(), group.end(), owner_word) == group.end()) return false;
+    // Verb patterns read "recalled its ambassador", "withdrew its troops"
+    // as words: only the offices that act on their own are taken here.
+    if (!noun.owned_reference) return false;
+    const std::string_view sector = d_.actors_[noun.target].sector;
+    for (size_t i = out_->size(); i-- > first_new_;) {
+      const size_t index = i - first_new_;
+      const bool person_like = index < 64 && (person_like_ >> index) & 1;
+      if (person_like != person) continue;
+      const ActorMention& owner = (*out_)[i];
+      const Actor& actor = d_.actors_[d_.ActorAt(owner, document_.report_date_)];
+      const uint32_t whole =
+          actor.country.empty() ? d_.FindCodeIndex(actor.org) : d_.FindCodeIndex(actor.country);
+      if (whole == kNoActor) return false;
+      mention.actor = d_.ActorForSector(whole, sector);
+      return true;
+    }
+    if (person) {
+      ActorMention someone;
+      if (!Pronoun(someone)) return false;
+      const Actor& actor = d_.actors_[someone.actor];
+      if (actor.country.empty()) return false;
+      mention.actor = d_.ActorForSector(d_.FindCodeIndex(actor.country), sector);
+      return true;
+    }
+    if (document_.last_state_ == kNoActor) return false;
+    mention.actor = d_.ActorForSector(document_.last_state_, sector);
+    return true;
+  }
+
   // "the government" alone: the country of the nearest actor before it in
   // the sentence that is one of a country's own groups ("Bolivian lawmakers
   // called on the government": BOLGOV), else the one state the document has
@@ -1092,7 +1171,12 @@ class ActorDictionary::Matcher {
     std::string_view sector;
     for (int nouns = 0; nouns < 3 && next < words_.size(); ++nouns) {
       uint32_t length = 0;
-      const int64_t found = NameAt(next, &length);
+      int64_t found = NameAt(next, &length);
+      // "Uganda's main opposition leader": a qualifier before the first noun.
+      if (found < 0 && last_noun == nullptr && IsQualifier(next)) {
+        found = NameAt(next + 1, &length);
+        if (found >= 0) ++next;
+      }
       if (found < 0) break;
       const Name& noun = d_.names_[found];
       if (noun.kind != NameKind::kSector && noun.kind != NameKind::kTitle) break;
@@ -1103,6 +1187,7 @@ class ActorDictionary::Matcher {
     if (last_noun == nullptr) return end;
     mention.actor = d_.ActorForSector(name.target, sector);
     mention.titled = true;
+    title_ended_actor_ = last_noun->kind == NameKind::kTitle;
     end = next;
     if (last_noun->kind == NameKind::kTitle) {
       uint32_t person = kNoPerson;
@@ -1260,6 +1345,9 @@ class ActorDictionary::Matcher {
   DocumentActors& document_;
   const std::vector<ActorMention>* out_ = nullptr;  // Run's output; this sentence's from first_new_
   size_t first_new_ = 0;
+  // Bit i: this sentence's mention i names a person or an office-holder.
+  uint64_t person_like_ = 0;
+  bool title_ended_actor_ = false;  // AfterActor's words ended in a title
 };
 
 uint32_t ActorDictionary::PossessiveWithoutApostrophe(std::string_view text,

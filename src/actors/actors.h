@@ -219,10 +219,11 @@ class ActorDictionary {
     bool capitalised = false;  // written with a capital: must be capitalised in the text
     bool name_like = false;    // also a personal name ("Jordan"): not next to other names
     bool institution = false;  // sectors: "the government" alone is the context's (IsInstitution)
-    std::string exact;         // non-empty: the text must match exactly ("US", not "us")
-    std::string role;          // titles: "foreign_minister", ...
-    std::string role_by_country;  // titles: "head_of_government=DEU,AUT" (another role there)
-    uint8_t source = 0;           // 0 = ISO, 1 = shipped file, 2 = user file
+    bool owned_reference = false;  // sectors and titles: "his government" names the owner's
+    std::string exact;             // non-empty: the text must match exactly ("US", not "us")
+    std::string role;              // titles: "foreign_minister", ...
+    std::string role_by_country;   // titles: "head_of_government=DEU,AUT" (another role there)
+    uint8_t source = 0;            // 0 = ISO, 1 = shipped file, 2 = user file
   };
   struct Trie;
   class Builder;
@@ -246,6 +247,9 @@ class ActorDictionary {
   std::vector<uint32_t> calendar_words_;  // "Monday", "January": never part of a name
   uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0, word_from_ = 0,
            word_and_ = 0, word_comma_ = 0;
+  std::vector<uint32_t> personal_possessives_;  // "his", "her"
+  std::vector<uint32_t> group_possessives_;     // "its", "their"
+  std::vector<uint32_t> qualifier_words_;       // "main", "top": "Uganda's main opposition leader"
 };
 
 // What the dictionaries know about `name` on `date`, as text for `dyad

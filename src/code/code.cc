@@ -338,6 +338,26 @@ class EventCoder::Builder {
     c.word_but_ = c.vocabulary_.Find("but");
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
+    c.word_through_ = c.vocabulary_.Intern("through");
+    c.word_across_ = c.vocabulary_.Intern("across");
+    const char* objects[] = {"him", "her", "them"};
+    for (int i = 0; i < 3; ++i) c.object_pronouns_[i] = c.vocabulary_.Intern(objects[i]);
+    const char* owners[] = {"his", "her", "its", "their"};
+    for (int i = 0; i < 4; ++i) c.possessive_pronouns_[i] = c.vocabulary_.Intern(owners[i]);
+    for (std::string_view word :
+         {"hundred", "hundreds", "thousand", "thousands", "million", "millions"}) {
+      c.large_number_words_.push_back(c.vocabulary_.Intern(word));
+    }
+    for (std::string_view word : {"civilians", "people", "residents", "villagers", "citizens",
+                                  "refugees", "inhabitants", "protesters", "demonstrators"}) {
+      c.civilian_words_.push_back(c.vocabulary_.Intern(word));
+    }
+    for (size_t i = 0; i < c.patterns_.size(); ++i) {
+      if (c.patterns_[i].code == "202" && c.patterns_[i].kind == PatternKind::kVerb) {
+        c.mass_killing_pattern_ = static_cast<int32_t>(i);
+        break;
+      }
+    }
   }
 
   Status Compile() {
@@ -657,7 +677,8 @@ class EventCoder::Matcher {
         subjects_(scratch.subjects),
         word_ids_(scratch.word_ids),
         base_(base),
-        out_(out) {}
+        out_(out),
+        first_event_(out.size()) {}
 
   void Run() {
     const int n = static_cast<int>(s_.size());
@@ -690,9 +711,72 @@ class EventCoder::Matcher {
       }
       position = match.end;
     }
+    DropGenericThreatsWithAnAct();
+    MarkMassKillings();
   }
 
  private:
+  // "killed more than four hundred civilians": killing civilians by the
+  // hundred is mass killing (202), not one more killing (1823).
+  void MarkMassKillings() {
+    if (coder_.mass_killing_pattern_ < 0) return;
+    for (size_t i = first_event_; i < out_.size(); ++i) {
+      CodedEvent& event = out_[i];
+      if (coder_.patterns_[event.pattern].code != "1823") continue;
+      // The target is named as civilians ("Rwandan civilians", "residents").
+      const ActorMention& target = actors_[event.target];
+      const uint32_t last_word = word_ids_[target.end_token - 1 - base_];
+      const auto& civilians = coder_.civilian_words_;
+      if (std::find(civilians.begin(), civilians.end(), last_word) == civilians.end()) continue;
+      for (uint32_t t = event.verb_end_token; t < target.first_token; ++t) {
+        if (IsLargeNumber(t)) {
+          event.pattern = static_cast<uint32_t>(coder_.mass_killing_pattern_);
+          break;
+        }
+      }
+    }
+  }
+
+  // "hundreds", "2,000", "800,000": a count of a hundred or more.
+  bool IsLargeNumber(uint32_t token) const {
+    const uint32_t word = word_ids_[token - base_];
+    const auto& large = coder_.large_number_words_;
+    if (std::find(large.begin(), large.end(), word) != large.end()) return true;
+    const Token& t = segmentation_.tokens[token];
+    if (t.kind != TokenKind::kNumber) return false;
+    int digits = 0;
+    for (const char c : text_.substr(t.begin, t.end - t.begin)) {
+      if (c >= '0' && c <= '9') {
+        ++digits;
+      } else if (c != ',') {
+        break;
+      }
+    }
+    return digits >= 3;
+  }
+
+  // "warned Lebanon that it would bomb its airports" matches both the bare
+  // warning ("warn TARGET that it would", 130) and the act in the threat
+  // mood (1384); the act says more, so the bare threat goes.
+  void DropGenericThreatsWithAnAct() {
+    auto generic = [&](const CodedEvent& e) { return coder_.patterns_[e.pattern].code == "130"; };
+    auto threat = [&](const CodedEvent& e) {
+      return coder_.patterns_[e.pattern].code.starts_with("13");
+    };
+    auto same_pair = [&](const CodedEvent& a, const CodedEvent& b) {
+      return actors_[a.source].actor == actors_[b.source].actor &&
+             actors_[a.target].actor == actors_[b.target].actor;
+    };
+    const auto first = out_.begin() + static_cast<std::ptrdiff_t>(first_event_);
+    const auto end = std::remove_if(first, out_.end(), [&](const CodedEvent& e) {
+      if (!generic(e)) return false;
+      return std::any_of(first, out_.end(), [&](const CodedEvent& other) {
+        return &other != &e && threat(other) && !generic(other) && same_pair(e, other);
+      });
+    });
+    out_.erase(end, out_.end());
+  }
+
   // Where a match's slots stood, in pattern order: a slot's symbol offset in
   // the pattern is not its offset in the sentence once "Venezuelas" stands
   // for "Venezuela 's" or "Venezuela's diplomats" for three pattern words.
@@ -766,6 +850,13 @@ class EventCoder::Matcher {
     if (position >= static_cast<int>(s_.size())) return;
     const Symbol& symbol = s_[position];
     if (symbol.word == kActorSymbol) {
+      // "marched through Nairobi on Tuesday against": a place passed
+      // through inside a wildcard gap is not the act's argument.
+      if (n.wildcard != 0 && node != 0 && position > 0 && s_[position - 1].word != kActorSymbol &&
+          (s_[position - 1].word == coder_.word_through_ ||
+           s_[position - 1].word == coder_.word_across_)) {
+        Walk(position + 1, n.wildcard, passive, slot_used, agent, trail, best, subject);
+      }
       if (n.slot == 0) return;
       const Trail here = trail.With(position);
       // The readings that continue the pattern with the name's own words go
@@ -1029,6 +1120,23 @@ class EventCoder::Matcher {
     return 0;
   }
 
+  // Roots 10 to 20 but protest (14): acts done against the target.
+  bool IsHostile(uint32_t pattern) const {
+    const std::string_view root = std::string_view(coder_.patterns_[pattern].code).substr(0, 2);
+    return (root.size() == 2 && root[0] == '1' && root != "14") || root == "20";
+  }
+
+  // Whether "if" or "unless" opens a clause after `end` in this sentence
+  // before a ";" or a new sentence-level clause.
+  bool ConditionFollows(int end) const {
+    const int n = static_cast<int>(s_.size());
+    for (int i = end; i < n && i < end + 25; ++i) {
+      if (Has(i, kConditional)) return true;
+      if (s_[i].word != kActorSymbol && Has(i, kPunct) && !Has(i, kComma)) return false;
+    }
+    return false;
+  }
+
   bool IsBlockedGovernor(int governor) const {
     const LeftContext context = ContextBefore(governor);
     return context.negated || context.modal;
@@ -1069,9 +1177,48 @@ class EventCoder::Matcher {
     return place;
   }
 
+  // "Algeria cut ties with Morocco, accusing its neighbour of hostile acts":
+  // an -ing clause after a comma has the main clause's subject, and an
+  // object the dictionary cannot name ("its neighbour", "him") is the main
+  // clause's target.
+  void CodeParticipleClause(int verb, const Match& match) {
+    int source = -1;
+    for (int j = verb - 2; j >= 0; --j) {
+      if (subjects_[j] >= 0) {
+        source = subjects_[j];
+        break;
+      }
+    }
+    if (source < 0) return;
+    const Entry& entry = coder_.entries_[match.entry];
+    int target =
+        entry.target_slot >= 0 ? SlotPosition(match, false) : ObjectPronounTarget(match.end);
+    if (target < 0) target = FindTarget(match.end, Has(match.end - 1, kPreposition));
+    if (target < 0 && match.end < static_cast<int>(s_.size()) &&
+        Has(match.end, kDeterminer | kPronoun)) {
+      target = last_target_group_;
+    }
+    if (target < 0) return;
+    subjects_[verb] = source;
+    if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
+    Emit(source, target, entry.pattern, verb, match.end, 0.6);
+  }
+
+  // "accused him of spying": "him" is the one the clause acted on last.
+  int ObjectPronounTarget(int position) const {
+    if (position >= static_cast<int>(s_.size()) || s_[position].word == kActorSymbol) return -1;
+    const auto& pronouns = coder_.object_pronouns_;
+    if (std::find(std::begin(pronouns), std::end(pronouns), s_[position].word) ==
+        std::end(pronouns)) {
+      return -1;
+    }
+    return last_target_group_;
+  }
+
   void Emit(int source_group, int target_group, uint32_t pattern, int verb_first, int verb_end,
             double confidence) {
     if (source_group < 0 || target_group < 0 || source_group == target_group) return;
+    last_target_group_ = target_group;
     const Symbol& source = s_[source_group];
     const Symbol& target = s_[target_group];
     const uint32_t first_token = s_[verb_first].first_token;
@@ -1210,6 +1357,12 @@ class EventCoder::Matcher {
 
   void CodeVerb(int verb, Match match) {
     const uint64_t form = Flags(verb);
+    // "warned Russia that it would be a mistake": a pattern ending in
+    // "would" or "will" needs an act after it.
+    if (Has(match.end - 1, kModal | kFuture) && match.end < static_cast<int>(s_.size()) &&
+        Has(match.end, kBe)) {
+      return;
+    }
     LeftContext context = ContextBefore(verb);
     if (context.negated || context.modal) {
       // No event, but still a clause with a subject: "Egypt did not condemn
@@ -1229,6 +1382,11 @@ class EventCoder::Matcher {
       return;
     }
     const bool gerund_only = (form & kGerund) && !(form & (kBase | kPast | kParticiple | kThird));
+    if (gerund_only && !context.be && context.left == verb - 1 && context.left >= 0 &&
+        Has(context.left, kComma)) {
+      CodeParticipleClause(verb, match);
+      return;
+    }
     if (gerund_only && !context.be) {
       // "accused X of attacking Y" codes the accusation only, but "Maduro
       // spoke after receiving Borisov" reports Maduro receiving him.
@@ -1361,6 +1519,12 @@ class EventCoder::Matcher {
       if (mood != kAct || !(governed & (kSpeech | kIntentGovernor))) return;
       mood = kIntent;
     }
+    // "said Washington would impose sanctions on Turkey if it bought the
+    // system": a hostile act promised on a condition is a threat.
+    if (mood == kIntent && (context.would || context.future) &&
+        IsHostile(coder_.entries_[match.entry].pattern) && ConditionFollows(match.end)) {
+      mood = kThreaten;
+    }
     if (governor >= 0 && IsBlockedGovernor(governor) && (governed & kDemandGovernor) == 0) return;
     if (mood == kAct && (governed & (kDemandGovernor | kAppealGovernor))) {
       // "demanded that Russia withdraw": a demand on Russia by the demander.
@@ -1403,8 +1567,11 @@ class EventCoder::Matcher {
                                      code.starts_with("111") || code.starts_with("14") ||
                                      code.starts_with("15") || code.starts_with("18") ||
                                      code.starts_with("19") || code.starts_with("20");
-        target = FindTarget(match.end, ends_in_preposition, place_is_target);
-        target_by_distance = true;
+        target = ObjectPronounTarget(match.end);
+        if (target < 0) {
+          target = FindTarget(match.end, ends_in_preposition, place_is_target);
+          target_by_distance = true;
+        }
         if (target >= 0) confidence -= 0.05 * std::min(4, target - match.end);
       }
     }
@@ -1450,7 +1617,9 @@ class EventCoder::Matcher {
       Emit(source, target, static_cast<uint32_t>(pattern), verb, match.end, confidence);
       return;
     }
-    if ((coder_.patterns_[entry.pattern].mutual || ReciprocalAt(match.end)) && mood == kAct) {
+    // "Uruguay and Chile agreed to open negotiations": each intends it.
+    if ((coder_.patterns_[entry.pattern].mutual || ReciprocalAt(match.end)) &&
+        (mood == kAct || mood == kIntent)) {
       EmitMutual(source, static_cast<uint32_t>(pattern), verb, match.end, confidence - 0.15);
     }
   }
@@ -1561,6 +1730,8 @@ class EventCoder::Matcher {
   const std::vector<uint32_t>& word_ids_;  // by token - base_
   const uint32_t base_;
   std::vector<CodedEvent>& out_;
+  size_t first_event_;          // this sentence's events are out_[first_event_, ...)
+  int last_target_group_ = -1;  // the target of the last event emitted
 };
 
 void EventCoder::CodeSentence(std::string_view text, const Segmentation& segmentation,
@@ -1642,9 +1813,13 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
           symbol.flags |= kBareS;
         }
       }
-      // "the United States": the article belongs to the name.
+      // "the United States": the article belongs to the name, as does the
+      // owner of "his government" (actors/actors.h).
+      const auto& owners = possessive_pronouns_;
       if (!symbols.empty() && symbols.back().word != Vocabulary::kUnknown &&
-          (symbols.back().word == word_the_ || symbols.back().word == word_both_)) {
+          (symbols.back().word == word_the_ || symbols.back().word == word_both_ ||
+           std::find(std::begin(owners), std::end(owners), symbols.back().word) !=
+               std::end(owners))) {
         symbol.first_token = symbols.back().first_token;
         symbols.pop_back();
       }
