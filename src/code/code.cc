@@ -1748,9 +1748,9 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
   scratch.word_ids.clear();
   for (uint32_t i = base; i < end; ++i) {
     const Token& token = segmentation.tokens[i];
-    scratch.folded.clear();
-    AppendFolded(text.substr(token.begin, token.end - token.begin), scratch.folded);
-    scratch.word_ids.push_back(vocabulary_.Find(scratch.folded));
+    const std::string_view folded =
+        FoldedView(text.substr(token.begin, token.end - token.begin), scratch.folded);
+    scratch.word_ids.push_back(vocabulary_.Find(folded));
   }
   auto flags_of = [&](uint32_t id) -> uint64_t {
     return id < word_flags_.size() ? word_flags_[id] : 0;
