@@ -556,12 +556,40 @@ class EventCoder::Builder {
       return Status::InvalidInput("a pattern cannot start with '*'");
     }
 
+    MergeOptionalWildcards(elements);
     const uint32_t index = static_cast<uint32_t>(coder_.patterns_.size());
     coder_.patterns_.push_back({std::string(code), std::string(text), line,
                                 verb ? PatternKind::kVerb : PatternKind::kNoun, mutual, reversed});
     std::vector<uint32_t> words;
     Expand(elements, 0, words, index, slot_is_source);
     return Status::Ok();
+  }
+
+  // "[*] [*] [*]" spelled out one by one is 2^3 paths for 4 distinct word
+  // sequences; as one element of 0 to 3 wildcards it is 4, which keeps the
+  // long gaps of verbs.tsv cheap to compile. Most wildcards first, as the
+  // separate elements would give them.
+  static void MergeOptionalWildcards(std::vector<Element>& elements) {
+    auto optional_wildcard = [](const Element& element) {
+      return element.size() == 2 && element[0].size() == 1 && element[0][0] == kAnyWord &&
+             element[1].empty();
+    };
+    std::vector<Element> merged;
+    for (size_t i = 0; i < elements.size();) {
+      size_t run = 0;
+      while (i + run < elements.size() && optional_wildcard(elements[i + run])) ++run;
+      if (run < 2) {
+        merged.push_back(std::move(elements[i]));
+        ++i;
+        continue;
+      }
+      Element gap;
+      for (size_t count = run + 1; count-- > 0;)
+        gap.push_back(std::vector<uint32_t>(count, kAnyWord));
+      merged.push_back(std::move(gap));
+      i += run;
+    }
+    elements = std::move(merged);
   }
 
   void Expand(const std::vector<Element>& elements, size_t element, std::vector<uint32_t>& words,
