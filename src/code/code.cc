@@ -66,6 +66,7 @@ enum WordFlag : uint64_t {
   kDayWord = 1ull << 40,        // monday ... sunday, yesterday, today: "on Monday"
   kPeriodWord = 1ull << 41,     // week, month, year: "last week"
   kDeictic = 1ull << 42,        // last, this, next
+  kCalledOff = 1ull << 43,      // cancelled, postponed: "the visit was cancelled"
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -269,6 +270,7 @@ class EventCoder::Builder {
          kDayWord);
     mark({"week", "month", "year", "weekend"}, kPeriodWord);
     mark({"last", "this", "next"}, kDeictic);
+    mark({"cancelled", "canceled", "postponed", "scrapped", "shelved", "delayed"}, kCalledOff);
     mark({"current", "ongoing", "latest", "new", "fresh", "recent", "upcoming", "today's"}, kNews);
     mark({"after", "following", "before", "since", "amid", "amidst", "despite"}, kPresupposing);
     mark_verbs({"say",    "tell",    "state",   "announce", "add",       "declare",   "claim",
@@ -1285,6 +1287,11 @@ class EventCoder::Matcher {
     // report's day; it is an event of its own only when the sentence dates
     // it ("Russia's invasion of Ukraine in February 2022 shocked Europe").
     if (Hypothetical(start)) return;
+    // "The visit of the prime minister to Canada, planned for June, was
+    // cancelled": the sentence says it did not happen.
+    for (int i = match.end; i < static_cast<int>(s_.size()) && i - match.end <= 15; ++i) {
+      if (Has(i, kCalledOff)) return;
+    }
     if (Presupposed(start, match.end)) {
       if (dated_ < 0) dated_ = HasDateExpression(text_, segmentation_, sentence_) ? 1 : 0;
       if (dated_ == 0) return;
@@ -1385,6 +1392,10 @@ class EventCoder::Matcher {
 
   void CodeVerb(int verb, Match match) {
     const uint64_t form = Flags(verb);
+    // "received no request from Turkey": the object is denied.
+    for (int i = verb + 1; i < match.end; ++i) {
+      if (!IsActor(i) && Has(i, kNegator)) return;
+    }
     // "warned Russia that it would be a mistake": a pattern ending in
     // "would" or "will" needs an act after it.
     if (Has(match.end - 1, kModal | kFuture) && match.end < static_cast<int>(s_.size()) &&
@@ -1599,6 +1610,10 @@ class EventCoder::Matcher {
         if (target < 0) {
           target = FindTarget(match.end, ends_in_preposition, place_is_target);
           target_by_distance = true;
+          // "received no request from Turkey": the object is denied.
+          for (int i = match.end; target >= 0 && i < target; ++i) {
+            if (Has(i, kNegator)) return;
+          }
         }
         if (target >= 0) confidence -= 0.05 * std::min(4, target - match.end);
       }
