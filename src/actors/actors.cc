@@ -402,6 +402,19 @@ class ActorDictionary::Builder {
         }
       }
     }
+    // The sector variant of every actor of a state, for ActorForSector.
+    auto& variants = dictionary_.sector_variants_;
+    variants.assign(dictionary_.actors_.size() * std::size(kSectors), kNoActor);
+    for (size_t i = 0; i < dictionary_.actors_.size(); ++i) {
+      const std::string& country = dictionary_.actors_[i].country;
+      if (country.empty()) continue;
+      for (size_t s = 0; s < std::size(kSectors); ++s) {
+        auto found = dictionary_.actor_by_code_.find(country + std::string(kSectors[s]));
+        if (found != dictionary_.actor_by_code_.end()) {
+          variants[i * std::size(kSectors) + s] = found->second;
+        }
+      }
+    }
     // Names that are also personal names ("Jordan") are checked against
     // their neighbours when matched.
     for (const std::string& phrase : name_like_) {
@@ -694,6 +707,14 @@ uint32_t ActorDictionary::FindCodeIndex(std::string_view code) const {
 uint32_t ActorDictionary::ActorForSector(uint32_t country_actor, std::string_view sector) const {
   const Actor& country = actors_[country_actor];
   if (country.country.empty()) return country_actor;  // organisations keep their code
+  // Asked for every "Venezuelan army" in the text: a table, not a string key.
+  constexpr size_t kSectorCount = std::size(kSectors);
+  for (size_t s = 0; s < kSectorCount; ++s) {
+    if (kSectors[s] == sector && country_actor * kSectorCount + s < sector_variants_.size()) {
+      const uint32_t variant = sector_variants_[country_actor * kSectorCount + s];
+      return variant == kNoActor ? country_actor : variant;
+    }
+  }
   std::string code = country.country;
   code += sector;
   auto found = actor_by_code_.find(code);

@@ -243,6 +243,8 @@ class ActorDictionary {
   Vocabulary vocabulary_;
   std::shared_ptr<const Trie> trie_;
   std::unordered_map<std::string, uint32_t> actor_by_code_;
+  std::vector<uint32_t>
+      sector_variants_;  // actor * sector count + sector -> actor (see ActorForSector)
   std::vector<uint32_t> title_words_;     // word ids of title and sector nouns
   std::vector<uint32_t> calendar_words_;  // "Monday", "January": never part of a name
   uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0, word_from_ = 0,
