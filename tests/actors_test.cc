@@ -640,6 +640,19 @@ TEST_F(ActorsTest, HisGovernmentIsTheOwnersState) {
   EXPECT_EQ(Find("Peru recalled its ambassador and withdrew its troops."), (Strings{"PER=Peru"}));
 }
 
+TEST_F(ActorsTest, ItOpeningASentenceIsTheLastSentencesSingleSubject) {
+  EXPECT_EQ(FindInDocument("Venezuela broke off relations with Colombia. It expelled the envoy.",
+                           {2024, 1, 1}),
+            (Strings{"VEN=Venezuela", "COL=Colombia", "VEN=It"}));
+  // Not after a list, not an expletive "It is", "It would be".
+  EXPECT_EQ(FindInDocument("Peru and Chile met. It expelled the envoy.", {2024, 1, 1}),
+            (Strings{"PER=Peru", "CHL=Chile"}));
+  EXPECT_EQ(FindInDocument("Peru met Chile. It was a good meeting.", {2024, 1, 1}),
+            (Strings{"PER=Peru", "CHL=Chile"}));
+  EXPECT_EQ(FindInDocument("Peru met Chile. It would be a mistake to leave.", {2024, 1, 1}),
+            (Strings{"PER=Peru", "CHL=Chile"}));
+}
+
 TEST_F(ActorsTest, PronounsOnlyWhenOnePersonIsInSight) {
   EXPECT_EQ(FindInDocument("Yván Gil arrived. He met the press.", {2024, 1, 1}),
             (Strings{"VENGOV=Yván Gil", "VENGOV=He"}));

@@ -465,6 +465,7 @@ class ActorDictionary::Builder {
     dictionary_.word_from_ = dictionary_.vocabulary_.Intern("from");
     dictionary_.word_and_ = dictionary_.vocabulary_.Intern("and");
     dictionary_.word_comma_ = dictionary_.vocabulary_.Intern(",");
+    dictionary_.word_it_ = dictionary_.vocabulary_.Intern("it");
     for (std::string_view word : {"main", "top", "leading", "chief", "senior", "jailed", "exiled",
                                   "veteran", "new", "acting", "interim", "powerful", "elite"}) {
       dictionary_.qualifier_words_.push_back(dictionary_.vocabulary_.Intern(word));
@@ -928,6 +929,7 @@ class ActorDictionary::Matcher {
     uint32_t first_actor = kNoActor;
     bool pair_noted = false;
     size_t position = 0;
+    if (SentenceOpeningIt(out)) position = 1;
     while (position < words_.size()) {
       uint32_t length = 0;
       const int64_t found = NameAt(position, &length);
@@ -999,6 +1001,7 @@ class ActorDictionary::Matcher {
       position = end;
     }
     ShareSectorsInLists(out);
+    NoteSubject(out);
   }
 
  private:
@@ -1029,6 +1032,41 @@ class ActorDictionary::Matcher {
       document_.sole_state_ = kNoActor;
       document_.several_states_ = true;
     }
+  }
+
+  // "Venezuela broke off relations with Colombia. It also expelled ...":
+  // "It" opening a sentence is the state or organisation that opened the
+  // one before, when that was a single actor. Not "It is ...", "It would
+  // be ...", "It has been ..." (nobody), and not a person ("he", "she").
+  bool SentenceOpeningIt(std::vector<ActorMention>& out) {
+    if (words_.size() < 3 || words_[0] != d_.word_it_ || TokenText(0) != "It") return false;
+    if (document_.previous_subject_ == kNoActor) return false;
+    auto is = [&](size_t local, std::initializer_list<std::string_view> words) {
+      const std::string_view text = TokenText(local);
+      return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return w == text; });
+    };
+    if (is(1, {"is", "was", "'s", "seems", "seemed", "appears", "appeared", "remains", "remained",
+               "takes", "took", "matters", "means", "meant"})) {
+      return false;
+    }
+    if (is(2, {"be", "been"})) return false;
+    ActorMention mention;
+    mention.first_token = sentence_.first_token;
+    mention.end_token = sentence_.first_token + 1;
+    mention.actor = document_.previous_subject_;
+    out.push_back(mention);
+    return true;
+  }
+
+  // The sentence's subject for the next sentence's "It": its first actor,
+  // when that is one state or organisation (not a person, not a list).
+  void NoteSubject(const std::vector<ActorMention>& out) {
+    document_.previous_subject_ = kNoActor;
+    if (out.size() == first_new_) return;
+    const ActorMention& first = out[first_new_];
+    if (first.person != kNoPerson || first.partner != kNoActor) return;
+    if (first_new_ + 1 < out.size() && Coordinated(first, out[first_new_ + 1])) return;
+    document_.previous_subject_ = first.actor;
   }
 
   // Whether mentions `a` and `b` are neighbours in a list: only commas and

@@ -141,6 +141,7 @@ class DocumentActors {
   uint32_t sole_state_ = kNoActor;
   bool several_states_ = false;
   uint32_t last_pair_[2] = {kNoActor, kNoActor};
+  uint32_t previous_subject_ = kNoActor;  // the last sentence's single opening actor
 };
 
 class ActorDictionary {
@@ -249,6 +250,7 @@ class ActorDictionary {
   std::vector<uint32_t> calendar_words_;  // "Monday", "January": never part of a name
   uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0, word_from_ = 0,
            word_and_ = 0, word_comma_ = 0;
+  uint32_t word_it_ = 0;
   std::vector<uint32_t> personal_possessives_;  // "his", "her"
   std::vector<uint32_t> group_possessives_;     // "its", "their"
   std::vector<uint32_t> qualifier_words_;       // "main", "top": "Uganda's main opposition leader"
