@@ -797,13 +797,21 @@ class EventCoder::Matcher {
       return actors_[a.source].actor == actors_[b.source].actor &&
              actors_[a.target].actor == actors_[b.target].actor;
     };
+    // Mark first, erase after: the test reads only events that are never
+    // marked, so marking cannot change another event's verdict.
+    constexpr uint32_t kDropped = ~uint32_t{0};
     const auto first = out_.begin() + static_cast<std::ptrdiff_t>(first_event_);
-    const auto end = std::remove_if(first, out_.end(), [&](const CodedEvent& e) {
-      if (!generic(e)) return false;
-      return std::any_of(first, out_.end(), [&](const CodedEvent& other) {
-        return &other != &e && threat(other) && !generic(other) && same_pair(e, other);
-      });
-    });
+    for (auto it = first; it != out_.end(); ++it) {
+      if (!generic(*it)) continue;
+      if (std::any_of(first, out_.end(), [&](const CodedEvent& other) {
+            return other.pattern != kDropped && threat(other) && !generic(other) &&
+                   same_pair(*it, other);
+          })) {
+        it->pattern = kDropped;
+      }
+    }
+    const auto end = std::remove_if(first, out_.end(),
+                                    [&](const CodedEvent& e) { return e.pattern == kDropped; });
     out_.erase(end, out_.end());
   }
 
