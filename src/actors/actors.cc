@@ -7,6 +7,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <span>
 
 #include "base/text_file.h"
 
@@ -76,6 +77,11 @@ bool StartsUppercase(std::string_view text) {
   return std::isupper(c) || c >= 0x80;
 }
 
+// Whether `noun`, folded, is one of `list`.
+bool FoldedIn(std::string_view noun, std::span<const std::string_view> list) {
+  return std::find(list.begin(), list.end(), Folded(noun)) != list.end();
+}
+
 // Offices that, after "his", "her", "its" or "their", name their owner's
 // state acting ("said his government would"). Nouns that verb patterns read
 // as words after a possessive ("recalled its ambassador", "withdrew its
@@ -85,8 +91,7 @@ bool IsOwnedReference(std::string_view noun) {
       "government",       "administration",   "foreign ministry", "foreign minister",
       "president",        "prime minister",   "cabinet",          "parliament",
       "defence minister", "defense minister", "defence ministry", "defense ministry"};
-  const std::string folded = Folded(noun);
-  return std::find(std::begin(kOffices), std::end(kOffices), folded) != std::end(kOffices);
+  return FoldedIn(noun, kOffices);
 }
 
 // Institutions a country has exactly one of, so that "the government" or
@@ -100,9 +105,7 @@ bool IsInstitution(std::string_view noun) {
       "parliament", "congress",       "national assembly",    "legislature", "senate",
       "army",       "military",       "armed forces",         "police",      "security forces",
       "opposition", "supreme court",  "constitutional court", "judiciary",   "central bank"};
-  const std::string folded = Folded(noun);
-  return std::find(std::begin(kInstitutions), std::end(kInstitutions), folded) !=
-         std::end(kInstitutions);
+  return FoldedIn(noun, kInstitutions);
 }
 
 // Fields separated by tabs, empty ones kept (people.tsv has optional fields).
