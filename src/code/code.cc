@@ -1610,7 +1610,10 @@ class EventCoder::Matcher {
         const bool ends_in_preposition = Has(match.end - 1, kPreposition);
         const std::string& code = coder_.patterns_[pattern].code;
         // "condemned the coup in Gabon": what is condemned happened there.
+        // "denied any role in the shelling of a camp inside Sudan": so is a
+        // claim or denial of responsibility for it.
         const bool place_is_target = code.starts_with("09") || code == "110" ||
+                                     code.starts_with("015") || code.starts_with("016") ||
                                      code.starts_with("111") || code.starts_with("14") ||
                                      code.starts_with("15") || code.starts_with("18") ||
                                      code.starts_with("19") || code.starts_with("20");
