@@ -355,11 +355,16 @@ class EventCoder::Builder {
       c.civilian_words_.push_back(c.vocabulary_.Intern(word));
     }
     for (size_t i = 0; i < c.patterns_.size(); ++i) {
-      if (c.patterns_[i].code == "202" && c.patterns_[i].kind == PatternKind::kVerb) {
+      if (c.patterns_[i].kind != PatternKind::kVerb) continue;
+      if (c.patterns_[i].code == "202" && c.mass_killing_pattern_ < 0) {
         c.mass_killing_pattern_ = static_cast<int32_t>(i);
-        break;
+      }
+      if (c.patterns_[i].code == "074" && c.peacekeeping_pattern_ < 0) {
+        c.peacekeeping_pattern_ = static_cast<int32_t>(i);
       }
     }
+    const char* protective[] = {"protect", "help", "lead", "support", "secure", "guard", "restore"};
+    for (int i = 0; i < 7; ++i) c.protective_verbs_[i] = c.vocabulary_.Intern(protective[i]);
   }
 
   Status Compile() {
@@ -1158,6 +1163,27 @@ class EventCoder::Matcher {
     return 0;
   }
 
+  // "Rwanda deployed troops to the Central African Republic to protect the
+  // capital": troops or police sent to a state to protect, help or lead a
+  // mission there are peacekeeping (074), not a show of force (15). Returns
+  // the 074 pattern, or -1.
+  int32_t ProtectiveDeployment(int32_t pattern, int target) const {
+    const std::string& code = coder_.patterns_[pattern].code;
+    if (coder_.peacekeeping_pattern_ < 0 || !(code.starts_with("153") || code.starts_with("154"))) {
+      return -1;
+    }
+    const int n = static_cast<int>(s_.size());
+    for (int i = target + 1; i + 1 < n && i <= target + 5; ++i) {
+      if (IsActor(i) || Has(i, kBoundary)) return -1;
+      if (Has(i, kTo) &&
+          std::find(std::begin(coder_.protective_verbs_), std::end(coder_.protective_verbs_),
+                    s_[i + 1].word) != std::end(coder_.protective_verbs_)) {
+        return coder_.peacekeeping_pattern_;
+      }
+    }
+    return -1;
+  }
+
   // Roots 10 to 20 but protest (14): acts done against the target.
   bool IsHostile(uint32_t pattern) const {
     const std::string_view root = std::string_view(coder_.patterns_[pattern].code).substr(0, 2);
@@ -1668,7 +1694,9 @@ class EventCoder::Matcher {
     }
     if (target >= 0) {
       if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
-      Emit(source, target, static_cast<uint32_t>(pattern), verb, match.end, confidence);
+      const int32_t protective = mood == kAct ? ProtectiveDeployment(pattern, target) : -1;
+      Emit(source, target, static_cast<uint32_t>(protective >= 0 ? protective : pattern), verb,
+           match.end, confidence);
       return;
     }
     // "Uruguay and Chile agreed to open negotiations": each intends it.

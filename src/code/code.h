@@ -191,6 +191,8 @@ class EventCoder {
   std::vector<uint32_t> large_number_words_;     // "hundreds", "thousands", ...
   std::vector<uint32_t> civilian_words_;         // "civilians", "residents", ...
   int32_t mass_killing_pattern_ = -1;            // a 202 pattern, for killings by the hundred
+  int32_t peacekeeping_pattern_ = -1;            // a 074 pattern, for troops sent to protect
+  uint32_t protective_verbs_[7] = {};  // protect, help, lead, ...: "sent troops to X to protect"
 };
 
 // Every inflected form of a verb lemma: lemma, third person singular, past,
