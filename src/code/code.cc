@@ -746,7 +746,7 @@ class EventCoder::Matcher {
       }
       position = match.end;
     }
-    DropGenericThreatsWithAnAct();
+    DropGenericThreatsAndDemands();
     MarkMassKillings();
   }
 
@@ -793,10 +793,16 @@ class EventCoder::Matcher {
   // "warned Lebanon that it would bomb its airports" matches both the bare
   // warning ("warn TARGET that it would", 130) and the act in the threat
   // mood (1384); the act says more, so the bare threat goes.
-  void DropGenericThreatsWithAnAct() {
-    auto generic = [&](const CodedEvent& e) { return coder_.patterns_[e.pattern].code == "130"; };
-    auto threat = [&](const CodedEvent& e) {
-      return coder_.patterns_[e.pattern].code.starts_with("13");
+  void DropGenericThreatsAndDemands() {
+    // "demanded that Venezuela withdraw its troops" likewise matches the bare
+    // demand ("demand that TARGET", 100) and the act as demanded (1056).
+    auto generic = [&](const CodedEvent& e) {
+      const std::string& code = coder_.patterns_[e.pattern].code;
+      return code == "130" || code == "100";
+    };
+    auto same_root = [&](const CodedEvent& a, const CodedEvent& b) {
+      return coder_.patterns_[a.pattern].code.compare(0, 2, coder_.patterns_[b.pattern].code, 0,
+                                                      2) == 0;
     };
     auto same_pair = [&](const CodedEvent& a, const CodedEvent& b) {
       return actors_[a.source].actor == actors_[b.source].actor &&
@@ -809,7 +815,7 @@ class EventCoder::Matcher {
     for (auto it = first; it != out_.end(); ++it) {
       if (!generic(*it)) continue;
       if (std::any_of(first, out_.end(), [&](const CodedEvent& other) {
-            return other.pattern != kDropped && threat(other) && !generic(other) &&
+            return other.pattern != kDropped && !generic(other) && same_root(*it, other) &&
                    same_pair(*it, other);
           })) {
         it->pattern = kDropped;
