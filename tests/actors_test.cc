@@ -574,6 +574,13 @@ TEST_F(ActorsTest, TheTwoCountriesAreTheLastPair) {
                            {2019, 1, 24}),
             (Strings{"VEN=Venezuela", "USA=United States", "VEN+USA=The two countries"}));
   EXPECT_EQ(FindInDocument("Both sides met.", {2019, 1, 24}), Strings{});
+  // "the two countries" are states and "the two governments" governments,
+  // whatever sectors the pair was named with; "both sides" is the pair.
+  EXPECT_EQ(FindInDocument("Thai and Cambodian troops clashed. Both countries agreed. Both "
+                           "governments agreed. Both sides agreed.",
+                           {2019, 1, 24}),
+            (Strings{"THAMIL=Thai", "KHMMIL=Cambodian troops", "THA+KHM=Both countries",
+                     "THAGOV+KHMGOV=Both governments", "THAMIL+KHMMIL=Both sides"}));
 }
 
 TEST_F(ActorsTest, TheCountryIsTheLastStateNamed) {

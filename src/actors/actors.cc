@@ -478,9 +478,19 @@ class ActorDictionary::Builder {
     for (std::string_view word : {"its", "their"})
       dictionary_.group_possessives_.push_back(dictionary_.vocabulary_.Intern(word));
     // Document references: grammar, not dictionary entries.
+    // "the two countries" are the states of the last pair ("Indian and
+    // Pakistani troops ... both countries": IND, PAK), "the two
+    // governments" their governments, "both sides" the pair as coded.
     for (std::string_view phrase :
-         {"the two countries", "both countries", "the two sides", "both sides", "the two nations",
-          "both nations", "the two governments", "both governments"}) {
+         {"the two countries", "both countries", "the two nations", "both nations"}) {
+      AddName(phrase, NameKind::kPair, 0, 1).capitalised = false;
+      dictionary_.names_.back().role = "state";
+    }
+    for (std::string_view phrase : {"the two governments", "both governments"}) {
+      AddName(phrase, NameKind::kPair, 0, 1).capitalised = false;
+      dictionary_.names_.back().role = "GOV";
+    }
+    for (std::string_view phrase : {"the two sides", "both sides"}) {
       AddName(phrase, NameKind::kPair, 0, 1).capitalised = false;
     }
     for (std::string_view phrase :
@@ -963,8 +973,10 @@ class ActorDictionary::Matcher {
           break;
         case NameKind::kPair:
           emit = document_.last_pair_[0] != kNoActor;
-          mention.actor = document_.last_pair_[0];
-          mention.partner = document_.last_pair_[1];
+          if (emit) {
+            mention.actor = PairMember(name, document_.last_pair_[0]);
+            mention.partner = PairMember(name, document_.last_pair_[1]);
+          }
           break;
         case NameKind::kStateRef:
           emit = document_.last_state_ != kNoActor;
@@ -1004,6 +1016,7 @@ class ActorDictionary::Matcher {
       position = end;
     }
     ShareSectorsInLists(out);
+    if (pair_noted) NotePairAgain(out);
     NoteSubject(out);
   }
 
@@ -1070,6 +1083,33 @@ class ActorDictionary::Matcher {
     if (first.person != kNoPerson || first.partner != kNoActor) return;
     if (first_new_ + 1 < out.size() && Coordinated(first, out[first_new_ + 1])) return;
     document_.previous_subject_ = first.actor;
+  }
+
+  // The pair noted while reading, with the sectors the list gave its
+  // members afterwards ("Thai and Cambodian troops": THAMIL, KHMMIL).
+  void NotePairAgain(const std::vector<ActorMention>& out) {
+    uint32_t first_actor = kNoActor;
+    for (size_t i = first_new_; i < out.size(); ++i) {
+      if (out[i].partner != kNoActor) continue;
+      const uint32_t actor = d_.ActorAt(out[i], document_.report_date_);
+      if (first_actor == kNoActor) {
+        first_actor = actor;
+      } else if (Root(actor) != Root(first_actor)) {
+        document_.NoteDyad(first_actor, actor);
+        return;
+      }
+    }
+  }
+
+  // A member of the last pair as "the two countries" (the state) or "the
+  // two governments" (its government) name it; organisations stay whole.
+  uint32_t PairMember(const Name& phrase, uint32_t actor) const {
+    if (phrase.role.empty() || actor == kNoActor) return actor;
+    const Actor& a = d_.actors_[actor];
+    if (a.country.empty()) return actor;
+    const uint32_t state = d_.FindCodeIndex(a.country);
+    if (state == kNoActor) return actor;
+    return phrase.role == "GOV" ? d_.ActorForSector(state, "GOV") : state;
   }
 
   // Whether mentions `a` and `b` are neighbours in a list: only commas and

@@ -222,9 +222,9 @@ class ActorDictionary {
     bool institution = false;  // sectors: "the government" alone is the context's (IsInstitution)
     bool owned_reference = false;  // sectors and titles: "his government" names the owner's
     std::string exact;             // non-empty: the text must match exactly ("US", not "us")
-    std::string role;              // titles: "foreign_minister", ...
-    std::string role_by_country;   // titles: "head_of_government=DEU,AUT" (another role there)
-    uint8_t source = 0;            // 0 = ISO, 1 = shipped file, 2 = user file
+    std::string role;  // titles: "foreign_minister", ...; pairs: "state" or "GOV" (see PairMember)
+    std::string role_by_country;  // titles: "head_of_government=DEU,AUT" (another role there)
+    uint8_t source = 0;           // 0 = ISO, 1 = shipped file, 2 = user file
   };
   struct Trie;
   class Builder;
