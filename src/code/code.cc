@@ -67,6 +67,12 @@ enum WordFlag : uint64_t {
   kPeriodWord = 1ull << 41,     // week, month, year: "last week"
   kDeictic = 1ull << 42,        // last, this, next
   kCalledOff = 1ull << 43,      // cancelled, postponed: "the visit was cancelled"
+  kObjectPronoun = 1ull << 44,  // him, her, them: "accused him of spying"
+  kOwner = 1ull << 45,          // his, her, its, their: "his government" (actors/actors.h)
+  kPassage = 1ull << 46,        // through, across: "marched through Nairobi ... against"
+  kLargeCount = 1ull << 47,     // hundreds, thousands: "killed hundreds of civilians"
+  kCivilians = 1ull << 48,      // civilians, residents: the victims of a mass killing
+  kProtective = 1ull << 49,     // protect, help, lead: "sent troops to X to protect"
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -340,20 +346,14 @@ class EventCoder::Builder {
     c.word_but_ = c.vocabulary_.Find("but");
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
-    c.word_through_ = c.vocabulary_.Intern("through");
-    c.word_across_ = c.vocabulary_.Intern("across");
-    const char* objects[] = {"him", "her", "them"};
-    for (int i = 0; i < 3; ++i) c.object_pronouns_[i] = c.vocabulary_.Intern(objects[i]);
-    const char* owners[] = {"his", "her", "its", "their"};
-    for (int i = 0; i < 4; ++i) c.possessive_pronouns_[i] = c.vocabulary_.Intern(owners[i]);
-    for (std::string_view word :
-         {"hundred", "hundreds", "thousand", "thousands", "million", "millions"}) {
-      c.large_number_words_.push_back(c.vocabulary_.Intern(word));
-    }
-    for (std::string_view word : {"civilians", "people", "residents", "villagers", "citizens",
-                                  "refugees", "inhabitants", "protesters", "demonstrators"}) {
-      c.civilian_words_.push_back(c.vocabulary_.Intern(word));
-    }
+    mark({"through", "across"}, kPassage);
+    mark({"him", "her", "them"}, kObjectPronoun);
+    mark({"his", "her", "its", "their"}, kOwner);
+    mark({"hundred", "hundreds", "thousand", "thousands", "million", "millions"}, kLargeCount);
+    mark({"civilians", "people", "residents", "villagers", "citizens", "refugees", "inhabitants",
+          "protesters", "demonstrators"},
+         kCivilians);
+    mark({"protect", "help", "lead", "support", "secure", "guard", "restore"}, kProtective);
     for (size_t i = 0; i < c.patterns_.size(); ++i) {
       if (c.patterns_[i].kind != PatternKind::kVerb) continue;
       if (c.patterns_[i].code == "202" && c.mass_killing_pattern_ < 0) {
@@ -363,8 +363,6 @@ class EventCoder::Builder {
         c.peacekeeping_pattern_ = static_cast<int32_t>(i);
       }
     }
-    const char* protective[] = {"protect", "help", "lead", "support", "secure", "guard", "restore"};
-    for (int i = 0; i < 7; ++i) c.protective_verbs_[i] = c.vocabulary_.Intern(protective[i]);
   }
 
   Status Compile() {
@@ -760,9 +758,7 @@ class EventCoder::Matcher {
       if (coder_.patterns_[event.pattern].code != "1823") continue;
       // The target is named as civilians ("Rwandan civilians", "residents").
       const ActorMention& target = actors_[event.target];
-      const uint32_t last_word = word_ids_[target.end_token - 1 - base_];
-      const auto& civilians = coder_.civilian_words_;
-      if (std::find(civilians.begin(), civilians.end(), last_word) == civilians.end()) continue;
+      if (!(coder_.WordFlags(word_ids_[target.end_token - 1 - base_]) & kCivilians)) continue;
       for (uint32_t t = event.verb_end_token; t < target.first_token; ++t) {
         if (IsLargeNumber(t)) {
           event.pattern = static_cast<uint32_t>(coder_.mass_killing_pattern_);
@@ -774,9 +770,7 @@ class EventCoder::Matcher {
 
   // "hundreds", "2,000", "800,000": a count of a hundred or more.
   bool IsLargeNumber(uint32_t token) const {
-    const uint32_t word = word_ids_[token - base_];
-    const auto& large = coder_.large_number_words_;
-    if (std::find(large.begin(), large.end(), word) != large.end()) return true;
+    if (coder_.WordFlags(word_ids_[token - base_]) & kLargeCount) return true;
     const Token& t = segmentation_.tokens[token];
     if (t.kind != TokenKind::kNumber) return false;
     int digits = 0;
@@ -901,9 +895,8 @@ class EventCoder::Matcher {
     if (symbol.word == kActorSymbol) {
       // "marched through Nairobi on Tuesday against": a place passed
       // through inside a wildcard gap is not the act's argument.
-      if (n.wildcard != 0 && node != 0 && position > 0 && s_[position - 1].word != kActorSymbol &&
-          (s_[position - 1].word == coder_.word_through_ ||
-           s_[position - 1].word == coder_.word_across_)) {
+      if (n.wildcard != 0 && node != 0 && position > 0 && !IsActor(position - 1) &&
+          Has(position - 1, kPassage)) {
         Walk(position + 1, n.wildcard, passive, slot_used, agent, trail, best, subject);
       }
       if (n.slot == 0) return;
@@ -1181,9 +1174,7 @@ class EventCoder::Matcher {
     const int n = static_cast<int>(s_.size());
     for (int i = target + 1; i + 1 < n && i <= target + 5; ++i) {
       if (IsActor(i) || Has(i, kBoundary)) return -1;
-      if (Has(i, kTo) &&
-          std::find(std::begin(coder_.protective_verbs_), std::end(coder_.protective_verbs_),
-                    s_[i + 1].word) != std::end(coder_.protective_verbs_)) {
+      if (Has(i, kTo) && !IsActor(i + 1) && Has(i + 1, kProtective)) {
         return coder_.peacekeeping_pattern_;
       }
     }
@@ -1276,10 +1267,8 @@ class EventCoder::Matcher {
 
   // "accused him of spying": "him" is the one the clause acted on last.
   int ObjectPronounTarget(int position) const {
-    if (position >= static_cast<int>(s_.size()) || s_[position].word == kActorSymbol) return -1;
-    const auto& pronouns = coder_.object_pronouns_;
-    if (std::find(std::begin(pronouns), std::end(pronouns), s_[position].word) ==
-        std::end(pronouns)) {
+    if (position >= static_cast<int>(s_.size()) || IsActor(position) ||
+        !Has(position, kObjectPronoun)) {
       return -1;
     }
     return last_target_group_;
@@ -1840,9 +1829,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
         FoldedView(text.substr(token.begin, token.end - token.begin), scratch.folded);
     scratch.word_ids.push_back(vocabulary_.Find(folded));
   }
-  auto flags_of = [&](uint32_t id) -> uint64_t {
-    return id < word_flags_.size() ? word_flags_[id] : 0;
-  };
+  auto flags_of = [&](uint32_t id) { return WordFlags(id); };
 
   // Symbols: words, and actor groups ("Argentina, Brazil and Uruguay").
   auto& symbols = scratch.symbols;
@@ -1903,11 +1890,9 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       }
       // "the United States": the article belongs to the name, as does the
       // owner of "his government" (actors/actors.h).
-      const auto& owners = possessive_pronouns_;
       if (!symbols.empty() && symbols.back().word != Vocabulary::kUnknown &&
           (symbols.back().word == word_the_ || symbols.back().word == word_both_ ||
-           std::find(std::begin(owners), std::end(owners), symbols.back().word) !=
-               std::end(owners))) {
+           (!is_actor(symbols.size() - 1) && (symbols.back().flags & kOwner)))) {
         symbol.first_token = symbols.back().first_token;
         symbols.pop_back();
       }

@@ -171,6 +171,10 @@ class EventCoder {
   };
 
   uint32_t Child(uint32_t node, uint32_t word) const;
+  // What the grammar knows of a word (code.cc's WordFlag), 0 for unknown ids.
+  uint64_t WordFlags(uint32_t word) const {
+    return word < word_flags_.size() ? word_flags_[word] : 0;
+  }
 
   CoderOptions options_;
   std::vector<VerbPattern> patterns_;
@@ -184,15 +188,9 @@ class EventCoder {
   uint32_t word_the_ = 0, word_both_ = 0, word_that_ = 0, word_on_ = 0, word_upon_ = 0,
            word_to_ = 0, word_possessive_ = 0, word_would_ = 0, word_but_ = 0, word_apostrophe_ = 0,
            word_they_ = 0, word_each_ = 0, word_other_ = 0, word_one_ = 0, word_another_ = 0;
-  uint32_t call_forms_[4] = {};                  // "called on X to": call, calls, called, calling
-  uint32_t possessive_pronouns_[4] = {};         // his, her, its, their
-  uint32_t object_pronouns_[3] = {};             // him, her, them
-  uint32_t word_through_ = 0, word_across_ = 0;  // "marched through Nairobi ... against"
-  std::vector<uint32_t> large_number_words_;     // "hundreds", "thousands", ...
-  std::vector<uint32_t> civilian_words_;         // "civilians", "residents", ...
-  int32_t mass_killing_pattern_ = -1;            // a 202 pattern, for killings by the hundred
-  int32_t peacekeeping_pattern_ = -1;            // a 074 pattern, for troops sent to protect
-  uint32_t protective_verbs_[7] = {};  // protect, help, lead, ...: "sent troops to X to protect"
+  uint32_t call_forms_[4] = {};        // "called on X to": call, calls, called, calling
+  int32_t mass_killing_pattern_ = -1;  // a 202 pattern, for killings by the hundred
+  int32_t peacekeeping_pattern_ = -1;  // a 074 pattern, for troops sent to protect
 };
 
 // Every inflected form of a verb lemma: lemma, third person singular, past,
