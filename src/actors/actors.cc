@@ -1000,17 +1000,9 @@ class ActorDictionary::Matcher {
         }
         title_ended_actor_ = false;
         out.push_back(mention);
-        // The first two different states or organisations of a sentence are
-        // the pair "the two countries" refers to, even later in the same
-        // sentence, until the pipeline reports a coded dyad.
+        // "the two countries" may follow in this very sentence.
         if (!pair_noted && mention.partner == kNoActor) {
-          const uint32_t actor = d_.ActorAt(mention, document_.report_date_);
-          if (first_actor == kNoActor) {
-            first_actor = actor;
-          } else if (Root(actor) != Root(first_actor)) {
-            document_.NoteDyad(first_actor, actor);
-            pair_noted = true;
-          }
+          pair_noted = OfferToPair(first_actor, d_.ActorAt(mention, document_.report_date_));
         }
       }
       position = end;
@@ -1091,14 +1083,22 @@ class ActorDictionary::Matcher {
     uint32_t first_actor = kNoActor;
     for (size_t i = first_new_; i < out.size(); ++i) {
       if (out[i].partner != kNoActor) continue;
-      const uint32_t actor = d_.ActorAt(out[i], document_.report_date_);
-      if (first_actor == kNoActor) {
-        first_actor = actor;
-      } else if (Root(actor) != Root(first_actor)) {
-        document_.NoteDyad(first_actor, actor);
-        return;
-      }
+      if (OfferToPair(first_actor, d_.ActorAt(out[i], document_.report_date_))) return;
     }
+  }
+
+  // The first two different states or organisations of a sentence are the
+  // pair "the two countries" refers to, until the pipeline reports a coded
+  // dyad. `first` holds the first seen; true once `actor` completes the
+  // pair, which is then noted.
+  bool OfferToPair(uint32_t& first, uint32_t actor) {
+    if (first == kNoActor) {
+      first = actor;
+      return false;
+    }
+    if (Root(actor) == Root(first)) return false;
+    document_.NoteDyad(first, actor);
+    return true;
   }
 
   // A member of the last pair as "the two countries" (the state) or "the
