@@ -770,5 +770,26 @@ TEST_F(ActorsTest, SeedArticlesActors) {
   }
 }
 
+// Gaps in the office-holder file filled in November 2026.
+TEST_F(ActorsTest, OfficeHolderGapsFilledIn2026) {
+  // Colombia: De la Espriella won the June 2026 runoff and took office on 2026-08-07.
+  EXPECT_EQ(CodeAt("Abelardo de la Espriella", {2026, 7, 1}), "COL");
+  EXPECT_EQ(CodeAt("Abelardo de la Espriella", {2026, 9, 1}), "COLGOV");
+  EXPECT_EQ(Holders("COLGOV", "head_of_state", {2026, 9, 1}), Strings{"Abelardo de la Espriella"});
+  // Suriname: Mathoera acted as foreign minister between Ramdin and the new government.
+  EXPECT_EQ(Holders("SURGOV", "foreign_minister", {2025, 6, 15}),
+            Strings{"Krishnakoemarie Mathoera"});
+  EXPECT_EQ(Holders("SURGOV", "foreign_minister", {2000, 6, 13}), Strings{"Errol Snijders"});
+  // Grenada: Tillman Thomas took foreign affairs himself after Karl Hood resigned.
+  EXPECT_EQ(Holders("GRDGOV", "foreign_minister", {2012, 3, 1}), Strings{"Karl Hood"});
+  EXPECT_EQ(Holders("GRDGOV", "foreign_minister", {2012, 9, 1}), Strings{"Tillman Thomas"});
+  EXPECT_EQ(CodeAt("Karl Hood", {2012, 9, 1}), "GRDELI");
+  // Saint Lucia: King held external affairs between Bousquet's two spells.
+  EXPECT_EQ(Holders("LCAGOV", "foreign_minister", {2008, 6, 1}), Strings{"Stephenson King"});
+  EXPECT_EQ(Holders("LCAGOV", "foreign_minister", {2010, 6, 1}), Strings{"Rufus Bousquet"});
+  // Saint Vincent and the Grenadines under James Mitchell.
+  EXPECT_EQ(Holders("VCTGOV", "foreign_minister", {2000, 3, 1}), Strings{"Allan Cruickshank"});
+}
+
 }  // namespace
 }  // namespace dyad
