@@ -153,6 +153,7 @@ TEST(EventCoder, BadPatternNamesFileAndLine) {
   const std::string dir = ::testing::TempDir() + "/coder_bad_patterns";
   std::filesystem::create_directories(dir);
   std::ofstream(dir + "/irregular_verbs.tsv") << "break\tbroke\tbroken\n";
+  std::ofstream(dir + "/word_classes.tsv") << "";
   std::ofstream(dir + "/verbs.tsv") << "# comment\n161\tbreak ties with\n057\t* agreement\n";
   std::ofstream(dir + "/nouns.tsv") << "";
   std::ofstream(dir + "/moods.tsv") << "";
@@ -161,6 +162,51 @@ TEST(EventCoder, BadPatternNamesFileAndLine) {
   auto coder = EventCoder::Load(options);
   ASSERT_FALSE(coder.ok());
   EXPECT_EQ(coder.status().message(), dir + "/verbs.tsv:3: a verb pattern starts with a verb");
+}
+
+// Writes a data directory whose verbs.tsv is `verbs` and whose
+// word_classes.tsv is `classes`, and loads it.
+StatusOr<std::shared_ptr<const EventCoder>> LoadSmallCoder(const std::string& name,
+                                                           const std::string& verbs,
+                                                           const std::string& classes) {
+  const std::string dir = ::testing::TempDir() + "/" + name;
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/irregular_verbs.tsv") << "send\tsent\tsent\n";
+  std::ofstream(dir + "/word_classes.tsv") << classes;
+  std::ofstream(dir + "/verbs.tsv") << verbs;
+  std::ofstream(dir + "/nouns.tsv") << "";
+  std::ofstream(dir + "/moods.tsv") << "";
+  CoderOptions options;
+  options.data_dir = dir;
+  return EventCoder::Load(options);
+}
+
+// "@relief" matches any word of the class, wherever the gap lets it stand,
+// and only those words: the same shipment of weapons is another code.
+TEST(EventCoder, WordClassesInPatterns) {
+  auto coder = LoadSmallCoder("coder_classes",
+                              "073\tsend [*] [*] [*] @relief [*] [*] to\n"
+                              "072\tsend [*] [*] [*] @weapons [*] to\n",
+                              "# what aid is\nrelief\tfood water\nrelief\ttents\n"
+                              "weapons\ttanks\n");
+  ASSERT_TRUE(coder.ok()) << coder.status().message();
+  const std::vector<std::string> actors = {"Chile", "Peru"};
+  EXPECT_EQ(CodeWithActors(**coder, "Chile sent food to Peru.", actors), Strings{"073 Chile Peru"});
+  EXPECT_EQ(CodeWithActors(**coder, "Chile sent two planes of tents and water to Peru.", actors),
+            Strings{"073 Chile Peru"});
+  EXPECT_EQ(CodeWithActors(**coder, "Chile sent ten old tanks to Peru.", actors),
+            Strings{"072 Chile Peru"});
+  EXPECT_EQ(CodeWithActors(**coder, "Chile sent a letter to Peru.", actors), Strings{});
+}
+
+TEST(EventCoder, UnknownWordClassNamesFileAndLine) {
+  auto coder = LoadSmallCoder("coder_bad_class", "073\tsend @relief to\n072\tsend @arms to\n",
+                              "relief\tfood\n");
+  ASSERT_FALSE(coder.ok());
+  EXPECT_NE(
+      coder.status().message().find("/verbs.tsv:2: '@arms' is not a class of word_classes.tsv"),
+      std::string::npos)
+      << coder.status().message();
 }
 
 TEST(EventCoder, MissingDataDirectoryNamesTheFile) {

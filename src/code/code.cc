@@ -16,6 +16,10 @@ namespace {
 // slots in patterns.
 constexpr uint32_t kActorSymbol = 0xFFFFFFFEu;
 constexpr uint32_t kAnyWord = 0xFFFFFFFFu;
+// "@relief" in a pattern: any word of word_classes.tsv's class "relief". The
+// class ids sort after every word, so a node's class edges end its edge list.
+constexpr uint32_t kFirstClassSymbol = 0xFFFFFF00u;
+constexpr uint32_t kMaxWordClasses = 32;
 
 // What the grammar knows about a word (by id) or a symbol.
 enum WordFlag : uint64_t {
@@ -173,6 +177,32 @@ class EventCoder::Builder {
   }
 
   // verbs.tsv (verb = true) and nouns.tsv: CODE<TAB>pattern[<TAB>mutual]
+  // word_classes.tsv: CLASS<TAB>word word ...; a class may take several lines.
+  Status LoadWordClasses(const std::string& path) {
+    auto content = ReadTextFile(path);
+    if (!content.ok()) return content.status();
+    for (const DictionaryLine& line : DictionaryLines(*content)) {
+      const std::string where = path + ":" + std::to_string(line.number);
+      const auto fields = SplitAndTrim(line.text, '\t');
+      if (fields.size() != 2 || fields[0].empty() || fields[1].empty()) {
+        return Status::InvalidInput(where + ": expected CLASS<TAB>word word ...");
+      }
+      auto [found, added] = classes_.emplace(std::string(fields[0]), classes_.size());
+      if (added && classes_.size() > kMaxWordClasses) {
+        return Status::InvalidInput(where + ": more than " + std::to_string(kMaxWordClasses) +
+                                    " word classes");
+      }
+      const uint32_t bit = 1u << found->second;
+      for (std::string_view rest = fields[1]; !rest.empty();) {
+        const size_t space = rest.find(' ');
+        const std::string_view word = rest.substr(0, space);
+        if (!word.empty()) word_classes_[coder_.vocabulary_.Intern(Folded(word))] |= bit;
+        rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+      }
+    }
+    return Status::Ok();
+  }
+
   Status LoadPatterns(const std::string& path, bool verb) {
     auto content = ReadTextFile(path);
     if (!content.ok()) return content.status();
@@ -400,6 +430,8 @@ class EventCoder::Builder {
     }
     coder_.word_flags_.resize(coder_.vocabulary_.size() + 1, 0);
     for (const auto& [id, flags] : flags_) coder_.word_flags_[id] |= flags;
+    coder_.word_classes_.resize(coder_.vocabulary_.size() + 1, 0);
+    for (const auto& [id, classes] : word_classes_) coder_.word_classes_[id] |= classes;
     return Status::Ok();
   }
 
@@ -474,7 +506,16 @@ class EventCoder::Builder {
     bool in_optional = false, alternative_next = false;
     for (size_t i = 0; i < segmentation.tokens.size(); ++i) {
       const Token& token = segmentation.tokens[i];
-      const std::string_view word = text.substr(token.begin, token.end - token.begin);
+      std::string_view word = text.substr(token.begin, token.end - token.begin);
+      bool word_class = false;
+      if (word == "@" && i + 1 < segmentation.tokens.size()) {
+        const Token& name = segmentation.tokens[++i];
+        word = text.substr(name.begin, name.end - name.begin);
+        word_class = true;
+      } else if (word.size() > 1 && word[0] == '@') {
+        word.remove_prefix(1);
+        word_class = true;
+      }
       if (word == "[") {
         if (in_optional) return Status::InvalidInput("nested '['");
         in_optional = true;
@@ -497,7 +538,14 @@ class EventCoder::Builder {
         continue;
       }
       uint32_t id = 0;
-      if (word == "*") {
+      if (word_class) {
+        const auto found = classes_.find(std::string(word));
+        if (found == classes_.end()) {
+          return Status::InvalidInput("'@" + std::string(word) +
+                                      "' is not a class of word_classes.tsv");
+        }
+        id = kFirstClassSymbol + found->second;
+      } else if (word == "*") {
         id = kAnyWord;
       } else if (word == "TARGET" || word == "SOURCE") {
         id = kActorSymbol;
@@ -653,6 +701,8 @@ class EventCoder::Builder {
   std::unordered_map<std::string, std::pair<std::string, std::string>> irregular_;
   std::unordered_map<std::string, MoodRow> moods_;
   std::unordered_map<uint32_t, uint64_t> flags_;
+  std::unordered_map<std::string, uint32_t> classes_;    // class name -> index
+  std::unordered_map<uint32_t, uint32_t> word_classes_;  // word id -> class bits
   std::vector<TrieNode> trie_;
 };
 
@@ -661,6 +711,7 @@ StatusOr<std::shared_ptr<const EventCoder>> EventCoder::Load(const CoderOptions&
   coder->options_ = options;
   Builder builder(*coder);
   Status status = builder.LoadIrregular(options.data_dir + "/irregular_verbs.tsv");
+  if (status.ok()) status = builder.LoadWordClasses(options.data_dir + "/word_classes.tsv");
   if (status.ok()) status = builder.LoadPatterns(options.data_dir + "/verbs.tsv", true);
   if (status.ok()) status = builder.LoadPatterns(options.data_dir + "/nouns.tsv", false);
   if (status.ok()) status = builder.LoadMoods(options.data_dir + "/moods.tsv");
@@ -936,6 +987,15 @@ class EventCoder::Matcher {
     if (symbol.word != Vocabulary::kUnknown) {
       if (uint32_t next = coder_.Child(node, symbol.word)) {
         Walk(position + 1, next, passive, slot_used, agent, trail, best, subject);
+      }
+      if (const uint32_t classes = coder_.WordClasses(symbol.word)) {
+        const Edge* first = coder_.edges_.data() + n.first_edge;
+        for (const Edge* edge = first + n.edge_count;
+             edge != first && (--edge)->word >= kFirstClassSymbol;) {
+          if (classes & (1u << (edge->word - kFirstClassSymbol))) {
+            Walk(position + 1, edge->child, passive, slot_used, agent, trail, best, subject);
+          }
+        }
       }
     }
     if (n.wildcard != 0 && node != 0 && !(symbol.flags & (kComma | kBoundary))) {

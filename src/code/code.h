@@ -1,6 +1,6 @@
 // code: from a sentence and the actors found in it, the events it reports.
 //
-// The EventCoder is compiled once from four plain-text files in data/
+// The EventCoder is compiled once from five plain-text files in data/
 // (formats in docs/dictionaries.md):
 //   - verbs.tsv: verb patterns, each with a CAMEO code. A pattern's first word
 //     is a verb lemma whose inflections are generated ("break" -> breaks,
@@ -16,6 +16,8 @@
 //     refused ("refused to meet" -> 125) or threatened ("threatened to
 //     impose sanctions" -> 1312).
 //   - irregular_verbs.tsv: inflections the regular English rules get wrong.
+//   - word_classes.tsv: named sets of words a pattern can name at once
+//     ("send [*] [*] @relief to"), so one line covers what is sent.
 //
 // Grammar, without a parser. A sentence becomes a stream of symbols: words
 // and actor groups, a group being one actor or a coordination ("Argentina,
@@ -79,7 +81,7 @@
 namespace dyad {
 
 struct CoderOptions {
-  std::string data_dir;  // holds verbs.tsv, nouns.tsv, moods.tsv and irregular_verbs.tsv
+  std::string data_dir;  // holds the five files listed above
   // Symbols (words or actor groups) between an argument and its verb.
   uint32_t max_argument_distance = 12;
 };
@@ -176,11 +178,17 @@ class EventCoder {
     return word < word_flags_.size() ? word_flags_[word] : 0;
   }
 
+  // The word classes of word_classes.tsv a word belongs to, one bit each.
+  uint32_t WordClasses(uint32_t word) const {
+    return word < word_classes_.size() ? word_classes_[word] : 0;
+  }
+
   CoderOptions options_;
   std::vector<VerbPattern> patterns_;
   std::vector<int32_t> derived_;  // pattern * kMoodCount + mood -> pattern or -1
   Vocabulary vocabulary_;
-  std::vector<uint64_t> word_flags_;  // by word id
+  std::vector<uint64_t> word_flags_;    // by word id
+  std::vector<uint32_t> word_classes_;  // by word id
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;  // sorted by word within each node
   std::vector<Entry> entries_;
