@@ -164,6 +164,27 @@ TEST(EventCoder, BadPatternNamesFileAndLine) {
   EXPECT_EQ(coder.status().message(), dir + "/verbs.tsv:3: a verb pattern starts with a verb");
 }
 
+// A show of force with no object is aimed at whoever the "after / as"
+// clause names; an actor inside the posture's own clause still comes first.
+TEST(EventCoder, PostureTargetsWhatProvokedIt) {
+  CoderOptions options;
+  options.data_dir = DYAD_DATA_DIR;
+  auto loaded = EventCoder::Load(options);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  const EventCoder& coder = **loaded;
+  const std::vector<std::string> actors = {"Seoul", "Pyongyang", "Tokyo"};
+  EXPECT_EQ(CodeWithActors(coder, "Seoul raised its alert level after Pyongyang fired rockets.",
+                           actors),
+            Strings{"152 Seoul Pyongyang"});
+  EXPECT_EQ(CodeWithActors(coder, "Tokyo scrambled fighter jets as Pyongyang tested a missile.",
+                           actors),
+            Strings{"150 Tokyo Pyongyang"});
+  EXPECT_EQ(CodeWithActors(coder, "Seoul raised its alert level.", actors), Strings{});
+  // The provoker is sought only after the posture: an earlier actor is not it.
+  EXPECT_EQ(CodeWithActors(coder, "After talks, Seoul raised its alert level.", actors),
+            Strings{});
+}
+
 // Writes a data directory whose verbs.tsv is `verbs` and whose
 // word_classes.tsv is `classes`, and loads it.
 StatusOr<std::shared_ptr<const EventCoder>> LoadSmallCoder(const std::string& name,

@@ -77,6 +77,7 @@ enum WordFlag : uint64_t {
   kLargeCount = 1ull << 47,     // hundreds, thousands: "killed hundreds of civilians"
   kCivilians = 1ull << 48,      // civilians, residents: the victims of a mass killing
   kProtective = 1ull << 49,     // protect, help, lead: "sent troops to X to protect"
+  kProvocation = 1ull << 50,    // after, as, amid: "went on alert as X massed troops"
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -294,6 +295,7 @@ class EventCoder::Builder {
          kPunct);
     mark({"which", "who", "whom", "whose", "that"}, kRelative);
     mark({"if", "unless", "whether", "lest"}, kConditional);
+    mark({"after", "as", "amid", "amidst", "following", "aimed"}, kProvocation);
     mark({"it", "they", "he", "she"}, kPronoun);
     mark_verbs({"warn"}, kWarn);
     mark_verbs({"begin", "start", "continue", "resume", "keep"}, kAspect);
@@ -985,21 +987,27 @@ class EventCoder::Matcher {
       if (skip > 0) Walk(position + skip, node, passive, slot_used, agent, trail, best, subject);
     }
     if (symbol.word != Vocabulary::kUnknown) {
-      if (uint32_t next = coder_.Child(node, symbol.word)) {
+      ForEachWordEdge(node, symbol.word, [&](uint32_t next) {
         Walk(position + 1, next, passive, slot_used, agent, trail, best, subject);
-      }
-      if (const uint32_t classes = coder_.WordClasses(symbol.word)) {
-        const Edge* first = coder_.edges_.data() + n.first_edge;
-        for (const Edge* edge = first + n.edge_count;
-             edge != first && (--edge)->word >= kFirstClassSymbol;) {
-          if (classes & (1u << (edge->word - kFirstClassSymbol))) {
-            Walk(position + 1, edge->child, passive, slot_used, agent, trail, best, subject);
-          }
-        }
-      }
+      });
     }
     if (n.wildcard != 0 && node != 0 && !(symbol.flags & (kComma | kBoundary))) {
       Walk(position + 1, n.wildcard, passive, slot_used, agent, trail, best, subject);
+    }
+  }
+
+  // Calls `visit` with the child of `node` through `word` itself, then with
+  // the child through each word class of `word` the node continues with.
+  template <typename Visit>
+  void ForEachWordEdge(uint32_t node, uint32_t word, Visit&& visit) const {
+    if (const uint32_t next = coder_.Child(node, word)) visit(next);
+    const uint32_t classes = coder_.WordClasses(word);
+    if (classes == 0) return;
+    const Node& n = coder_.nodes_[node];
+    const Edge* first = coder_.edges_.data() + n.first_edge;
+    for (const Edge* edge = first + n.edge_count;
+         edge != first && (--edge)->word >= kFirstClassSymbol;) {
+      if (classes & (1u << (edge->word - kFirstClassSymbol))) visit(edge->child);
     }
   }
 
@@ -1296,6 +1304,24 @@ class EventCoder::Matcher {
       }
     }
     return place;
+  }
+
+  // "raised its alert level after North Korea fired missiles", "sent a
+  // carrier group as a warning to Iran": a show of force with no object is
+  // aimed at the actor of the "after / as / amid" clause that follows it.
+  int ProvocationTarget(int end, int source) const {
+    const int n = static_cast<int>(s_.size());
+    for (int j = end; j < n && j - end <= 12; ++j) {
+      if (!Has(j, kProvocation)) {
+        if (Has(j, kBoundary | kSpeech)) return -1;
+        continue;
+      }
+      for (int k = j + 1; k < n && k - j <= 6; ++k) {
+        if (IsActor(k)) return k != source ? k : -1;
+        if (Has(k, kComma | kBoundary | kSpeech)) break;
+      }
+    }
+    return -1;
   }
 
   // "Algeria cut ties with Morocco, accusing its neighbour of hostile acts":
@@ -1702,6 +1728,10 @@ class EventCoder::Matcher {
         if (target < 0) {
           target = FindTarget(match.end, ends_in_preposition, place_is_target);
           target_by_distance = true;
+          if (code.starts_with("15") && (target < 0 || Has(target - 1, kLocative))) {
+            const int provoker = ProvocationTarget(match.end, source);
+            if (provoker >= 0) target = provoker;
+          }
           // "received no request from Turkey": the object is denied.
           for (int i = match.end; target >= 0 && i < target; ++i) {
             if (Has(i, kNegator)) return;
@@ -1782,8 +1812,9 @@ class EventCoder::Matcher {
     for (int first = begin; first <= begin + 1 && first <= left; ++first) {
       // With and without a leading article: "the agreement" / "new sanctions".
       if (first > begin && !Has(begin, kDeterminer)) break;
-      // Each subject word as written or as a pattern's "*": both readings.
-      // At most two readings per word over at most six words: a fixed array.
+      // Each subject word as written, as a word class or as a pattern's
+      // "*": every reading, in a fixed array (readings past its size are
+      // dropped; six words rarely have more than a few).
       std::array<uint32_t, 64> nodes{head}, next_nodes{};
       size_t count = 1;
       for (int i = first; i <= left && count > 0; ++i) {
@@ -1791,8 +1822,9 @@ class EventCoder::Matcher {
         for (size_t k = 0; k < count && next_count + 2 <= next_nodes.size(); ++k) {
           const uint32_t node = nodes[k];
           if (!IsActor(i) && s_[i].word != Vocabulary::kUnknown) {
-            if (const uint32_t next = coder_.Child(node, s_[i].word))
-              next_nodes[next_count++] = next;
+            ForEachWordEdge(node, s_[i].word, [&](uint32_t next) {
+              if (next_count + 1 < next_nodes.size()) next_nodes[next_count++] = next;
+            });
           }
           if (coder_.nodes_[node].wildcard != 0) {
             next_nodes[next_count++] = coder_.nodes_[node].wildcard;
