@@ -78,6 +78,7 @@ enum WordFlag : uint64_t {
   kCivilians = 1ull << 48,      // civilians, residents: the victims of a mass killing
   kProtective = 1ull << 49,     // protect, help, lead: "sent troops to X to protect"
   kProvocation = 1ull << 50,    // after, as, amid: "went on alert as X massed troops"
+  kCompanion = 1ull << 51,      // with, between: "held talks in Beijing with"
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -379,6 +380,7 @@ class EventCoder::Builder {
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
     mark({"through", "across"}, kPassage);
+    mark({"with", "between"}, kCompanion);
     mark({"him", "her", "them"}, kObjectPronoun);
     mark({"his", "her", "its", "their"}, kOwner);
     mark({"hundred", "hundreds", "thousand", "thousands", "million", "millions"}, kLargeCount);
@@ -993,6 +995,19 @@ class EventCoder::Matcher {
     }
     if (n.wildcard != 0 && node != 0 && !(symbol.flags & (kComma | kBoundary))) {
       Walk(position + 1, n.wildcard, passive, slot_used, agent, trail, best, subject);
+    }
+    // "held talks in Beijing on Monday with": the place of a meeting named
+    // before its partner is passed over when the pattern goes on with the
+    // partner. Elsewhere a place after the act may be its target ("rallied
+    // in Tbilisi against"), so it stays.
+    if (node != 0 && (symbol.flags & kLocative) && position + 2 < static_cast<int>(s_.size()) &&
+        IsActor(position + 1)) {
+      int after = position + 2;
+      after += AdverbialAt(after);
+      if (after < static_cast<int>(s_.size()) && Has(after, kCompanion) &&
+          coder_.Child(node, s_[after].word) != 0) {
+        Walk(position + 2, node, passive, slot_used, agent, trail, best, subject);
+      }
     }
   }
 
@@ -1772,8 +1787,10 @@ class EventCoder::Matcher {
     // "Russia, China and Iran held joint naval drills in the Gulf of Oman":
     // a reciprocal act of a list ending without a preposition ("with") takes
     // each member as the other's target, not an actor found further on.
+    // So does one ending in a place's preposition: "Cuba and the United
+    // States held talks in Havana" is no event aimed at Havana.
     if (target >= 0 && target_by_distance && coder_.patterns_[entry.pattern].mutual &&
-        mood == kAct && !Has(match.end - 1, kPreposition) &&
+        mood == kAct && (!Has(match.end - 1, kPreposition) || Has(match.end - 1, kLocative)) &&
         s_[source].end_actor - s_[source].first_actor >= 2) {
       target = -1;
     }
