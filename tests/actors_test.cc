@@ -110,7 +110,7 @@ TEST_F(ActorsTest, CountryNamesFromIsoAndColloquialNames) {
 }
 
 TEST_F(ActorsTest, AccentsAndCaseAreIgnored) {
-  EXPECT_EQ(Find("Officials in Bogotá and BOGOTA agreed."),
+  EXPECT_EQ(Find("Talks in Bogotá and BOGOTA ended."),
             (Strings{"COLGOV=Bogotá", "COLGOV=BOGOTA"}));
 }
 
@@ -625,6 +625,17 @@ TEST_F(ActorsTest, TheGovernmentAloneIsTheContextsCountry) {
   // Groups that any country may have are not resolved this way.
   EXPECT_EQ(FindInDocument("Peru is in crisis. The officials left.", {2024, 1, 1}),
             (Strings{"PER=Peru"}));
+}
+
+TEST_F(ActorsTest, TheGovernmentInACapitalIsThatStates) {
+  EXPECT_EQ(Find("Envoys met the military government in Niamey."),
+            (Strings{"NERGOV=military government in Niamey"}));
+  EXPECT_EQ(Find("Ecuador handed him to the authorities in Bogota."),
+            (Strings{"ECU=Ecuador", "COLGOV=authorities in Bogota"}));
+  EXPECT_EQ(Find("Officials in Tallinn spoke."), (Strings{"ESTGOV=Officials in Tallinn"}));
+  // Not a group that merely meets there, nor a city that is no seat.
+  EXPECT_EQ(Find("The opposition in Mexico City spoke."), (Strings{"MEXGOV=Mexico City"}));
+  EXPECT_EQ(Find("The authorities in Texas spoke."), (Strings{}));
 }
 
 TEST_F(ActorsTest, AQualifierMayStandBeforeTheSectorNoun) {

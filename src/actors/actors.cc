@@ -108,6 +108,16 @@ bool IsInstitution(std::string_view noun) {
   return FoldedIn(noun, kInstitutions);
 }
 
+// Government bodies and officials that, followed by "in" and a seat of
+// government, are that state's: "the military government in Niamey",
+// "the authorities in Bogota", "officials in Tallinn". An embassy or
+// diplomats "in Moscow" are usually another country's, so they are not.
+bool IsSeatedAt(std::string_view noun) {
+  static constexpr std::string_view kSeated[] = {"officials", "junta", "military government",
+                                                 "leadership"};
+  return IsInstitution(noun) || FoldedIn(noun, kSeated);
+}
+
 // Fields separated by tabs, empty ones kept (people.tsv has optional fields).
 std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::vector<std::string_view> fields;
@@ -332,6 +342,7 @@ class ActorDictionary::Builder {
         Name& name = AddName(noun, titles ? NameKind::kTitle : NameKind::kSector, actor, 1);
         name.institution = !titles && IsInstitution(noun);
         name.owned_reference = IsOwnedReference(noun);
+        name.seated = !titles && IsSeatedAt(noun);
         if (titles) {
           name.role = std::string(fields[1]);
           // "chancellor" heads the government in Germany and Austria:
@@ -466,6 +477,7 @@ class ActorDictionary::Builder {
     dictionary_.word_former_ = dictionary_.vocabulary_.Intern("former");
     dictionary_.word_ex_ = dictionary_.vocabulary_.Intern("ex");
     dictionary_.word_from_ = dictionary_.vocabulary_.Intern("from");
+    dictionary_.word_in_ = dictionary_.vocabulary_.Intern("in");
     dictionary_.word_and_ = dictionary_.vocabulary_.Intern("and");
     dictionary_.word_comma_ = dictionary_.vocabulary_.Intern(",");
     dictionary_.word_it_ = dictionary_.vocabulary_.Intern("it");
@@ -1330,6 +1342,20 @@ class ActorDictionary::Matcher {
       return true;
     }
     if (noun.kind == NameKind::kSector) {
+      if (noun.seated && sector == "GOV" && IsWord(*end, d_.word_in_)) {
+        // "the authorities in Bogota": a capital standing for its government.
+        // The opposition or a court "in Mexico City" is only meeting there.
+        uint32_t length = 0;
+        const int64_t seat = NameAt(*end + 1, &length);
+        if (seat >= 0 && d_.names_[seat].kind == NameKind::kActor) {
+          const Actor& place = d_.actors_[d_.names_[seat].target];
+          if (place.sector == "GOV" && !place.country.empty()) {
+            mention.actor = d_.ActorForSector(d_.FindCodeIndex(place.country), sector);
+            *end += 1 + length;
+            return true;
+          }
+        }
+      }
       if (!IsWord(*end, d_.word_of_)) return InstitutionOfContext(noun, position, mention);
       // "the government of Iván Duque": that person's state.
       uint32_t length = 0;

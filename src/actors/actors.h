@@ -221,6 +221,7 @@ class ActorDictionary {
     bool name_like = false;    // also a personal name ("Jordan"): not next to other names
     bool institution = false;  // sectors: "the government" alone is the context's (IsInstitution)
     bool owned_reference = false;  // sectors and titles: "his government" names the owner's
+    bool seated = false;           // sectors: "the government in Kabul" is the seat's (IsSeatedAt)
     std::string exact;             // non-empty: the text must match exactly ("US", not "us")
     std::string role;  // titles: "foreign_minister", ...; pairs: "state" or "GOV" (see PairMember)
     std::string role_by_country;  // titles: "head_of_government=DEU,AUT" (another role there)
@@ -249,7 +250,7 @@ class ActorDictionary {
   std::vector<uint32_t> title_words_;     // word ids of title and sector nouns
   std::vector<uint32_t> calendar_words_;  // "Monday", "January": never part of a name
   uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0, word_from_ = 0,
-           word_and_ = 0, word_comma_ = 0;
+           word_in_ = 0, word_and_ = 0, word_comma_ = 0;
   uint32_t word_it_ = 0;
   std::vector<uint32_t> personal_possessives_;  // "his", "her"
   std::vector<uint32_t> group_possessives_;     // "its", "their"
