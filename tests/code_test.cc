@@ -173,16 +173,15 @@ TEST(EventCoder, PostureTargetsWhatProvokedIt) {
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   const EventCoder& coder = **loaded;
   const std::vector<std::string> actors = {"Seoul", "Pyongyang", "Tokyo"};
-  EXPECT_EQ(CodeWithActors(coder, "Seoul raised its alert level after Pyongyang fired rockets.",
-                           actors),
-            Strings{"152 Seoul Pyongyang"});
-  EXPECT_EQ(CodeWithActors(coder, "Tokyo scrambled fighter jets as Pyongyang tested a missile.",
-                           actors),
-            Strings{"150 Tokyo Pyongyang"});
+  EXPECT_EQ(
+      CodeWithActors(coder, "Seoul raised its alert level after Pyongyang fired rockets.", actors),
+      Strings{"152 Seoul Pyongyang"});
+  EXPECT_EQ(
+      CodeWithActors(coder, "Tokyo scrambled fighter jets as Pyongyang tested a missile.", actors),
+      Strings{"150 Tokyo Pyongyang"});
   EXPECT_EQ(CodeWithActors(coder, "Seoul raised its alert level.", actors), Strings{});
   // The provoker is sought only after the posture: an earlier actor is not it.
-  EXPECT_EQ(CodeWithActors(coder, "After talks, Seoul raised its alert level.", actors),
-            Strings{});
+  EXPECT_EQ(CodeWithActors(coder, "After talks, Seoul raised its alert level.", actors), Strings{});
 }
 
 // Writes a data directory whose verbs.tsv is `verbs` and whose
@@ -218,6 +217,18 @@ TEST(EventCoder, WordClassesInPatterns) {
   EXPECT_EQ(CodeWithActors(**coder, "Chile sent ten old tanks to Peru.", actors),
             Strings{"072 Chile Peru"});
   EXPECT_EQ(CodeWithActors(**coder, "Chile sent a letter to Peru.", actors), Strings{});
+}
+
+// The segmenter splits "seven-day" into three tokens; a pattern's "*"
+// still takes it as the one word it is, and no more.
+TEST(EventCoder, HyphenatedWordFillsOneWildcard) {
+  auto coder = LoadSmallCoder("coder_hyphen", "0871\taccept a [*] truce with\n", "");
+  ASSERT_TRUE(coder.ok()) << coder.status().message();
+  const std::vector<std::string> actors = {"Chile", "Peru"};
+  EXPECT_EQ(CodeWithActors(**coder, "Chile accepted a seven-day truce with Peru.", actors),
+            Strings{"0871 Chile Peru"});
+  EXPECT_EQ(CodeWithActors(**coder, "Chile accepted a new seven-day truce with Peru.", actors),
+            Strings{});
 }
 
 TEST(EventCoder, UnknownWordClassNamesFileAndLine) {

@@ -79,6 +79,7 @@ enum WordFlag : uint64_t {
   kProtective = 1ull << 49,     // protect, help, lead: "sent troops to X to protect"
   kProvocation = 1ull << 50,    // after, as, amid: "went on alert as X massed troops"
   kCompanion = 1ull << 51,      // with, between: "held talks in Beijing with"
+  kHyphen = 1ull << 52,         // "-": "a seven-day truce" is one word to a wildcard
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -381,6 +382,7 @@ class EventCoder::Builder {
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
     mark({"through", "across"}, kPassage);
     mark({"with", "between"}, kCompanion);
+    mark({"-"}, kHyphen);
     mark({"him", "her", "them"}, kObjectPronoun);
     mark({"his", "her", "its", "their"}, kOwner);
     mark({"hundred", "hundreds", "thousand", "thousands", "million", "millions"}, kLargeCount);
@@ -995,6 +997,11 @@ class EventCoder::Matcher {
     }
     if (n.wildcard != 0 && node != 0 && !(symbol.flags & (kComma | kBoundary))) {
       Walk(position + 1, n.wildcard, passive, slot_used, agent, trail, best, subject);
+      // The segmenter splits "seven-day" in three; a wildcard takes it whole.
+      if (position + 2 < static_cast<int>(s_.size()) && Has(position + 1, kHyphen) &&
+          !IsActor(position) && !IsActor(position + 2)) {
+        Walk(position + 3, n.wildcard, passive, slot_used, agent, trail, best, subject);
+      }
     }
     // "held talks in Beijing on Monday with": the place of a meeting named
     // before its partner is passed over when the pattern goes on with the
