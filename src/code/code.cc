@@ -1741,7 +1741,10 @@ class EventCoder::Matcher {
         // "condemned the coup in Gabon": what is condemned happened there.
         // "denied any role in the shelling of a camp inside Sudan": so is a
         // claim or denial of responsibility for it.
+        // "delivered food to survivors in Indonesia": aid and supplies go
+        // to the place's people.
         const bool place_is_target = code.starts_with("09") || code == "110" ||
+                                     code.starts_with("06") || code.starts_with("07") ||
                                      code.starts_with("015") || code.starts_with("016") ||
                                      code.starts_with("111") || code.starts_with("14") ||
                                      code.starts_with("15") || code.starts_with("18") ||
