@@ -80,6 +80,7 @@ enum WordFlag : uint64_t {
   kProvocation = 1ull << 50,    // after, as, amid: "went on alert as X massed troops"
   kCompanion = 1ull << 51,      // with, between: "held talks in Beijing with"
   kHyphen = 1ull << 52,         // "-": "a seven-day truce" is one word to a wildcard
+  kLyAdverb = 1ull << 53,       // a word in -ly that no pattern starts with: "formally"
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -1043,7 +1044,7 @@ class EventCoder::Matcher {
       if (s_[i].word == coder_.word_on_ && Has(i + 1, kDayWord)) return 2;
       if (Has(i, kDeictic) && Has(i + 1, kPeriodWord)) return 2;
     }
-    if (s_[i].word == Vocabulary::kUnknown && Has(i, kAdverb)) return 1;  // unknown -ly word
+    if (Has(i, kLyAdverb)) return 1;  // "complained formally to"
     return 0;
   }
 
@@ -1743,12 +1744,11 @@ class EventCoder::Matcher {
         // claim or denial of responsibility for it.
         // "delivered food to survivors in Indonesia": aid and supplies go
         // to the place's people.
-        const bool place_is_target = code.starts_with("09") || code == "110" ||
-                                     code.starts_with("06") || code.starts_with("07") ||
-                                     code.starts_with("015") || code.starts_with("016") ||
-                                     code.starts_with("111") || code.starts_with("14") ||
-                                     code.starts_with("15") || code.starts_with("18") ||
-                                     code.starts_with("19") || code.starts_with("20");
+        const bool place_is_target =
+            code.starts_with("09") || code == "110" || code.starts_with("06") ||
+            code.starts_with("07") || code.starts_with("015") || code.starts_with("016") ||
+            code.starts_with("111") || code.starts_with("14") || code.starts_with("15") ||
+            code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
         target = ObjectPronounTarget(match.end);
         if (target < 0) {
           target = FindTarget(match.end, ends_in_preposition, place_is_target);
@@ -2062,10 +2062,11 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
     symbol.flags = flags_of(id);
     const Token& token = segmentation.tokens[i];
     if (token.kind == TokenKind::kPunct) symbol.flags |= kPunct;
-    // Unknown words ending in -ly are adverbs ("officially", "strongly").
-    if (id == Vocabulary::kUnknown && token.end - token.begin > 4 &&
-        text.substr(token.end - 2, 2) == "ly") {
-      symbol.flags |= kAdverb;
+    // Words ending in -ly are adverbs ("officially", "strongly"), unless
+    // a pattern starts with them ("supply", "rally").
+    if (token.end - token.begin > 4 && text.substr(token.end - 2, 2) == "ly" &&
+        !(symbol.flags & kPatternHead)) {
+      symbol.flags |= kAdverb | kLyAdverb;
     }
     symbol.first_token = i;
     symbol.end_token = i + 1;
