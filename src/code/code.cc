@@ -81,6 +81,7 @@ enum WordFlag : uint64_t {
   kCompanion = 1ull << 51,      // with, between: "held talks in Beijing with"
   kHyphen = 1ull << 52,         // "-": "a seven-day truce" is one word to a wildcard
   kLyAdverb = 1ull << 53,       // a word in -ly that no pattern starts with: "formally"
+  kQuantifier = 1ull << 54,     // all, both, remaining: "that all Russian troops leave"
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -384,6 +385,7 @@ class EventCoder::Builder {
     mark({"through", "across"}, kPassage);
     mark({"with", "between"}, kCompanion);
     mark({"-"}, kHyphen);
+    mark({"all", "remaining"}, kQuantifier);
     mark({"him", "her", "them"}, kObjectPronoun);
     mark({"his", "her", "its", "their"}, kOwner);
     mark({"hundred", "hundreds", "thousand", "thousands", "million", "millions"}, kLargeCount);
@@ -1723,15 +1725,21 @@ class EventCoder::Matcher {
     bool target_by_distance = false;
     const int n = static_cast<int>(s_.size());
     int that = match.end;
-    while (that < n && Has(that, kAdverb) && s_[that].word != coder_.word_that_) ++that;
+    while (that < n && s_[that].word != coder_.word_that_ &&
+           (Has(that, kAdverb) || AdverbialAt(that) > 0)) {
+      that += std::max(1, AdverbialAt(that));
+    }
+    // "that all Russian troops": a quantifier before the one demanded of.
+    int demanded = that + 1;
+    if (demanded + 1 < n && !IsActor(demanded) && Has(demanded, kQuantifier)) ++demanded;
     if (target < 0 && mood == kAct && (form & (kDemandGovernor | kAppealGovernor)) &&
-        that + 1 < n && s_[that].word == coder_.word_that_ && IsActor(that + 1)) {
+        demanded < n && s_[that].word == coder_.word_that_ && IsActor(demanded)) {
       // "demanded (on Friday) that Japan stop the patrols": the act carries
       // the event when the dictionary knows it, else a bare demand on Japan.
-      for (int j = that + 2; j < n && j <= that + 6; ++j) {
+      for (int j = demanded + 1; j < n && j <= demanded + 5; ++j) {
         if (HasMoodMatch(j, GovernedMood(verb))) return;
       }
-      target = that + 1;
+      target = demanded;
     }
     if (target < 0) {
       if (entry.target_slot >= 0) {
