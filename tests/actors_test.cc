@@ -110,8 +110,7 @@ TEST_F(ActorsTest, CountryNamesFromIsoAndColloquialNames) {
 }
 
 TEST_F(ActorsTest, AccentsAndCaseAreIgnored) {
-  EXPECT_EQ(Find("Talks in Bogotá and BOGOTA ended."),
-            (Strings{"COLGOV=Bogotá", "COLGOV=BOGOTA"}));
+  EXPECT_EQ(Find("Talks in Bogotá and BOGOTA ended."), (Strings{"COLGOV=Bogotá", "COLGOV=BOGOTA"}));
 }
 
 TEST_F(ActorsTest, CapitalAcronymsMatchOnlyInCapitals) {
@@ -643,6 +642,10 @@ TEST_F(ActorsTest, AQualifierMayStandBeforeTheSectorNoun) {
             (Strings{"UGAOPP=Uganda's main opposition leader"}));
   // Only before a sector noun: "Uganda's main road" is Uganda's.
   EXPECT_EQ(Find("Rebels blocked Uganda's main road."), (Strings{"UGA=Uganda"}));
+  // A proper adjective dyad does not know qualifies the noun as well.
+  EXPECT_EQ(Find("Troops attacked Myanmar's Rohingya civilians."),
+            (Strings{"MMRCVL=Myanmar's Rohingya civilians"}));
+  EXPECT_EQ(Find("Myanmar's Rohingya fled."), (Strings{"MMR=Myanmar"}));
 }
 
 TEST_F(ActorsTest, HisGovernmentIsTheOwnersState) {

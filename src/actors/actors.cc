@@ -795,6 +795,13 @@ class ActorDictionary::Matcher {
            std::find(d_.qualifier_words_.begin(), d_.qualifier_words_.end(), words_[local]) !=
                d_.qualifier_words_.end();
   }
+  // A capitalised word that is no name dyad knows ("Rohingya", "Kurdish").
+  bool IsProperWord(size_t local) const {
+    if (local >= words_.size()) return false;
+    const std::string_view text = TokenText(local);
+    uint32_t length = 0;
+    return !text.empty() && text[0] >= 'A' && text[0] <= 'Z' && NameAt(local, &length) < 0;
+  }
   bool IsTitleWord(size_t local) const {
     return std::binary_search(d_.title_words_.begin(), d_.title_words_.end(), words_[local]);
   }
@@ -1286,8 +1293,9 @@ class ActorDictionary::Matcher {
     for (int nouns = 0; nouns < 3 && next < words_.size(); ++nouns) {
       uint32_t length = 0;
       int64_t found = NameAt(next, &length);
-      // "Uganda's main opposition leader": a qualifier before the first noun.
-      if (found < 0 && last_noun == nullptr && IsQualifier(next)) {
+      // "Uganda's main opposition leader", "Myanmar's Rohingya civilians": a
+      // qualifier or a proper adjective before the first noun.
+      if (found < 0 && last_noun == nullptr && (IsQualifier(next) || IsProperWord(next))) {
         found = NameAt(next + 1, &length);
         if (found >= 0) ++next;
       }
