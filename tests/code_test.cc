@@ -22,6 +22,12 @@ TEST(VerbForms, RegularVerbs) {
             (Strings{"criticize", "criticized", "criticizes", "criticizing"}));
   EXPECT_EQ(VerbForms("reach"), (Strings{"reach", "reached", "reaches", "reaching"}));
   EXPECT_EQ(VerbForms("agree"), (Strings{"agree", "agreed", "agreeing", "agrees"}));
+  // British and American spellings of a final "l" after one vowel.
+  EXPECT_EQ(VerbForms("travel"),
+            (Strings{"travel", "traveled", "traveling", "travelled", "travelling", "travels"}));
+  EXPECT_EQ(VerbForms("cancel"),
+            (Strings{"cancel", "canceled", "canceling", "cancelled", "cancelling", "cancels"}));
+  EXPECT_EQ(VerbForms("reveal"), (Strings{"reveal", "revealed", "revealing", "reveals"}));
 }
 
 TEST(VerbForms, IrregularVerbs) {

@@ -106,6 +106,20 @@ bool DoublesFinalConsonant(std::string_view lemma) {
   return vowel_groups == 1;
 }
 
+// "travel" -> "travelled" as well as "traveled": British spelling doubles
+// a final "l" after one vowel in verbs of more than one syllable, which the
+// American does not. One-syllable verbs ("fail", "pull") never get here.
+bool DoublesLInBritish(std::string_view lemma) {
+  if (lemma.size() < 4 || lemma.back() != 'l') return false;
+  const char middle = lemma[lemma.size() - 2], before = lemma[lemma.size() - 3];
+  if (!IsVowel(middle) || IsVowel(before)) return false;
+  int vowel_groups = 0;
+  for (size_t i = 0; i < lemma.size(); ++i) {
+    if (IsVowel(lemma[i]) && (i == 0 || !IsVowel(lemma[i - 1]))) ++vowel_groups;
+  }
+  return vowel_groups >= 2;
+}
+
 bool EndsWithConsonantY(std::string_view lemma) {
   return lemma.size() >= 2 && lemma.back() == 'y' && !IsVowel(lemma[lemma.size() - 2]);
 }
@@ -155,6 +169,10 @@ std::vector<std::string> VerbForms(std::string_view lemma, std::string_view irre
   forms.push_back(irregular_past.empty() ? RegularPast(lemma) : std::string(irregular_past));
   forms.push_back(irregular_participle.empty() ? forms.back() : std::string(irregular_participle));
   forms.push_back(PresentParticiple(lemma, irregular_past));
+  if (irregular_past.empty() && DoublesLInBritish(lemma)) {
+    forms.push_back(std::string(lemma) + "led");
+    forms.push_back(std::string(lemma) + "ling");
+  }
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
   return forms;
@@ -505,6 +523,10 @@ class EventCoder::Builder {
     add(past, kPast);
     add(participle, kParticiple);
     add(PresentParticiple(lemma, past), kGerund);
+    if (irregular == irregular_.end() && DoublesLInBritish(lemma)) {
+      add(lemma + "led", kPast | kParticiple);
+      add(lemma + "ling", kGerund);
+    }
     return ids;
   }
 
