@@ -1341,6 +1341,15 @@ class EventCoder::Matcher {
       }
       // "of that country": a determiner, not a clause.
       if (s_[j].word == coder_.word_that_ && j > 0 && Has(j - 1, kPreposition)) continue;
+      // "arrested a suspect in a joint operation with the Belgian police":
+      // a phrase that is an event of its own holds its own actors.
+      if (j > end && Has(j, kPreposition) && !IsActor(j)) {
+        const Match phrase = Longest(j, false);
+        if (phrase.entry >= 0 &&
+            coder_.patterns_[coder_.entries_[phrase.entry].pattern].kind == PatternKind::kNoun) {
+          return place;
+        }
+      }
       if (Has(j, kBoundary | kComma | kSpeech)) return place;
       if (j > end && subjects_[j] >= 0) return place;
       // "condemned the coup in Gabon and urged Gabon's army": the next verb
@@ -1471,6 +1480,12 @@ class EventCoder::Matcher {
       source = FindSubject(start - 1, start, &intro);
       int governor = -1;
       if (ClauseGovernor(intro, &governor) & (kSuppress | kConditional)) return;
+      // "arrested him in a joint operation with Chile": the subject of the
+      // clause's verb, which FindSubject stops at.
+      for (int j = start - 1; source < 0 && j >= 0 && !IsActor(j); --j) {
+        if (subjects_[j] >= 0) source = subjects_[j];
+        if (Has(j, kBoundary | kSpeech | kComma)) break;
+      }
     }
     const int target = SlotPosition(match, false);
     Emit(source, target, entry.pattern, start, match.end, 0.6);
