@@ -1491,6 +1491,21 @@ class EventCoder::Matcher {
     Emit(source, target, entry.pattern, start, match.end, 0.6);
   }
 
+  // One actor written "the|a|an NAME" whose name is no plural ("the
+  // Israeli", "a US"): before a verb's base form, an adjective.
+  bool IsQualifyingActor(int group) const {
+    const Symbol& symbol = s_[group];
+    if (symbol.end_actor - symbol.first_actor != 1) return false;
+    const Token& first = segmentation_.tokens[symbol.first_token];
+    const Token& last = segmentation_.tokens[symbol.end_token - 1];
+    const std::string_view article = text_.substr(first.begin, first.end - first.begin);
+    const std::string_view name = text_.substr(last.begin, last.end - last.begin);
+    const bool has_article = article == "the" || article == "The" || article == "a" ||
+                             article == "A" || article == "an" || article == "An";
+    return has_article && symbol.end_token - symbol.first_token >= 2 && !name.empty() &&
+           name.back() != 's';
+  }
+
   // "willing to host new talks between A and B", "could impose sanctions
   // on": the object of a verb in the infinitive or under a modal names an
   // event that has not happened.
@@ -1636,6 +1651,12 @@ class EventCoder::Matcher {
       return;
     }
     const bool base_only = (form & kBase) && !(form & (kPast | kParticiple | kThird | kGerund));
+    // "the Israeli strike on", "a US attack": a base form after one actor
+    // named with an article and no plural is a noun the actor qualifies.
+    if (base_only && context.left == verb - 1 && context.left >= 0 && IsActor(context.left) &&
+        IsQualifyingActor(context.left)) {
+      return;
+    }
     // "has faced sanctions from": a present form right after an unknown word
     // is a plural noun, not a verb ("Russia sanctions" has its subject next
     // to it).
