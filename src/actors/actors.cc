@@ -534,7 +534,14 @@ class ActorDictionary::Builder {
     }
     auto actor = ResolveCode(code, organizations);
     if (!actor.ok()) return actor.status();
-    for (std::string_view name : names) AddName(name, NameKind::kActor, *actor, source);
+    for (std::string_view name : names) {
+      Name& added = AddName(name, NameKind::kActor, *actor, source);
+      // "Kenyans" beside "Kenyan" on the line: the state's people.
+      if (!organizations && name.size() > 2 && name.back() == 's') {
+        const std::string_view singular = name.substr(0, name.size() - 1);
+        added.people = std::find(names.begin(), names.end(), singular) != names.end();
+      }
+    }
     return Status::Ok();
   }
 
@@ -980,6 +987,7 @@ class ActorDictionary::Matcher {
           break;
         case NameKind::kActor:
           end = AfterActor(name, position, end, mention);
+          mention.people = name.people && d_.actors_[mention.actor].sector.empty();
           break;
         case NameKind::kSector:
         case NameKind::kTitle:
@@ -1263,8 +1271,10 @@ class ActorDictionary::Matcher {
     const std::string_view sector = d_.actors_[noun.target].sector;
     for (size_t i = out_->size(); i-- > first_new_;) {
       const Actor& actor = d_.actors_[(*out_)[i].actor];
-      if (actor.country.empty() || actor.sector.empty() || actor.sector == "GOV" ||
-          actor.sector == "MIL" || actor.sector == "ELI") {
+      // "Thousands of Kenyans marched against the government": a state's
+      // people count as one of its own groups.
+      if (actor.country.empty() || (actor.sector.empty() && !(*out_)[i].people) ||
+          actor.sector == "GOV" || actor.sector == "MIL" || actor.sector == "ELI") {
         continue;
       }
       mention.actor = d_.ActorForSector(d_.FindCodeIndex(actor.country), sector);

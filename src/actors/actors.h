@@ -96,6 +96,9 @@ struct ActorMention {
   // The words gave the actor ("Colombian Foreign Minister X"), so it holds
   // even on dates the dictionary has no role for the person.
   bool titled = false;
+  // Named as the state's people ("Kenyans", "Israelis"): still coded as the
+  // state, but "the government" they act on is theirs.
+  bool people = false;
 };
 
 struct ActorOptions {
@@ -222,6 +225,7 @@ class ActorDictionary {
     bool institution = false;  // sectors: "the government" alone is the context's (IsInstitution)
     bool owned_reference = false;  // sectors and titles: "his government" names the owner's
     bool seated = false;           // sectors: "the government in Kabul" is the seat's (IsSeatedAt)
+    bool people = false;           // states: a plural demonym ("Kenyans"), the state's people
     std::string exact;             // non-empty: the text must match exactly ("US", not "us")
     std::string role;  // titles: "foreign_minister", ...; pairs: "state" or "GOV" (see PairMember)
     std::string role_by_country;  // titles: "head_of_government=DEU,AUT" (another role there)

@@ -82,6 +82,7 @@ enum WordFlag : uint64_t {
   kHyphen = 1ull << 52,         // "-": "a seven-day truce" is one word to a wildcard
   kLyAdverb = 1ull << 53,       // a word in -ly that no pattern starts with: "formally"
   kQuantifier = 1ull << 54,     // all, both, remaining: "that all Russian troops leave"
+  kProtestAim = 1ull << 55,     // demand, against: "blocked roads to demand that X"
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -404,6 +405,9 @@ class EventCoder::Builder {
     mark({"with", "between"}, kCompanion);
     mark({"-"}, kHyphen);
     mark({"all", "remaining"}, kQuantifier);
+    mark({"demand", "demanding", "against", "protest", "protesting", "denounce", "denouncing",
+          "oppose", "opposing"},
+         kProtestAim);
     mark({"him", "her", "them"}, kObjectPronoun);
     mark({"his", "her", "its", "their"}, kOwner);
     mark({"hundred", "hundreds", "thousand", "thousands", "million", "millions"}, kLargeCount);
@@ -1365,15 +1369,18 @@ class EventCoder::Matcher {
   // "raised its alert level after North Korea fired missiles", "sent a
   // carrier group as a warning to Iran": a show of force with no object is
   // aimed at the actor of the "after / as / amid" clause that follows it.
-  int ProvocationTarget(int end, int source) const {
+  // Likewise a protest with no object is aimed at whom it demands something
+  // of: "blocked highways to demand that the Brazilian government cut ...".
+  int AimTarget(int end, int source, uint64_t aim) const {
     const int n = static_cast<int>(s_.size());
     for (int j = end; j < n && j - end <= 12; ++j) {
-      if (!Has(j, kProvocation)) {
+      if (!Has(j, aim)) {
         if (Has(j, kBoundary | kSpeech)) return -1;
         continue;
       }
       for (int k = j + 1; k < n && k - j <= 6; ++k) {
         if (IsActor(k)) return k != source ? k : -1;
+        if (s_[k].word == coder_.word_that_ && k == j + 1) continue;  // "demand that X"
         if (Has(k, kComma | kBoundary | kSpeech)) break;
       }
     }
@@ -1819,9 +1826,11 @@ class EventCoder::Matcher {
         if (target < 0) {
           target = FindTarget(match.end, ends_in_preposition, place_is_target);
           target_by_distance = true;
-          if (code.starts_with("15") && (target < 0 || Has(target - 1, kLocative))) {
-            const int provoker = ProvocationTarget(match.end, source);
-            if (provoker >= 0) target = provoker;
+          if ((code.starts_with("15") || code.starts_with("14")) &&
+              (target < 0 || Has(target - 1, kLocative))) {
+            const int aimed =
+                AimTarget(match.end, source, code.starts_with("15") ? kProvocation : kProtestAim);
+            if (aimed >= 0) target = aimed;
           }
           // "received no request from Turkey": the object is denied.
           for (int i = match.end; target >= 0 && i < target; ++i) {

@@ -167,13 +167,16 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       event.target = MakeActorRef(actors_->actor(actors_->ActorAt(target, date.date)), text,
                                   segmentation, target);
       // "Venezuela ... Venezuelan", "India ... New Delhi": one state, not a dyad. A
-      // state's sectors may still act on each other (VENGOV against VENOPP), and
-      // its government or army may turn mass violence on its own land ("used
-      // sarin against the Syrian town": SYRGOV against SYR).
+      // state's sectors may still act on each other (VENGOV against VENOPP), its
+      // government or army may turn mass violence on its own land ("used sarin
+      // against the Syrian town": SYRGOV against SYR), and its people protest
+      // against their own government ("Brazilian truck drivers blocked highways
+      // to demand that the Brazilian government ...": BRA against BRAGOV).
       if (event.source.code == event.target.code) continue;
       const std::string_view root = std::string_view(type->code).substr(0, 2);
       const bool own_land =
-          !event.source.sector.empty() && event.target.sector.empty() && root == "20";
+          (root == "20" && !event.source.sector.empty() && event.target.sector.empty()) ||
+          (root == "14" && event.source.sector.empty() && !event.target.sector.empty());
       if (!event.source.country.empty() && event.source.country == event.target.country &&
           (event.source.sector.empty() || event.target.sector.empty()) && !own_land) {
         continue;
