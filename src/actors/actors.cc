@@ -1455,11 +1455,10 @@ class ActorDictionary::Matcher {
 uint32_t ActorDictionary::PossessiveWithoutApostrophe(std::string_view text,
                                                       const Segmentation& segmentation,
                                                       uint32_t token_index,
-                                                      ActorScratch& scratch) const {
+                                                      std::string_view folded) const {
   // "suspended Venezuelas membership": a one-word state or organisation
   // name, capitalised, plus "s", before a lower-case word. Not after "the"
   // or a number ("the Americas", "the two Koreas"): those are plurals.
-  const std::string& folded = scratch.folded;
   if (folded.size() < 4 || folded.back() != 's') return Vocabulary::kUnknown;
   const Token& token = segmentation.tokens[token_index];
   const std::string_view raw = text.substr(token.begin, token.end - token.begin);
@@ -1478,7 +1477,7 @@ uint32_t ActorDictionary::PossessiveWithoutApostrophe(std::string_view text,
       return Vocabulary::kUnknown;
     }
   }
-  const uint32_t singular = vocabulary_.Find(std::string_view(folded).substr(0, folded.size() - 1));
+  const uint32_t singular = vocabulary_.Find(folded.substr(0, folded.size() - 1));
   if (singular == Vocabulary::kUnknown) return Vocabulary::kUnknown;
   const uint32_t node = trie_->Find(std::span<const uint32_t>(&singular, 1));
   if (node == 0) return Vocabulary::kUnknown;
@@ -1493,17 +1492,22 @@ void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& 
                                      const Sentence& sentence, ActorScratch& scratch,
                                      DocumentActors& document,
                                      std::vector<ActorMention>& out) const {
+  scratch.folded.Fold(text, segmentation, sentence.first_token, sentence.end_token);
+  FindInSentence(text, segmentation, scratch.folded, sentence, scratch, document, out);
+}
+
+void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& segmentation,
+                                     const FoldedTokens& folded_tokens, const Sentence& sentence,
+                                     ActorScratch& scratch, DocumentActors& document,
+                                     std::vector<ActorMention>& out) const {
   scratch.word_ids.clear();
   for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
-    const Token& token = segmentation.tokens[i];
-    const std::string_view folded =
-        FoldedView(text.substr(token.begin, token.end - token.begin), scratch.folded);
-    uint32_t id = vocabulary_.Find(folded);
-    // "Venezuelas" is capitalised, so folding changed it and scratch.folded,
-    // which PossessiveWithoutApostrophe reads, holds it; a word that needed
-    // no folding is never such a possessive.
-    if (id == Vocabulary::kUnknown && folded.data() == scratch.folded.data()) {
-      id = PossessiveWithoutApostrophe(text, segmentation, i, scratch);
+    const std::string_view folded = folded_tokens.Word(i);
+    uint32_t id = vocabulary_.Find(folded, folded_tokens.Hash(i));
+    // "Venezuelas" is capitalised, so folding changed it: a word that needed
+    // no folding, still the text itself, is never such a possessive.
+    if (id == Vocabulary::kUnknown && folded.data() != text.data() + segmentation.tokens[i].begin) {
+      id = PossessiveWithoutApostrophe(text, segmentation, i, folded);
     }
     scratch.word_ids.push_back(id);
   }

@@ -107,7 +107,7 @@ struct ActorOptions {
 // Scratch space reused across sentences so matching allocates nothing.
 struct ActorScratch {
   std::vector<uint32_t> word_ids;
-  std::string folded;
+  FoldedTokens folded;  // the sentence's, when the caller folded none
 };
 
 // What a document has said so far; one per document, fed sentence by
@@ -155,6 +155,10 @@ class ActorDictionary {
   void FindInSentence(std::string_view text, const Segmentation& segmentation,
                       const Sentence& sentence, ActorScratch& scratch, DocumentActors& document,
                       std::vector<ActorMention>& out) const;
+  // The same with the sentence's tokens folded already (`folded` covers them).
+  void FindInSentence(std::string_view text, const Segmentation& segmentation,
+                      const FoldedTokens& folded, const Sentence& sentence, ActorScratch& scratch,
+                      DocumentActors& document, std::vector<ActorMention>& out) const;
   // The same for a sentence read on its own (no document state).
   void FindInSentence(std::string_view text, const Segmentation& segmentation,
                       const Sentence& sentence, ActorScratch& scratch,
@@ -233,10 +237,11 @@ class ActorDictionary {
   ActorDictionary();
   uint32_t ActorForSector(uint32_t country_actor, std::string_view sector) const;
   uint32_t OutOfOfficeActor(uint32_t person, CivilDate date) const;
-  // The word id of "Venezuela" for the token "Venezuelas" when it stands for
-  // "Venezuela's" (see actors.cc), else Vocabulary::kUnknown.
+  // The word id of "Venezuela" for the token "Venezuelas", folded
+  // `folded`, when it stands for "Venezuela's" (see actors.cc), else
+  // Vocabulary::kUnknown.
   uint32_t PossessiveWithoutApostrophe(std::string_view text, const Segmentation& segmentation,
-                                       uint32_t token_index, ActorScratch& scratch) const;
+                                       uint32_t token_index, std::string_view folded) const;
 
   std::vector<Actor> actors_;
   std::vector<Name> names_;

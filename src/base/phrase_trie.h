@@ -17,6 +17,10 @@
 
 namespace dyad {
 
+// The hash Vocabulary files words under. Exposed so that a document's words
+// can be hashed once and looked up in several vocabularies (FoldedTokens).
+uint64_t WordHash(std::string_view word);
+
 // Folded word <-> id. Id 0 is reserved for "not in the vocabulary".
 //
 // Every token of every document is looked up here (once per stage), so the
@@ -29,6 +33,8 @@ class Vocabulary {
 
   uint32_t Intern(std::string_view word);
   uint32_t Find(std::string_view word) const;  // kUnknown if absent
+  // The same for a word whose WordHash is known already.
+  uint32_t Find(std::string_view word, uint64_t hash) const;
   size_t size() const { return words_.size(); }
 
  private:
@@ -36,7 +42,6 @@ class Vocabulary {
     uint32_t hash = 0;  // the word hash's low bits: most mismatches stop here
     uint32_t id = 0;    // 0 = empty
   };
-  static uint64_t HashOf(std::string_view word);
   std::string_view Word(uint32_t id) const {
     return std::string_view(arena_).substr(words_[id - 1].offset, words_[id - 1].length);
   }
