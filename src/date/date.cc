@@ -343,9 +343,9 @@ struct Lexeme {
   uint8_t digits = 0;
   int value = 0;
   std::string_view raw;
-  // The folded word (lowercase ASCII) for kOther, to test suffixes.
-  std::array<char, 16> folded{};
-  uint8_t folded_size = 0;
+  // The folded word (lowercase ASCII) for kOther, to test suffixes: a view of
+  // the FoldedTokens or of the SentenceLexemes that made the lexeme.
+  std::string_view folded;
 
   bool Is(Key k) const { return kind == LexKind::kKey && key == k; }
   bool IsMark(char m) const { return kind == LexKind::kPunct && mark == m; }
@@ -353,7 +353,7 @@ struct Lexeme {
     return kind == LexKind::kPunct &&
            (mark == ',' || mark == ';' || mark == ':' || mark == '(' || mark == ')' || mark == '=');
   }
-  std::string_view Folded() const { return {folded.data(), folded_size}; }
+  std::string_view Folded() const { return folded; }
   // A day of the month written as a number: "23", "23rd", or the first day of "23-24".
   int Day() const {
     if (kind == LexKind::kOrdinal) return value;
@@ -382,12 +382,16 @@ int DigitsValue(std::string_view s) {
 // A word token's matching form as the date stage reads it: ASCII letters
 // lowercased (a FoldedTokens' Word() when the token is ASCII), and its WordHash.
 struct AsciiForm {
-  std::string_view folded;  // empty when the token is not ASCII or longer than 16 bytes
+  std::string_view folded;  // empty when the token is not ASCII or longer than kLongestFolded
   uint64_t hash = 0;
 };
 
+// Longer words are read as no key and without a folded form: no key is that
+// long.
+constexpr size_t kLongestFolded = 16;
+
 // The form of `raw`, a word token, made here for callers that folded nothing.
-AsciiForm FoldAscii(std::string_view raw, std::array<char, 16>& buffer) {
+AsciiForm FoldAscii(std::string_view raw, std::array<char, kLongestFolded>& buffer) {
   if (raw.size() > buffer.size()) return {};
   size_t size = 0;
   for (char c : raw) {
@@ -427,9 +431,7 @@ Lexeme Classify(std::string_view raw, TokenKind kind, const AsciiForm& form) {
     return lex;
   }
   if (form.folded.empty()) return lex;  // not ASCII, or too long to be a key
-  // A byte loop: a memcpy call of a variable size cost more for words this short.
-  for (size_t k = 0; k < form.folded.size(); ++k) lex.folded[k] = form.folded[k];
-  lex.folded_size = static_cast<uint8_t>(form.folded.size());
+  lex.folded = form.folded;
   lex.capitalized = raw[0] >= 'A' && raw[0] <= 'Z';
   const uint64_t hash = form.hash;
   const std::string_view word = lex.Folded();
@@ -665,6 +667,7 @@ class SentenceLexemes {
     if (lexemes_.size() < size) {
       lexemes_.resize(size);
       stamps_.resize(size, 0);
+      own_folded_.resize(size);
     }
     // A new stamp marks every entry unread without touching them.
     if (++stamp_ == 0) {
@@ -687,15 +690,14 @@ class SentenceLexemes {
     const Token& token = segmentation_->tokens[i];
     const std::string_view raw = text_.substr(token.begin, token.end - token.begin);
     AsciiForm form;
-    std::array<char, 16> buffer;
     if (token.kind != TokenKind::kWord) {
       // Punctuation and numbers are read as written.
     } else if (folded_ != nullptr) {
-      if (folded_->IsAscii(i) && raw.size() <= buffer.size()) {
+      if (folded_->IsAscii(i) && raw.size() <= kLongestFolded) {
         form = {folded_->Word(i), folded_->Hash(i)};
       }
     } else {
-      form = FoldAscii(raw, buffer);
+      form = FoldAscii(raw, own_folded_[slot]);
     }
     lexemes_[slot] = Classify(raw, token.kind, form);
     stamps_[slot] = stamp_;
@@ -708,6 +710,8 @@ class SentenceLexemes {
   std::vector<Lexeme> lexemes_;
   std::vector<uint32_t> stamps_;  // an entry is read when its stamp is stamp_
   uint32_t stamp_ = 0;
+  // The lexemes' folded words when no FoldedTokens was given.
+  std::vector<std::array<char, kLongestFolded>> own_folded_;
 };
 
 // What lies outside the scanned tokens.
