@@ -4,11 +4,10 @@
 #include <utf8proc.h>
 
 #include <array>
-#include <bit>
-#include <cstring>
 #include <string>
 #include <string_view>
 
+#include "base/ascii_bytes.h"
 #include "base/phrase_trie.h"
 #include "segment/segment.h"
 
@@ -130,22 +129,6 @@ std::string_view FoldedView(std::string_view token, std::string& buffer) {
   return buffer;
 }
 
-namespace {
-
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-
-// Bit 7 of each byte of `bytes` that is an ASCII capital, the other bits 0.
-// Bit 7 cleared, a byte plus 0x3F carries into bit 7 from 'A' up and plus
-// 0x25 from past 'Z' up, never into the next byte.
-uint64_t AsciiCapitals(uint64_t bytes) {
-  const uint64_t low = bytes & ~kHighBits;
-  const uint64_t from_a = low + 0x3F3F3F3F3F3F3F3FULL;
-  const uint64_t past_z = low + 0x2525252525252525ULL;
-  return from_a & ~past_z & ~bytes & kHighBits;
-}
-
-}  // namespace
-
 void FoldedTokens::Fold(std::string_view text, const Segmentation& segmentation,
                         uint32_t first_token, uint32_t end_token) {
   assert(first_token <= end_token && end_token <= segmentation.tokens.size());
@@ -165,15 +148,11 @@ void FoldedTokens::Fold(std::string_view text, const Segmentation& segmentation,
     // time where the text goes on that far (little-endian, so the token's
     // bytes are the low ones), and told plain, ASCII with capitals, or other
     // without a loop. A byte loop here was a third of the folding.
-    if (std::endian::native == std::endian::little && raw.size() <= 8 &&
-        token.begin + 8 <= text.size()) {
-      uint64_t bytes;
-      std::memcpy(&bytes, raw.data(), 8);
-      if (raw.size() < 8) bytes &= (uint64_t{1} << (8 * raw.size())) - 1;
-      const uint64_t capitals = AsciiCapitals(bytes);
-      if ((bytes & kHighBits) == 0) {
-        if (capitals != 0) {
-          const uint64_t lowered = bytes + (capitals >> 2);  // bit 5 set: 'A' + 0x20 = 'a'
+    if (kEightByteTests && raw.size() <= 8 && token.begin + 8 <= text.size()) {
+      const uint64_t bytes = FirstBytes(LoadEightBytes(text, token.begin), raw.size());
+      if ((bytes & kByteHighBits) == 0) {
+        if (AsciiCapitalBits(bytes) != 0) {
+          const uint64_t lowered = AsciiLowercased(bytes);
           form.copied = true;
           form.begin = static_cast<uint32_t>(arena_.size());
           arena_.append(reinterpret_cast<const char*>(&lowered), raw.size());

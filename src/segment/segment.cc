@@ -8,14 +8,13 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cassert>
 #include <cstddef>
-#include <cstring>
 #include <limits>
 #include <optional>
 #include <string_view>
 
+#include "base/ascii_bytes.h"
 #include "base/utf8.h"
 
 namespace dyad {
@@ -199,20 +198,10 @@ inline bool IsAsciiLetter(char c) {
 // Eight bytes at a time while eight remain: a byte loop over the letters of
 // every word was a fifth of Segment.
 size_t AsciiLetterRunEnd(std::string_view text, size_t pos) {
-  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-  if constexpr (std::endian::native == std::endian::little) {
-    while (pos + 8 <= text.size()) {
-      uint64_t bytes;
-      std::memcpy(&bytes, text.data() + pos, 8);
-      // Lowercased (bit 5 set) and bit 7 cleared, a byte plus 0x1F carries
-      // into bit 7 from 'a' up and plus 0x05 from past 'z' up, never into
-      // the next byte; a byte with bit 7 set is no ASCII letter.
-      const uint64_t low = (bytes | 0x2020202020202020ULL) & ~kHighBits;
-      const uint64_t letters =
-          (low + 0x1F1F1F1F1F1F1F1FULL) & ~(low + 0x0505050505050505ULL) & ~bytes & kHighBits;
-      const uint64_t others = ~letters & kHighBits;
-      if (others != 0) return pos + static_cast<size_t>(std::countr_zero(others)) / 8;
-      pos += 8;
+  if constexpr (kEightByteTests) {
+    for (; pos + 8 <= text.size(); pos += 8) {
+      const uint64_t others = ~AsciiLetterBits(LoadEightBytes(text, pos)) & kByteHighBits;
+      if (others != 0) return pos + FirstByteOf(others);
     }
   }
   while (pos < text.size() && IsAsciiLetter(text[pos])) ++pos;
