@@ -418,6 +418,12 @@ class ActorDictionary::Builder {
         }
       }
     }
+    auto& states = dictionary_.state_of_;
+    states.assign(dictionary_.actors_.size(), kNoActor);
+    for (size_t i = 0; i < dictionary_.actors_.size(); ++i) {
+      const std::string& country = dictionary_.actors_[i].country;
+      if (!country.empty()) states[i] = dictionary_.FindCodeIndex(country);
+    }
     // Names that are also personal names ("Jordan") are checked against
     // their neighbours when matched.
     for (const std::string& phrase : name_like_) {
@@ -1030,9 +1036,9 @@ class ActorDictionary::Matcher {
       document_.people_.push_back({mention.person, mention.actor, document_.sentence_});
     }
     if (mention.partner != kNoActor) return;
-    const Actor& actor = d_.actors_[d_.ActorAt(mention, document_.report_date_)];
-    if (actor.country.empty()) return;
-    const uint32_t state = d_.FindCodeIndex(actor.country);
+    const uint32_t index = d_.ActorAt(mention, document_.report_date_);
+    if (d_.actors_[index].country.empty()) return;
+    const uint32_t state = d_.state_of_[index];
     document_.last_state_ = state;
     if (document_.sole_state_ == kNoActor && !document_.several_states_) {
       document_.sole_state_ = state;
@@ -1107,7 +1113,7 @@ class ActorDictionary::Matcher {
     if (phrase.role.empty() || actor == kNoActor) return actor;
     const Actor& a = d_.actors_[actor];
     if (a.country.empty()) return actor;
-    const uint32_t state = d_.FindCodeIndex(a.country);
+    const uint32_t state = d_.state_of_[actor];
     if (state == kNoActor) return actor;
     return phrase.role == "GOV" ? d_.ActorForSector(state, "GOV") : state;
   }

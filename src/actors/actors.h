@@ -251,6 +251,9 @@ class ActorDictionary {
   std::unordered_map<std::string, uint32_t> actor_by_code_;
   std::vector<uint32_t>
       sector_variants_;  // actor * sector count + sector -> actor (see ActorForSector)
+  // Per actor, the actor of its country as a whole (FindCodeIndex(country)),
+  // or kNoActor: asked for every mention a document remembers.
+  std::vector<uint32_t> state_of_;
   std::vector<uint32_t> title_words_;     // word ids of title and sector nouns
   std::vector<uint32_t> calendar_words_;  // "Monday", "January": never part of a name
   uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0, word_from_ = 0,
