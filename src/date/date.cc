@@ -733,10 +733,18 @@ class Scanner {
     return lexemes_.At(i);
   }
 
+  // Whether an expression can start at token i: most words are no part of
+  // one. Inlined where the loops over a sentence call ExpressionAt, so that
+  // most tokens cost no call.
+  bool MayStartAt(uint32_t i) const {
+    const LexKind kind = At(i).kind;
+    return kind != LexKind::kOther && kind != LexKind::kNone;
+  }
+
   // The expression that starts at token i, if any.
   std::optional<Match> ExpressionAt(uint32_t i) const {
+    if (!MayStartAt(i)) return std::nullopt;
     const Lexeme& lex = At(i);
-    if (lex.kind == LexKind::kOther || lex.kind == LexKind::kNone) return std::nullopt;
     if (lex.Is(Key::kSince) || (lex.Is(Key::kEver) && At(i + 1).Is(Key::kSince))) {
       return Since(lex.Is(Key::kEver) ? i + 2 : i + 1);
     }
@@ -1475,7 +1483,9 @@ void FindDatesIn(std::string_view text, const Segmentation& segmentation,
   const Scanner scanner(lexemes, first, sentence.end_token, document);
   const bool caption = IsCaption(scanner, first, sentence.end_token);
   for (uint32_t i = first; i < sentence.end_token;) {
-    if (auto match = scanner.ExpressionAt(i)) {
+    if (!scanner.MayStartAt(i)) {
+      ++i;
+    } else if (auto match = scanner.ExpressionAt(i)) {
       DateExpression expression;
       expression.first_token = i;
       expression.end_token = match->end;
@@ -1521,7 +1531,7 @@ bool HasDateExpression(std::string_view text, const Segmentation& segmentation,
   lexemes.Reset(text, segmentation, sentence);
   const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, document);
   for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
-    if (scanner.ExpressionAt(i)) return true;
+    if (scanner.MayStartAt(i) && scanner.ExpressionAt(i)) return true;
   }
   return false;
 }

@@ -427,6 +427,11 @@ class Tokenizer {
   void Run() {
     size_t pos = 0;
     while (pos < text_.size()) {
+      // A space before every word: skipped before decoding anything.
+      if (text_[pos] == ' ') {
+        ++pos;
+        continue;
+      }
       const CodePoint c = DecodeAt(text_, pos);
       switch (Classify(c.value)) {
         case CharClass::kSpace:
