@@ -835,8 +835,15 @@ class ActorDictionary::Matcher {
   int64_t NameAt(size_t position, uint32_t* length, bool allow_surnames = false,
                  std::string_view title_role = {}) const {
     // Run() asks at every token and almost no word starts a name: the trie's
-    // table of first words turns those away before the prefix array is set up.
+    // table of first words turns those away here, inlined in the callers,
+    // before a call sets up the prefix array.
     if (position >= words_.size() || !d_.trie_->Starts(words_[position])) return -1;
+    return NameStartingAt(position, length, allow_surnames, title_role);
+  }
+
+  // NameAt() for a word that starts some name.
+  [[gnu::noinline]] int64_t NameStartingAt(size_t position, uint32_t* length, bool allow_surnames,
+                                           std::string_view title_role) const {
     std::array<Trie::Prefix, Trie::kMaxDepth> prefixes;
     const size_t count = d_.trie_->Prefixes(words_, position, prefixes);
     for (size_t i = count; i-- > 0;) {

@@ -402,9 +402,10 @@ AsciiForm FoldAscii(std::string_view raw, std::array<char, kLongestFolded>& buff
   return {folded, WordHash(folded)};
 }
 
-// `form` is the token's AsciiForm if it is a word (kWord), else unused.
-Lexeme Classify(std::string_view raw, TokenKind kind, const AsciiForm& form) {
-  Lexeme lex;
+// Reads a token into `lex`, in place: its table slot. `form` is the token's
+// AsciiForm if it is a word (kWord), else unused.
+void Classify(std::string_view raw, TokenKind kind, const AsciiForm& form, Lexeme& lex) {
+  lex = Lexeme{};
   lex.kind = LexKind::kOther;
   lex.raw = raw;
   if (kind == TokenKind::kPunct) {
@@ -418,7 +419,7 @@ Lexeme Classify(std::string_view raw, TokenKind kind, const AsciiForm& form) {
     } else {
       lex.mark = '?';
     }
-    return lex;
+    return;
   }
   if (kind == TokenKind::kNumber) {
     if (AllDigits(raw) && raw.size() <= 9) {
@@ -428,9 +429,9 @@ Lexeme Classify(std::string_view raw, TokenKind kind, const AsciiForm& form) {
     } else {
       lex.kind = LexKind::kNumeric;
     }
-    return lex;
+    return;
   }
-  if (form.folded.empty()) return lex;  // not ASCII, or too long to be a key
+  if (form.folded.empty()) return;  // not ASCII, or too long to be a key
   lex.folded = form.folded;
   lex.capitalized = raw[0] >= 'A' && raw[0] <= 'Z';
   const uint64_t hash = form.hash;
@@ -446,13 +447,13 @@ Lexeme Classify(std::string_view raw, TokenKind kind, const AsciiForm& form) {
         lex.kind = LexKind::kOrdinal;
         lex.value = value;
       }
-      return lex;
+      return;
     }
     if (word.size() == 5 && word[4] == 's' && AllDigits(word.substr(0, 4)) && word[3] == '0') {
       lex.kind = LexKind::kDecade;
       lex.value = DigitsValue(word.substr(0, 4));
     }
-    return lex;
+    return;
   }
   if (const KeyEntry* it = FindKey(word, hash)) {
     if (it->key == Key::kMonthName || it->key == Key::kWeekdayName) {
@@ -460,14 +461,13 @@ Lexeme Classify(std::string_view raw, TokenKind kind, const AsciiForm& form) {
         lex.kind = it->key == Key::kMonthName ? LexKind::kMonth : LexKind::kWeekday;
         lex.value = it->value;
       }
-      return lex;
+      return;
     }
     lex.kind = LexKind::kKey;
     lex.key = it->key;
     lex.value = it->value;
     lex.plural = it->plural;
   }
-  return lex;
 }
 
 // ---------------------------------------------------------------------------
@@ -699,7 +699,7 @@ class SentenceLexemes {
     } else {
       form = FoldAscii(raw, own_folded_[slot]);
     }
-    lexemes_[slot] = Classify(raw, token.kind, form);
+    Classify(raw, token.kind, form, lexemes_[slot]);
     stamps_[slot] = stamp_;
   }
 
