@@ -52,6 +52,12 @@ inline uint64_t AsciiDigitBits(uint64_t bytes) {
   return (low + 0x5050505050505050ULL) & ~(low + 0x4646464646464646ULL) & ~bytes & kByteHighBits;
 }
 
+// ' ' to '~': ASCII that is no control character.
+inline uint64_t AsciiPrintableBits(uint64_t bytes) {
+  const uint64_t low = bytes & ~kByteHighBits;
+  return (low + 0x6060606060606060ULL) & ~(low + 0x0101010101010101ULL) & ~bytes & kByteHighBits;
+}
+
 // `bytes` with its ASCII capitals lowercased.
 inline uint64_t AsciiLowercased(uint64_t bytes) { return bytes + (AsciiCapitalBits(bytes) >> 2); }
 
