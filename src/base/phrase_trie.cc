@@ -8,12 +8,12 @@ namespace dyad {
 uint64_t WordHash(std::string_view word) {
   // Eight bytes at a time, mixed as in splitmix64: words are short, and
   // std::hash's byte loop was a tenth of the coding time.
-  uint64_t hash = 0x9E3779B97F4A7C15ULL ^ word.size();
+  uint64_t hash = kWordHashSeed ^ word.size();
   size_t i = 0;
   for (; i + 8 <= word.size(); i += 8) {
     uint64_t chunk;
     std::memcpy(&chunk, word.data() + i, 8);
-    hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ULL;
+    hash = (hash ^ chunk) * kWordHashChunk;
     hash ^= hash >> 31;
   }
   // The last 0 to 7 bytes in at most two loads (a memcpy of a variable size
@@ -34,7 +34,7 @@ uint64_t WordHash(std::string_view word) {
     };
     tail = byte(0) | (byte(rest_size / 2) << 8) | (byte(rest_size - 1) << 16);
   }
-  hash = (hash ^ tail) * 0x94D049BB133111EBULL;
+  hash = (hash ^ tail) * kWordHashTail;
   return hash ^ (hash >> 29);
 }
 

@@ -734,11 +734,11 @@ class Scanner {
   }
 
   // Whether an expression can start at token i: most words are no part of
-  // one. Inlined where the loops over a sentence call ExpressionAt, so that
-  // most tokens cost no call.
+  // one, and no expression starts with a mark. Inlined where the loops over
+  // a sentence call ExpressionAt, so that most tokens cost no call.
   bool MayStartAt(uint32_t i) const {
     const LexKind kind = At(i).kind;
-    return kind != LexKind::kOther && kind != LexKind::kNone;
+    return kind != LexKind::kOther && kind != LexKind::kNone && kind != LexKind::kPunct;
   }
 
   // The expression that starts at token i, if any.

@@ -151,13 +151,14 @@ void FoldedTokens::Fold(std::string_view text, const Segmentation& segmentation,
     if (kEightByteTests && raw.size() <= 8 && token.begin + 8 <= text.size()) {
       const uint64_t bytes = FirstBytes(LoadEightBytes(text, token.begin), raw.size());
       if ((bytes & kByteHighBits) == 0) {
+        uint64_t folded = bytes;
         if (AsciiCapitalBits(bytes) != 0) {
-          const uint64_t lowered = AsciiLowercased(bytes);
+          folded = AsciiLowercased(bytes);
           form.copied = true;
           form.begin = static_cast<uint32_t>(arena_.size());
-          arena_.append(reinterpret_cast<const char*>(&lowered), raw.size());
+          arena_.append(reinterpret_cast<const char*>(&folded), raw.size());
         }
-        form.hash = WordHash(Word(i));
+        form.hash = WordHashOfEightBytes(folded, raw.size());
         continue;
       }
     }
