@@ -3,10 +3,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "base/phrase_trie.h"
 
 namespace dyad {
 namespace {
@@ -471,6 +474,46 @@ TEST(FoldedView, IsTheTokenItselfWhenFoldingChangesNothing) {
   // Otherwise the folded form, in the buffer, whatever it held before.
   for (std::string_view token : {"Venezuela", "Nicolás", "’s", "ЁЛКИН", "USA", "3.5"}) {
     EXPECT_EQ(FoldedView(token, buffer), Folded(token)) << token;
+  }
+}
+
+// FoldedTokens reads short tokens eight bytes at a time: it must agree with
+// FoldedView token by token, wherever a token sits (near the end of the text
+// too, where fewer than eight bytes follow), and in a range of tokens.
+TEST(FoldedTokens, AgreesWithFoldedViewOnEveryToken) {
+  const std::string words[] = {"Venezuela", "sanctions", "U.S.",    "Nicolás", "ЁЛКИН", "’s",
+                               "USA",       "3.5",       "a",       "ZZ",      "@[`{",  "AbCdEfGh",
+                               "abcdefgh",  "ABCDEFGHI", "Ünïcode", "中国",    "don't", "—"};
+  std::vector<std::string> texts;
+  for (const std::string& a : words) {
+    texts.push_back(a);
+    for (const std::string& b : words) texts.push_back(a + " " + b + ".");
+  }
+  // Every byte from 0x20 to 0x7F, each as a token of its own at the end.
+  for (int c = 0x20; c < 0x80; ++c) texts.push_back(std::string("X ") + static_cast<char>(c));
+  FoldedTokens folded;
+  for (const std::string& text : texts) {
+    const Segmentation segmentation = Segment(text);
+    folded.Fold(text, segmentation);
+    std::string buffer;
+    for (uint32_t i = 0; i < segmentation.tokens.size(); ++i) {
+      const Token& token = segmentation.tokens[i];
+      const std::string_view raw = TextOf(text, token.begin, token.end);
+      ASSERT_TRUE(folded.Covers(i));
+      EXPECT_EQ(folded.Word(i), FoldedView(raw, buffer)) << text << " token " << i;
+      EXPECT_EQ(folded.Hash(i), WordHash(folded.Word(i))) << text << " token " << i;
+      const bool ascii =
+          std::all_of(raw.begin(), raw.end(), [](char c) { return (c & 0x80) == 0; });
+      EXPECT_EQ(folded.IsAscii(i), ascii) << text << " token " << i;
+    }
+    if (segmentation.tokens.size() >= 2) {
+      folded.Fold(text, segmentation, 1, 2);
+      EXPECT_FALSE(folded.Covers(0));
+      EXPECT_TRUE(folded.Covers(1));
+      EXPECT_FALSE(folded.Covers(2));
+      const Token& token = segmentation.tokens[1];
+      EXPECT_EQ(folded.Word(1), Folded(TextOf(text, token.begin, token.end)));
+    }
   }
 }
 

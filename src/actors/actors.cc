@@ -429,6 +429,12 @@ class ActorDictionary::Builder {
         }
       }
     }
+    auto& states = dictionary_.state_of_;
+    states.assign(dictionary_.actors_.size(), kNoActor);
+    for (size_t i = 0; i < dictionary_.actors_.size(); ++i) {
+      const std::string& country = dictionary_.actors_[i].country;
+      if (!country.empty()) states[i] = dictionary_.FindCodeIndex(country);
+    }
     // Names that are also personal names ("Jordan") are checked against
     // their neighbours when matched.
     for (const std::string& phrase : name_like_) {
@@ -855,8 +861,15 @@ class ActorDictionary::Matcher {
   int64_t NameAt(size_t position, uint32_t* length, bool allow_surnames = false,
                  std::string_view title_role = {}) const {
     // Run() asks at every token and almost no word starts a name: the trie's
-    // table of first words turns those away before the prefix array is set up.
+    // table of first words turns those away here, inlined in the callers,
+    // before a call sets up the prefix array.
     if (position >= words_.size() || !d_.trie_->Starts(words_[position])) return -1;
+    return NameStartingAt(position, length, allow_surnames, title_role);
+  }
+
+  // NameAt() for a word that starts some name.
+  [[gnu::noinline]] int64_t NameStartingAt(size_t position, uint32_t* length, bool allow_surnames,
+                                           std::string_view title_role) const {
     std::array<Trie::Prefix, Trie::kMaxDepth> prefixes;
     const size_t count = d_.trie_->Prefixes(words_, position, prefixes);
     for (size_t i = count; i-- > 0;) {
@@ -1057,9 +1070,9 @@ class ActorDictionary::Matcher {
       document_.people_.push_back({mention.person, mention.actor, document_.sentence_});
     }
     if (mention.partner != kNoActor) return;
-    const Actor& actor = d_.actors_[d_.ActorAt(mention, document_.report_date_)];
-    if (actor.country.empty()) return;
-    const uint32_t state = d_.FindCodeIndex(actor.country);
+    const uint32_t index = d_.ActorAt(mention, document_.report_date_);
+    if (d_.actors_[index].country.empty()) return;
+    const uint32_t state = d_.state_of_[index];
     document_.last_state_ = state;
     if (document_.sole_state_ == kNoActor && !document_.several_states_) {
       document_.sole_state_ = state;
@@ -1134,7 +1147,7 @@ class ActorDictionary::Matcher {
     if (phrase.role.empty() || actor == kNoActor) return actor;
     const Actor& a = d_.actors_[actor];
     if (a.country.empty()) return actor;
-    const uint32_t state = d_.FindCodeIndex(a.country);
+    const uint32_t state = d_.state_of_[actor];
     if (state == kNoActor) return actor;
     return phrase.role == "GOV" ? d_.ActorForSector(state, "GOV") : state;
   }
@@ -1499,11 +1512,10 @@ class ActorDictionary::Matcher {
 uint32_t ActorDictionary::PossessiveWithoutApostrophe(std::string_view text,
                                                       const Segmentation& segmentation,
                                                       uint32_t token_index,
-                                                      ActorScratch& scratch) const {
+                                                      std::string_view folded) const {
   // "suspended Venezuelas membership": a one-word state or organisation
   // name, capitalised, plus "s", before a lower-case word. Not after "the"
   // or a number ("the Americas", "the two Koreas"): those are plurals.
-  const std::string& folded = scratch.folded;
   if (folded.size() < 4 || folded.back() != 's') return Vocabulary::kUnknown;
   const Token& token = segmentation.tokens[token_index];
   const std::string_view raw = text.substr(token.begin, token.end - token.begin);
@@ -1522,7 +1534,7 @@ uint32_t ActorDictionary::PossessiveWithoutApostrophe(std::string_view text,
       return Vocabulary::kUnknown;
     }
   }
-  const uint32_t singular = vocabulary_.Find(std::string_view(folded).substr(0, folded.size() - 1));
+  const uint32_t singular = vocabulary_.Find(folded.substr(0, folded.size() - 1));
   if (singular == Vocabulary::kUnknown) return Vocabulary::kUnknown;
   const uint32_t node = trie_->Find(std::span<const uint32_t>(&singular, 1));
   if (node == 0) return Vocabulary::kUnknown;
@@ -1537,17 +1549,22 @@ void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& 
                                      const Sentence& sentence, ActorScratch& scratch,
                                      DocumentActors& document,
                                      std::vector<ActorMention>& out) const {
+  scratch.folded.Fold(text, segmentation, sentence.first_token, sentence.end_token);
+  FindInSentence(text, segmentation, scratch.folded, sentence, scratch, document, out);
+}
+
+void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& segmentation,
+                                     const FoldedTokens& folded_tokens, const Sentence& sentence,
+                                     ActorScratch& scratch, DocumentActors& document,
+                                     std::vector<ActorMention>& out) const {
   scratch.word_ids.clear();
   for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
-    const Token& token = segmentation.tokens[i];
-    const std::string_view folded =
-        FoldedView(text.substr(token.begin, token.end - token.begin), scratch.folded);
-    uint32_t id = vocabulary_.Find(folded);
-    // "Venezuelas" is capitalised, so folding changed it and scratch.folded,
-    // which PossessiveWithoutApostrophe reads, holds it; a word that needed
-    // no folding is never such a possessive.
-    if (id == Vocabulary::kUnknown && folded.data() == scratch.folded.data()) {
-      id = PossessiveWithoutApostrophe(text, segmentation, i, scratch);
+    const std::string_view folded = folded_tokens.Word(i);
+    uint32_t id = vocabulary_.Find(folded, folded_tokens.Hash(i));
+    // "Venezuelas" is capitalised, so folding changed it: a word that needed
+    // no folding, still the text itself, is never such a possessive.
+    if (id == Vocabulary::kUnknown && folded.data() != text.data() + segmentation.tokens[i].begin) {
+      id = PossessiveWithoutApostrophe(text, segmentation, i, folded);
     }
     scratch.word_ids.push_back(id);
   }

@@ -110,7 +110,7 @@ struct ActorOptions {
 // Scratch space reused across sentences so matching allocates nothing.
 struct ActorScratch {
   std::vector<uint32_t> word_ids;
-  std::string folded;
+  FoldedTokens folded;  // the sentence's, when the caller folded none
 };
 
 // What a document has said so far; one per document, fed sentence by
@@ -158,6 +158,10 @@ class ActorDictionary {
   void FindInSentence(std::string_view text, const Segmentation& segmentation,
                       const Sentence& sentence, ActorScratch& scratch, DocumentActors& document,
                       std::vector<ActorMention>& out) const;
+  // The same with the sentence's tokens folded already (`folded` covers them).
+  void FindInSentence(std::string_view text, const Segmentation& segmentation,
+                      const FoldedTokens& folded, const Sentence& sentence, ActorScratch& scratch,
+                      DocumentActors& document, std::vector<ActorMention>& out) const;
   // The same for a sentence read on its own (no document state).
   void FindInSentence(std::string_view text, const Segmentation& segmentation,
                       const Sentence& sentence, ActorScratch& scratch,
@@ -238,10 +242,11 @@ class ActorDictionary {
   ActorDictionary();
   uint32_t ActorForSector(uint32_t country_actor, std::string_view sector) const;
   uint32_t OutOfOfficeActor(uint32_t person, CivilDate date) const;
-  // The word id of "Venezuela" for the token "Venezuelas" when it stands for
-  // "Venezuela's" (see actors.cc), else Vocabulary::kUnknown.
+  // The word id of "Venezuela" for the token "Venezuelas", folded
+  // `folded`, when it stands for "Venezuela's" (see actors.cc), else
+  // Vocabulary::kUnknown.
   uint32_t PossessiveWithoutApostrophe(std::string_view text, const Segmentation& segmentation,
-                                       uint32_t token_index, ActorScratch& scratch) const;
+                                       uint32_t token_index, std::string_view folded) const;
 
   std::vector<Actor> actors_;
   std::vector<Name> names_;
@@ -251,6 +256,9 @@ class ActorDictionary {
   std::unordered_map<std::string, uint32_t> actor_by_code_;
   std::vector<uint32_t>
       sector_variants_;  // actor * sector count + sector -> actor (see ActorForSector)
+  // Per actor, the actor of its country as a whole (FindCodeIndex(country)),
+  // or kNoActor: asked for every mention a document remembers.
+  std::vector<uint32_t> state_of_;
   std::vector<uint32_t> title_words_;     // word ids of title and sector nouns
   std::vector<uint32_t> calendar_words_;  // "Monday", "January": never part of a name
   uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0, word_from_ = 0,

@@ -5,15 +5,15 @@
 
 namespace dyad {
 
-uint64_t Vocabulary::HashOf(std::string_view word) {
+uint64_t WordHash(std::string_view word) {
   // Eight bytes at a time, mixed as in splitmix64: words are short, and
   // std::hash's byte loop was a tenth of the coding time.
-  uint64_t hash = 0x9E3779B97F4A7C15ULL ^ word.size();
+  uint64_t hash = kWordHashSeed ^ word.size();
   size_t i = 0;
   for (; i + 8 <= word.size(); i += 8) {
     uint64_t chunk;
     std::memcpy(&chunk, word.data() + i, 8);
-    hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ULL;
+    hash = (hash ^ chunk) * kWordHashChunk;
     hash ^= hash >> 31;
   }
   // The last 0 to 7 bytes in at most two loads (a memcpy of a variable size
@@ -34,7 +34,7 @@ uint64_t Vocabulary::HashOf(std::string_view word) {
     };
     tail = byte(0) | (byte(rest_size / 2) << 8) | (byte(rest_size - 1) << 16);
   }
-  hash = (hash ^ tail) * 0x94D049BB133111EBULL;
+  hash = (hash ^ tail) * kWordHashTail;
   return hash ^ (hash >> 29);
 }
 
@@ -78,13 +78,13 @@ void Vocabulary::Grow() {
   slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
   for (const Slot& slot : old) {
     if (slot.id == kUnknown) continue;
-    slots_[SlotOf(Word(slot.id), HashOf(Word(slot.id)))] = slot;
+    slots_[SlotOf(Word(slot.id), WordHash(Word(slot.id)))] = slot;
   }
 }
 
 uint32_t Vocabulary::Intern(std::string_view word) {
   if ((words_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint64_t hash = HashOf(word);
+  const uint64_t hash = WordHash(word);
   Slot& slot = slots_[SlotOf(word, hash)];
   if (slot.id != kUnknown) return slot.id;
   words_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size())});
@@ -94,9 +94,11 @@ uint32_t Vocabulary::Intern(std::string_view word) {
   return slot.id;
 }
 
-uint32_t Vocabulary::Find(std::string_view word) const {
+uint32_t Vocabulary::Find(std::string_view word) const { return Find(word, WordHash(word)); }
+
+uint32_t Vocabulary::Find(std::string_view word, uint64_t hash) const {
   if (slots_.empty()) return kUnknown;
-  return slots_[SlotOf(word, HashOf(word))].id;
+  return slots_[SlotOf(word, hash)].id;
 }
 
 PhraseTrie::PhraseTrie() { nodes_.emplace_back(); }

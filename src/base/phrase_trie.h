@@ -8,6 +8,7 @@
 // safe to share across threads.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -16,6 +17,35 @@
 #include <vector>
 
 namespace dyad {
+
+// The hash Vocabulary files words under. Exposed so that a document's words
+// can be hashed once and looked up in several vocabularies (FoldedTokens).
+uint64_t WordHash(std::string_view word);
+
+// WordHash's mixing constants, shared with WordHashOfEightBytes.
+inline constexpr uint64_t kWordHashSeed = 0x9E3779B97F4A7C15ULL;
+inline constexpr uint64_t kWordHashChunk = 0xBF58476D1CE4E5B9ULL;
+inline constexpr uint64_t kWordHashTail = 0x94D049BB133111EBULL;
+
+// WordHash of a word of `size` bytes, 1 to 8, given as those bytes loaded
+// first byte lowest (ascii_bytes.h's LoadEightBytes) with the bytes past the
+// word cleared: for a caller that holds them so already, without a call or
+// reading the word again. Little-endian machines only (kEightByteTests).
+inline uint64_t WordHashOfEightBytes(uint64_t bytes, size_t size) {
+  uint64_t hash = kWordHashSeed ^ size;
+  uint64_t tail = 0;  // as WordHash reads the last 0 to 7 bytes
+  if (size == 8) {
+    hash = (hash ^ bytes) * kWordHashChunk;
+    hash ^= hash >> 31;
+  } else if (size >= 4) {
+    tail = (bytes & 0xFFFFFFFFULL) | (((bytes >> (8 * (size - 4))) & 0xFFFFFFFFULL) << 32);
+  } else {
+    auto byte = [&](size_t k) { return (bytes >> (8 * k)) & 0xFF; };
+    tail = byte(0) | (byte(size / 2) << 8) | (byte(size - 1) << 16);
+  }
+  hash = (hash ^ tail) * kWordHashTail;
+  return hash ^ (hash >> 29);
+}
 
 // Folded word <-> id. Id 0 is reserved for "not in the vocabulary".
 //
@@ -29,6 +59,8 @@ class Vocabulary {
 
   uint32_t Intern(std::string_view word);
   uint32_t Find(std::string_view word) const;  // kUnknown if absent
+  // The same for a word whose WordHash is known already.
+  uint32_t Find(std::string_view word, uint64_t hash) const;
   size_t size() const { return words_.size(); }
 
  private:
@@ -36,7 +68,6 @@ class Vocabulary {
     uint32_t hash = 0;  // the word hash's low bits: most mismatches stop here
     uint32_t id = 0;    // 0 = empty
   };
-  static uint64_t HashOf(std::string_view word);
   std::string_view Word(uint32_t id) const {
     return std::string_view(arena_).substr(words_[id - 1].offset, words_[id - 1].length);
   }

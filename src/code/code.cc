@@ -2008,6 +2008,15 @@ class EventCoder::Matcher {
 void EventCoder::CodeSentence(std::string_view text, const Segmentation& segmentation,
                               const Sentence& sentence, const std::vector<ActorMention>& actors,
                               CoderScratch& scratch, std::vector<CodedEvent>& out) const {
+  if (actors.size() < 2) return;  // before folding: an event needs two actors
+  scratch.folded.Fold(text, segmentation, sentence.first_token, sentence.end_token);
+  CodeSentence(text, segmentation, scratch.folded, sentence, actors, scratch, out);
+}
+
+void EventCoder::CodeSentence(std::string_view text, const Segmentation& segmentation,
+                              const FoldedTokens& folded, const Sentence& sentence,
+                              const std::vector<ActorMention>& actors, CoderScratch& scratch,
+                              std::vector<CodedEvent>& out) const {
   if (actors.size() < 2) return;  // an event needs two actors
   const uint32_t base = sentence.first_token;
   const uint32_t end = sentence.end_token;
@@ -2018,10 +2027,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
   }
   scratch.word_ids.clear();
   for (uint32_t i = base; i < end; ++i) {
-    const Token& token = segmentation.tokens[i];
-    const std::string_view folded =
-        FoldedView(text.substr(token.begin, token.end - token.begin), scratch.folded);
-    scratch.word_ids.push_back(vocabulary_.Find(folded));
+    scratch.word_ids.push_back(vocabulary_.Find(folded.Word(i), folded.Hash(i)));
   }
   auto flags_of = [&](uint32_t id) { return WordFlags(id); };
 

@@ -128,7 +128,7 @@ struct CoderScratch {
   std::vector<Symbol> symbols;
   std::vector<uint32_t> word_ids;
   std::vector<int32_t> subjects;  // per symbol: subject group of the verb starting there
-  std::string folded;
+  FoldedTokens folded;            // the sentence's, when the caller folded none
 };
 
 class EventCoder {
@@ -139,6 +139,11 @@ class EventCoder {
   void CodeSentence(std::string_view text, const Segmentation& segmentation,
                     const Sentence& sentence, const std::vector<ActorMention>& actors,
                     CoderScratch& scratch, std::vector<CodedEvent>& out) const;
+  // The same with the sentence's tokens folded already (`folded` covers them).
+  void CodeSentence(std::string_view text, const Segmentation& segmentation,
+                    const FoldedTokens& folded, const Sentence& sentence,
+                    const std::vector<ActorMention>& actors, CoderScratch& scratch,
+                    std::vector<CodedEvent>& out) const;
 
   const VerbPattern& pattern(uint32_t index) const { return patterns_[index]; }
   size_t pattern_count() const { return patterns_.size(); }

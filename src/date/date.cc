@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <optional>
 
+#include "base/phrase_trie.h"
+
 namespace dyad {
 
 namespace {
@@ -279,48 +281,36 @@ static_assert(std::is_sorted(kKeys.begin(), kKeys.end(),
                              [](const KeyEntry& a, const KeyEntry& b) { return a.word < b.word; }));
 
 // Every token of every sentence is looked up in kKeys, and almost none is
-// there: an open-addressing table of the keys' hashes, built at compile time,
-// turns most lookups away after one probe, without comparing strings. (A
-// scan of the keys under the token's first letter was a tenth of the date
-// stage.)
-//
-// FNV-1a, 32 bit, one byte at a time, so that Classify can hash a word as it
-// folds it.
-constexpr uint32_t kKeyHashBasis = 2166136261u;
-constexpr uint32_t KeyHashStep(uint32_t hash, char c) {
-  return (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-}
-constexpr uint32_t KeyHash(std::string_view word) {
-  uint32_t hash = kKeyHashBasis;
-  for (char c : word) hash = KeyHashStep(hash, c);
-  return hash;
-}
-
+// there: an open-addressing table of the keys' hashes turns most lookups away
+// after one probe, without comparing strings. (A scan of the keys under the
+// token's first letter was a tenth of the date stage.) The hash is the
+// WordHash a FoldedTokens holds for each token already.
 struct KeyTable {
   static constexpr size_t kSlots = 1024;  // a power of two, under a fifth full
-  std::array<uint32_t, kSlots> hashes{};
-  std::array<int16_t, kSlots> keys{};  // index into kKeys; -1: empty
+  std::array<uint32_t, kSlots> hashes{};  // WordHash's low half
+  std::array<int16_t, kSlots> keys{};     // index into kKeys; -1: empty
+  static size_t Slot(uint64_t hash) { return (hash >> 32) & (kSlots - 1); }
 };
-constexpr KeyTable MakeKeyTable() {
+static_assert(kKeys.size() * 5 < KeyTable::kSlots);
+KeyTable MakeKeyTable() {
   KeyTable table;
   for (int16_t& key : table.keys) key = -1;
   for (size_t k = 0; k < kKeys.size(); ++k) {
-    const uint32_t hash = KeyHash(kKeys[k].word);
-    size_t slot = hash & (KeyTable::kSlots - 1);
+    const uint64_t hash = WordHash(kKeys[k].word);
+    size_t slot = KeyTable::Slot(hash);
     while (table.keys[slot] >= 0) slot = (slot + 1) & (KeyTable::kSlots - 1);
-    table.hashes[slot] = hash;
+    table.hashes[slot] = static_cast<uint32_t>(hash);
     table.keys[slot] = static_cast<int16_t>(k);
   }
   return table;
 }
-constexpr KeyTable kKeyTable = MakeKeyTable();
-static_assert(kKeys.size() * 5 < KeyTable::kSlots);
+const KeyTable kKeyTable = MakeKeyTable();
 
-// The entry of `word`, whose KeyHash is `hash`, or nullptr.
-const KeyEntry* FindKey(std::string_view word, uint32_t hash) {
-  for (size_t slot = hash & (KeyTable::kSlots - 1); kKeyTable.keys[slot] >= 0;
+// The entry of `word`, whose WordHash is `hash`, or nullptr.
+const KeyEntry* FindKey(std::string_view word, uint64_t hash) {
+  for (size_t slot = KeyTable::Slot(hash); kKeyTable.keys[slot] >= 0;
        slot = (slot + 1) & (KeyTable::kSlots - 1)) {
-    if (kKeyTable.hashes[slot] != hash) continue;
+    if (kKeyTable.hashes[slot] != static_cast<uint32_t>(hash)) continue;
     const KeyEntry& entry = kKeys[static_cast<size_t>(kKeyTable.keys[slot])];
     if (entry.word.size() != word.size()) continue;
     // Keys are a few letters: a loop, not a memcmp call.
@@ -353,9 +343,9 @@ struct Lexeme {
   uint8_t digits = 0;
   int value = 0;
   std::string_view raw;
-  // The folded word (lowercase ASCII) for kOther, to test suffixes.
-  std::array<char, 16> folded{};
-  uint8_t folded_size = 0;
+  // The folded word (lowercase ASCII) for kOther, to test suffixes: a view of
+  // the FoldedTokens or of the SentenceLexemes that made the lexeme.
+  std::string_view folded;
 
   bool Is(Key k) const { return kind == LexKind::kKey && key == k; }
   bool IsMark(char m) const { return kind == LexKind::kPunct && mark == m; }
@@ -363,7 +353,7 @@ struct Lexeme {
     return kind == LexKind::kPunct &&
            (mark == ',' || mark == ';' || mark == ':' || mark == '(' || mark == ')' || mark == '=');
   }
-  std::string_view Folded() const { return {folded.data(), folded_size}; }
+  std::string_view Folded() const { return folded; }
   // A day of the month written as a number: "23", "23rd", or the first day of "23-24".
   int Day() const {
     if (kind == LexKind::kOrdinal) return value;
@@ -389,8 +379,33 @@ int DigitsValue(std::string_view s) {
   return value;
 }
 
-Lexeme Classify(std::string_view raw, TokenKind kind) {
-  Lexeme lex;
+// A word token's matching form as the date stage reads it: ASCII letters
+// lowercased (a FoldedTokens' Word() when the token is ASCII), and its WordHash.
+struct AsciiForm {
+  std::string_view folded;  // empty when the token is not ASCII or longer than kLongestFolded
+  uint64_t hash = 0;
+};
+
+// Longer words are read as no key and without a folded form: no key is that
+// long.
+constexpr size_t kLongestFolded = 16;
+
+// The form of `raw`, a word token, made here for callers that folded nothing.
+AsciiForm FoldAscii(std::string_view raw, std::array<char, kLongestFolded>& buffer) {
+  if (raw.size() > buffer.size()) return {};
+  size_t size = 0;
+  for (char c : raw) {
+    if (static_cast<unsigned char>(c) >= 0x80) return {};
+    buffer[size++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view folded(buffer.data(), size);
+  return {folded, WordHash(folded)};
+}
+
+// Reads a token into `lex`, in place: its table slot. `form` is the token's
+// AsciiForm if it is a word (kWord), else unused.
+void Classify(std::string_view raw, TokenKind kind, const AsciiForm& form, Lexeme& lex) {
+  lex = Lexeme{};
   lex.kind = LexKind::kOther;
   lex.raw = raw;
   if (kind == TokenKind::kPunct) {
@@ -404,7 +419,7 @@ Lexeme Classify(std::string_view raw, TokenKind kind) {
     } else {
       lex.mark = '?';
     }
-    return lex;
+    return;
   }
   if (kind == TokenKind::kNumber) {
     if (AllDigits(raw) && raw.size() <= 9) {
@@ -414,22 +429,12 @@ Lexeme Classify(std::string_view raw, TokenKind kind) {
     } else {
       lex.kind = LexKind::kNumeric;
     }
-    return lex;
+    return;
   }
-  if (raw.size() > lex.folded.size()) return lex;
-  // Folded and hashed in one pass, in locals the compiler keeps in registers.
-  std::array<char, 16> folded{};
-  size_t size = 0;
-  uint32_t hash = kKeyHashBasis;
-  for (char c : raw) {
-    if (static_cast<unsigned char>(c) >= 0x80) return lex;
-    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    folded[size++] = lower;
-    hash = KeyHashStep(hash, lower);
-  }
-  lex.folded = folded;
-  lex.folded_size = static_cast<uint8_t>(size);
+  if (form.folded.empty()) return;  // not ASCII, or too long to be a key
+  lex.folded = form.folded;
   lex.capitalized = raw[0] >= 'A' && raw[0] <= 'Z';
+  const uint64_t hash = form.hash;
   const std::string_view word = lex.Folded();
   // "23rd", "1st"; "1990s".
   if (word.size() >= 3 && word[0] >= '0' && word[0] <= '9') {
@@ -442,13 +447,13 @@ Lexeme Classify(std::string_view raw, TokenKind kind) {
         lex.kind = LexKind::kOrdinal;
         lex.value = value;
       }
-      return lex;
+      return;
     }
     if (word.size() == 5 && word[4] == 's' && AllDigits(word.substr(0, 4)) && word[3] == '0') {
       lex.kind = LexKind::kDecade;
       lex.value = DigitsValue(word.substr(0, 4));
     }
-    return lex;
+    return;
   }
   if (const KeyEntry* it = FindKey(word, hash)) {
     if (it->key == Key::kMonthName || it->key == Key::kWeekdayName) {
@@ -456,14 +461,13 @@ Lexeme Classify(std::string_view raw, TokenKind kind) {
         lex.kind = it->key == Key::kMonthName ? LexKind::kMonth : LexKind::kWeekday;
         lex.value = it->value;
       }
-      return lex;
+      return;
     }
     lex.kind = LexKind::kKey;
     lex.key = it->key;
     lex.value = it->value;
     lex.plural = it->plural;
   }
-  return lex;
 }
 
 // ---------------------------------------------------------------------------
@@ -650,16 +654,20 @@ class SentenceLexemes {
     }
     Reset(text, segmentation, sentence);
   }
-  // Makes the table hold `sentence`, unread.
-  void Reset(std::string_view text, const Segmentation& segmentation, const Sentence& sentence) {
+  // Makes the table hold `sentence`, unread. `folded`, if given, holds its
+  // tokens folded and hashed already.
+  void Reset(std::string_view text, const Segmentation& segmentation, const Sentence& sentence,
+             const FoldedTokens* folded = nullptr) {
     text_ = text;
     segmentation_ = &segmentation;
+    folded_ = folded;
     first_ = sentence.first_token;
     end_ = sentence.end_token;
     const size_t size = end_ - first_;
     if (lexemes_.size() < size) {
       lexemes_.resize(size);
       stamps_.resize(size, 0);
+      own_folded_.resize(size);
     }
     // A new stamp marks every entry unread without touching them.
     if (++stamp_ == 0) {
@@ -670,21 +678,40 @@ class SentenceLexemes {
   // Token i of the sentence (first_token <= i < end_token).
   const Lexeme& At(uint32_t i) {
     const size_t slot = i - first_;
-    if (stamps_[slot] != stamp_) {
-      const Token& token = segmentation_->tokens[i];
-      lexemes_[slot] = Classify(text_.substr(token.begin, token.end - token.begin), token.kind);
-      stamps_[slot] = stamp_;
-    }
+    if (stamps_[slot] != stamp_) Read(i, slot);
     return lexemes_[slot];
   }
 
  private:
+  // Classifies token i into its slot. Kept apart from At(), which the
+  // matchers call several times a token: inlined there, it made every call
+  // pay for its registers.
+  [[gnu::noinline]] void Read(uint32_t i, size_t slot) {
+    const Token& token = segmentation_->tokens[i];
+    const std::string_view raw = text_.substr(token.begin, token.end - token.begin);
+    AsciiForm form;
+    if (token.kind != TokenKind::kWord) {
+      // Punctuation and numbers are read as written.
+    } else if (folded_ != nullptr) {
+      if (folded_->IsAscii(i) && raw.size() <= kLongestFolded) {
+        form = {folded_->Word(i), folded_->Hash(i)};
+      }
+    } else {
+      form = FoldAscii(raw, own_folded_[slot]);
+    }
+    Classify(raw, token.kind, form, lexemes_[slot]);
+    stamps_[slot] = stamp_;
+  }
+
   std::string_view text_;
   const Segmentation* segmentation_ = nullptr;
+  const FoldedTokens* folded_ = nullptr;
   uint32_t first_ = 0, end_ = 0;
   std::vector<Lexeme> lexemes_;
   std::vector<uint32_t> stamps_;  // an entry is read when its stamp is stamp_
   uint32_t stamp_ = 0;
+  // The lexemes' folded words when no FoldedTokens was given.
+  std::vector<std::array<char, kLongestFolded>> own_folded_;
 };
 
 // What lies outside the scanned tokens.
@@ -706,10 +733,18 @@ class Scanner {
     return lexemes_.At(i);
   }
 
+  // Whether an expression can start at token i: most words are no part of
+  // one, and no expression starts with a mark. Inlined where the loops over
+  // a sentence call ExpressionAt, so that most tokens cost no call.
+  bool MayStartAt(uint32_t i) const {
+    const LexKind kind = At(i).kind;
+    return kind != LexKind::kOther && kind != LexKind::kNone && kind != LexKind::kPunct;
+  }
+
   // The expression that starts at token i, if any.
   std::optional<Match> ExpressionAt(uint32_t i) const {
+    if (!MayStartAt(i)) return std::nullopt;
     const Lexeme& lex = At(i);
-    if (lex.kind == LexKind::kOther || lex.kind == LexKind::kNone) return std::nullopt;
     if (lex.Is(Key::kSince) || (lex.Is(Key::kEver) && At(i + 1).Is(Key::kSince))) {
       return Since(lex.Is(Key::kEver) ? i + 2 : i + 1);
     }
@@ -1430,8 +1465,12 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
   FindDates(text, segmentation, sentence, document, out, scratch);
 }
 
-void FindDates(std::string_view text, const Segmentation& segmentation, const Sentence& sentence,
-               DocumentDates& document, std::vector<DateExpression>& out, DateScratch& scratch) {
+namespace {
+
+// FindDates, with the sentence's tokens folded already if `folded` is given.
+void FindDatesIn(std::string_view text, const Segmentation& segmentation,
+                 const FoldedTokens* folded, const Sentence& sentence, DocumentDates& document,
+                 std::vector<DateExpression>& out, DateScratch& scratch) {
   // The dateline dates the report, not an event of its sentence.
   uint32_t first = sentence.first_token;
   if (document.dateline_end_token > document.dateline_first_token &&
@@ -1440,11 +1479,13 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
     first = document.dateline_end_token;
   }
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
-  lexemes.Reset(text, segmentation, sentence);
+  lexemes.Reset(text, segmentation, sentence, folded);
   const Scanner scanner(lexemes, first, sentence.end_token, document);
   const bool caption = IsCaption(scanner, first, sentence.end_token);
   for (uint32_t i = first; i < sentence.end_token;) {
-    if (auto match = scanner.ExpressionAt(i)) {
+    if (!scanner.MayStartAt(i)) {
+      ++i;
+    } else if (auto match = scanner.ExpressionAt(i)) {
       DateExpression expression;
       expression.first_token = i;
       expression.end_token = match->end;
@@ -1467,6 +1508,19 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
   }
 }
 
+}  // namespace
+
+void FindDates(std::string_view text, const Segmentation& segmentation, const Sentence& sentence,
+               DocumentDates& document, std::vector<DateExpression>& out, DateScratch& scratch) {
+  FindDatesIn(text, segmentation, nullptr, sentence, document, out, scratch);
+}
+
+void FindDates(std::string_view text, const Segmentation& segmentation, const FoldedTokens& folded,
+               const Sentence& sentence, DocumentDates& document, std::vector<DateExpression>& out,
+               DateScratch& scratch) {
+  FindDatesIn(text, segmentation, &folded, sentence, document, out, scratch);
+}
+
 bool HasDateExpression(std::string_view text, const Segmentation& segmentation,
                        const Sentence& sentence) {
   // Any report date will do: only whether an expression is there matters.
@@ -1477,7 +1531,7 @@ bool HasDateExpression(std::string_view text, const Segmentation& segmentation,
   lexemes.Reset(text, segmentation, sentence);
   const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, document);
   for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
-    if (scanner.ExpressionAt(i)) return true;
+    if (scanner.MayStartAt(i) && scanner.ExpressionAt(i)) return true;
   }
   return false;
 }

@@ -183,6 +183,10 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
                DocumentDates& document, std::vector<DateExpression>& out);
 void FindDates(std::string_view text, const Segmentation& segmentation, const Sentence& sentence,
                DocumentDates& document, std::vector<DateExpression>& out, DateScratch& scratch);
+// The same with the sentence's tokens folded already (`folded` covers them).
+void FindDates(std::string_view text, const Segmentation& segmentation, const FoldedTokens& folded,
+               const Sentence& sentence, DocumentDates& document, std::vector<DateExpression>& out,
+               DateScratch& scratch);
 
 // Whether `sentence`, read alone, holds a date expression of any kind ("on
 // Friday", "in February 2022", "since 2019", "the 2018 election", "in recent

@@ -116,6 +116,10 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
   document.text = std::move(clean.text);
   const std::string_view text = document.text;
   const Segmentation segmentation = Segment(text);
+  // Every token folded and hashed once for the stages that look words up
+  // (actors, code, date).
+  FoldedTokens folded;
+  folded.Fold(text, segmentation);
   CodePointCursor code_points(text);
   result.sentences = segmentation.sentences.size();
   // A dateline ("BEIJING, January 24 (Reuters) -") dates the report when the
@@ -140,12 +144,13 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
     const Sentence& sentence = segmentation.sentences[s];
     mentions.clear();
     coded.clear();
-    actors_->FindInSentence(text, segmentation, sentence, actor_scratch, document_actors, mentions);
-    coder_->CodeSentence(text, segmentation, sentence, mentions, coder_scratch, coded);
+    actors_->FindInSentence(text, segmentation, folded, sentence, actor_scratch, document_actors,
+                            mentions);
+    coder_->CodeSentence(text, segmentation, folded, sentence, mentions, coder_scratch, coded);
     // Every sentence is read for dates, coded or not: a later "the same
     // month" or "subsequently" refers to it.
     dates.clear();
-    FindDates(text, segmentation, sentence, document_dates, dates, date_scratch);
+    FindDates(text, segmentation, folded, sentence, document_dates, dates, date_scratch);
     if (coded.empty()) continue;
 
     const std::string_view sentence_text =

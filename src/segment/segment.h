@@ -33,6 +33,7 @@
 //    otherwise nothing is dropped or altered.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -81,5 +82,51 @@ std::string Folded(std::string_view token);
 // else its folded form written over `buffer`. For per-token lookups; the
 // view lives as long as `token` and `buffer` do.
 std::string_view FoldedView(std::string_view token, std::string& buffer);
+
+// The FoldedView of each token of a segmentation, and its WordHash, made once
+// per document: the actor, coder and date stages all look every token up in
+// their dictionaries, and each folding and hashing it again was a tenth of
+// the pipeline. Reuse one object to keep its buffers. The views live as long
+// as the text and this object (until the next Fold).
+class FoldedTokens {
+ public:
+  // Folds tokens [first_token, end_token) of `segmentation`, made from `text`.
+  void Fold(std::string_view text, const Segmentation& segmentation, uint32_t first_token,
+            uint32_t end_token);
+  // Folds every token.
+  void Fold(std::string_view text, const Segmentation& segmentation) {
+    Fold(text, segmentation, 0, static_cast<uint32_t>(segmentation.tokens.size()));
+  }
+
+  // Whether token `token` (an index into the segmentation's tokens) was folded.
+  bool Covers(uint32_t token) const { return token >= first_ && token - first_ < forms_.size(); }
+  // FoldedView(the token's text): a view of the text itself when folding
+  // changes nothing.
+  std::string_view Word(uint32_t token) const {
+    const Form& form = At(token);
+    return {(form.copied ? arena_.data() : text_.data()) + form.begin, form.size};
+  }
+  uint64_t Hash(uint32_t token) const { return At(token).hash; }  // WordHash(Word(token))
+  // Whether the token as written is all ASCII.
+  bool IsAscii(uint32_t token) const { return At(token).ascii; }
+
+ private:
+  struct Form {
+    uint64_t hash = 0;
+    uint32_t begin = 0;  // in the text, or in arena_ if copied
+    uint32_t size = 0;
+    bool copied = false;  // folding changed the token: the form is in arena_
+    bool ascii = false;
+  };
+  const Form& At(uint32_t token) const {
+    assert(Covers(token));
+    return forms_[token - first_];
+  }
+
+  std::string_view text_;
+  uint32_t first_ = 0;
+  std::vector<Form> forms_;
+  std::string arena_;  // the forms that folding changed, back to back
+};
 
 }  // namespace dyad
