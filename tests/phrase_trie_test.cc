@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,37 @@ TEST(Vocabulary, InternsOnceAndFindsEveryWordAfterGrowing) {
   const uint32_t accented = vocabulary.Intern("bogot\xc3\xa1");
   EXPECT_NE(vocabulary.Find("bogota"), accented);
   EXPECT_EQ(vocabulary.Find(std::string_view("a\0b", 3)), Vocabulary::kUnknown);
+}
+
+// Words of every length up to 20 (Find compares a word whose hash matches in
+// overlapping chunks, differently by length), and each with one byte changed
+// at each position. WordHashOfEightBytes must give WordHash's value.
+TEST(Vocabulary, TellsApartWordsThatDifferInAnyOneByte) {
+  Vocabulary vocabulary;
+  std::vector<std::string> words;
+  for (size_t size = 1; size <= 20; ++size) {
+    std::string word;
+    for (size_t k = 0; k < size; ++k) word += static_cast<char>('a' + k);
+    words.push_back(word);
+  }
+  for (const std::string& word : words) vocabulary.Intern(word);
+  for (const std::string& word : words) {
+    const uint32_t id = vocabulary.Find(word);
+    ASSERT_NE(id, Vocabulary::kUnknown) << word;
+    EXPECT_EQ(vocabulary.Find(word, WordHash(word)), id);
+    for (size_t k = 0; k < word.size(); ++k) {
+      std::string other = word;
+      other[k] = 'Z';
+      EXPECT_EQ(vocabulary.Find(other), Vocabulary::kUnknown) << other;
+    }
+    if (word.size() <= 8 && std::endian::native == std::endian::little) {
+      uint64_t bytes = 0;
+      for (size_t k = 0; k < word.size(); ++k) {
+        bytes |= uint64_t{static_cast<unsigned char>(word[k])} << (8 * k);
+      }
+      EXPECT_EQ(WordHashOfEightBytes(bytes, word.size()), WordHash(word)) << word;
+    }
+  }
 }
 
 TEST(PhraseTrie, LongestMatchWithWildcards) {

@@ -40,17 +40,28 @@ uint64_t WordHash(std::string_view word) {
 
 namespace {
 
+template <typename Word>
+bool SameWordAt(const char* a, const char* b, size_t at) {
+  Word x, y;
+  std::memcpy(&x, a + at, sizeof x);
+  std::memcpy(&y, b + at, sizeof y);
+  return x == y;
+}
+
 // a == b for words of equal size, eight bytes at a time: words are short,
-// and a memcmp call cost more than the comparison.
+// and a memcmp call cost more than the comparison. The last bytes are
+// compared as one word that overlaps the ones before (never reading past
+// either word), not byte by byte.
 bool SameBytes(const char* a, const char* b, size_t size) {
-  size_t i = 0;
-  for (; i + 8 <= size; i += 8) {
-    uint64_t x, y;
-    std::memcpy(&x, a + i, 8);
-    std::memcpy(&y, b + i, 8);
-    if (x != y) return false;
+  if (size >= 8) {
+    size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+      if (!SameWordAt<uint64_t>(a, b, i)) return false;
+    }
+    return i == size || SameWordAt<uint64_t>(a, b, size - 8);
   }
-  for (; i < size; ++i) {
+  if (size >= 4) return SameWordAt<uint32_t>(a, b, 0) && SameWordAt<uint32_t>(a, b, size - 4);
+  for (size_t i = 0; i < size; ++i) {
     if (a[i] != b[i]) return false;
   }
   return true;
