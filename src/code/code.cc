@@ -648,8 +648,9 @@ class EventCoder::Builder {
     const uint32_t index = static_cast<uint32_t>(coder_.patterns_.size());
     coder_.patterns_.push_back({std::string(code), std::string(text), line,
                                 verb ? PatternKind::kVerb : PatternKind::kNoun, mutual, reversed});
-    std::vector<uint32_t> words;
-    Expand(elements, 0, words, index, slot_is_source);
+    Expansion start;
+    start.pattern = index;
+    Expand(elements, 0, start, slot_is_source);
     return Status::Ok();
   }
 
@@ -680,56 +681,62 @@ class EventCoder::Builder {
     elements = std::move(merged);
   }
 
-  void Expand(const std::vector<Element>& elements, size_t element, std::vector<uint32_t>& words,
-              uint32_t pattern, const std::vector<bool>& slot_is_source) {
+  // Where one expansion of a pattern has got to: its trie node, the words
+  // so far and the slots met on the way.
+  struct Expansion {
+    uint32_t pattern = 0;
+    uint32_t node = 0;
+    uint8_t length = 0;
+    int8_t source_slot = -1, target_slot = -1;
+    size_t slots_seen = 0;
+  };
+
+  // Spells out every combination of alternatives, walking the trie as it
+  // goes, so the words a thousand expansions share are inserted once.
+  void Expand(const std::vector<Element>& elements, size_t element, const Expansion& at,
+              const std::vector<bool>& slot_is_source) {
     if (element == elements.size()) {
-      if (words.empty() || words[0] == kAnyWord) return;
-      Entry entry;
-      entry.pattern = pattern;
-      entry.length = static_cast<uint8_t>(words.size());
-      size_t slot = 0;
-      for (size_t i = 0; i < words.size(); ++i) {
-        if (words[i] != kActorSymbol) continue;
-        (slot_is_source[slot++] ? entry.source_slot : entry.target_slot) = static_cast<int8_t>(i);
+      if (at.length == 0) return;
+      // The first pattern written wins a tie: dictionaries list the
+      // specific reading first.
+      if (trie_[at.node].payload < 0) {
+        trie_[at.node].payload = static_cast<int32_t>(coder_.entries_.size());
+        coder_.entries_.push_back({at.pattern, at.source_slot, at.target_slot, at.length});
       }
-      Insert(words, entry);
       return;
     }
     for (const std::vector<uint32_t>& alternative : elements[element]) {
-      const size_t size = words.size();
-      words.insert(words.end(), alternative.begin(), alternative.end());
-      Expand(elements, element + 1, words, pattern, slot_is_source);
-      words.resize(size);
+      // A match cannot start on a wildcard.
+      if (at.length == 0 && !alternative.empty() && alternative[0] == kAnyWord) continue;
+      Expansion next = at;
+      for (uint32_t word : alternative) {
+        if (word == kActorSymbol) {
+          (slot_is_source[next.slots_seen++] ? next.source_slot : next.target_slot) =
+              static_cast<int8_t>(next.length);
+        }
+        next.node = ChildFor(next.node, word);
+        ++next.length;
+      }
+      Expand(elements, element + 1, next, slot_is_source);
     }
   }
 
-  void Insert(const std::vector<uint32_t>& words, const Entry& entry) {
-    uint32_t node = 0;
-    for (uint32_t word : words) {
-      uint32_t next = 0;
-      if (word == kAnyWord || word == kActorSymbol) {
-        uint32_t& child = word == kAnyWord ? trie_[node].wildcard : trie_[node].slot;
-        if (child == 0) child = static_cast<uint32_t>(trie_.size());
-        next = child;  // read before emplace_back invalidates the reference
-        if (next == trie_.size()) trie_.emplace_back();
-      } else {
-        auto found = trie_[node].children.find(word);
-        if (found == trie_[node].children.end()) {
-          next = static_cast<uint32_t>(trie_.size());
-          trie_[node].children.emplace(word, next);
-          trie_.emplace_back();
-        } else {
-          next = found->second;
-        }
-      }
-      node = next;
+  // The child of `node` through `word`, created when missing.
+  uint32_t ChildFor(uint32_t node, uint32_t word) {
+    if (word == kAnyWord || word == kActorSymbol) {
+      const uint32_t existing = word == kAnyWord ? trie_[node].wildcard : trie_[node].slot;
+      if (existing != 0) return existing;
+      const uint32_t child = static_cast<uint32_t>(trie_.size());
+      trie_.emplace_back();  // invalidates references into trie_: assign after
+      (word == kAnyWord ? trie_[node].wildcard : trie_[node].slot) = child;
+      return child;
     }
-    // The first pattern written wins a tie: dictionaries list the specific
-    // reading first.
-    if (trie_[node].payload < 0) {
-      trie_[node].payload = static_cast<int32_t>(coder_.entries_.size());
-      coder_.entries_.push_back(entry);
-    }
+    const auto found = trie_[node].children.find(word);
+    if (found != trie_[node].children.end()) return found->second;
+    const uint32_t child = static_cast<uint32_t>(trie_.size());
+    trie_[node].children.emplace(word, child);
+    trie_.emplace_back();
+    return child;
   }
 
   EventCoder& coder_;
