@@ -662,6 +662,9 @@ TEST_F(ActorsTest, HisGovernmentIsTheOwnersState) {
             (Strings{"AZEGOV=Azerbaijan's president", "AZE=his country"}));
   // Nouns that verb patterns read after a possessive stay words.
   EXPECT_EQ(Find("Peru recalled its ambassador and withdrew its troops."), (Strings{"PER=Peru"}));
+  // "whose" is the actor just named.
+  EXPECT_EQ(Find("Morocco, whose king met Peru, spoke."),
+            (Strings{"MAR=Morocco", "MARGOV=king", "PER=Peru"}));
 }
 
 TEST_F(ActorsTest, ItOpeningASentenceIsTheLastSentencesSingleSubject) {

@@ -87,10 +87,22 @@ bool FoldedIn(std::string_view noun, std::span<const std::string_view> list) {
 // as words after a possessive ("recalled its ambassador", "withdrew its
 // troops") are left to the patterns.
 bool IsOwnedReference(std::string_view noun) {
-  static constexpr std::string_view kOffices[] = {
-      "government",       "administration",   "foreign ministry", "foreign minister",
-      "president",        "prime minister",   "cabinet",          "parliament",
-      "defence minister", "defense minister", "defence ministry", "defense ministry"};
+  static constexpr std::string_view kOffices[] = {"government",
+                                                  "administration",
+                                                  "foreign ministry",
+                                                  "foreign minister",
+                                                  "president",
+                                                  "prime minister",
+                                                  "cabinet",
+                                                  "parliament",
+                                                  "defence minister",
+                                                  "defense minister",
+                                                  "defence ministry",
+                                                  "defense ministry",
+                                                  "king",
+                                                  "queen",
+                                                  "emir",
+                                                  "leader"};
   return FoldedIn(noun, kOffices);
 }
 
@@ -484,6 +496,7 @@ class ActorDictionary::Builder {
     dictionary_.word_ex_ = dictionary_.vocabulary_.Intern("ex");
     dictionary_.word_from_ = dictionary_.vocabulary_.Intern("from");
     dictionary_.word_in_ = dictionary_.vocabulary_.Intern("in");
+    dictionary_.word_whose_ = dictionary_.vocabulary_.Intern("whose");
     dictionary_.word_and_ = dictionary_.vocabulary_.Intern("and");
     dictionary_.word_comma_ = dictionary_.vocabulary_.Intern(",");
     dictionary_.word_it_ = dictionary_.vocabulary_.Intern("it");
@@ -1243,8 +1256,13 @@ class ActorDictionary::Matcher {
     const uint32_t owner_word = words_[position - 1];
     const auto& personal = d_.personal_possessives_;
     const auto& group = d_.group_possessives_;
+    // "Spain, whose prime minister visited Beijing": whose is the actor just
+    // named, person or not.
+    const bool whose = owner_word == d_.word_whose_;
     const bool person = std::find(personal.begin(), personal.end(), owner_word) != personal.end();
-    if (!person && std::find(group.begin(), group.end(), owner_word) == group.end()) return false;
+    if (!person && !whose && std::find(group.begin(), group.end(), owner_word) == group.end()) {
+      return false;
+    }
     // Verb patterns read "recalled its ambassador", "withdrew its troops"
     // as words: only the offices that act on their own are taken here.
     if (!noun.owned_reference) return false;
@@ -1252,7 +1270,7 @@ class ActorDictionary::Matcher {
     for (size_t i = out_->size(); i-- > first_new_;) {
       const size_t index = i - first_new_;
       const bool person_like = index < 64 && (person_like_ >> index) & 1;
-      if (person_like != person) continue;
+      if (person_like != person && !whose) continue;
       const ActorMention& owner = (*out_)[i];
       const Actor& actor = d_.actors_[d_.ActorAt(owner, document_.report_date_)];
       const uint32_t whole =
@@ -1261,6 +1279,7 @@ class ActorDictionary::Matcher {
       mention.actor = d_.ActorForSector(whole, sector);
       return true;
     }
+    if (whose) return false;
     if (person) {
       ActorMention someone;
       if (!Pronoun(someone)) return false;

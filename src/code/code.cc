@@ -1140,6 +1140,15 @@ class EventCoder::Matcher {
   // The subject of a verb whose left context ends at `left`: the actor group
   // heading its clause. -1 if none. `clause_start` receives the symbol
   // before the subject (or the boundary) for the caller to inspect.
+  // Is the verb at `verb` in a clause opened by ", which|who|whose"?
+  bool InsideRelativeClause(int verb) const {
+    for (int k = verb - 1; k > 0 && verb - k <= 8; --k) {
+      if (Has(k, kComma)) return false;
+      if (Has(k, kRelative) && s_[k].word != coder_.word_that_ && Has(k - 1, kComma)) return true;
+    }
+    return false;
+  }
+
   int FindSubject(int left, int verb, int* clause_intro) const {
     *clause_intro = -1;
     // Coordinated verbs: "met X and signed": the previous verb's subject.
@@ -1148,6 +1157,9 @@ class EventCoder::Matcher {
       // Clause words that only introduce a phrase ("denounced the pressure
       // as coercion and called on ...") do not hide the previous verb.
       for (int j = left - 1; j >= 0 && left - j <= 30; --j) {
+        // "Spain, whose prime minister visited Beijing, signed": a verb
+        // inside a relative clause the comma closes is no coordinate.
+        if (subjects_[j] >= 0 && InsideRelativeClause(j)) break;
         if (subjects_[j] >= 0) return subjects_[j];
         if (Has(j, kBoundary) && Has(j, kPunct | kRelative | kConditional | kSpeech)) break;
         if (Has(j, kBoundary) && j + 1 < left && IsActor(j + 1)) break;  // "after Peru met"
