@@ -102,7 +102,14 @@ bool IsOwnedReference(std::string_view noun) {
                                                   "king",
                                                   "queen",
                                                   "emir",
-                                                  "leader"};
+                                                  "leader",
+                                                  "presidents",
+                                                  "leaders",
+                                                  "governments",
+                                                  "foreign ministers",
+                                                  "prime ministers",
+                                                  "defence ministers",
+                                                  "defense ministers"};
   return FoldedIn(noun, kOffices);
 }
 
@@ -497,6 +504,7 @@ class ActorDictionary::Builder {
     dictionary_.word_from_ = dictionary_.vocabulary_.Intern("from");
     dictionary_.word_in_ = dictionary_.vocabulary_.Intern("in");
     dictionary_.word_whose_ = dictionary_.vocabulary_.Intern("whose");
+    dictionary_.word_leaders_ = dictionary_.vocabulary_.Intern("leaders");
     dictionary_.word_and_ = dictionary_.vocabulary_.Intern("and");
     dictionary_.word_comma_ = dictionary_.vocabulary_.Intern(",");
     dictionary_.word_it_ = dictionary_.vocabulary_.Intern("it");
@@ -1018,7 +1026,7 @@ class ActorDictionary::Matcher {
         case NameKind::kSector:
         case NameKind::kTitle:
           emit = AfterSectorNoun(name, position, &end, mention) ||
-                 OwnersSector(name, position, mention);
+                 OwnersSector(name, position, end, mention);
           break;
         case NameKind::kPerson:
         case NameKind::kSurname:
@@ -1251,7 +1259,7 @@ class ActorDictionary::Matcher {
   // organisation or group: "India did not invite Pakistan's prime minister,
   // but its foreign minister ..." is India's), else for "his" and "her" the
   // one person in sight, for "its" and "their" the last state named.
-  bool OwnersSector(const Name& noun, size_t position, ActorMention& mention) const {
+  bool OwnersSector(const Name& noun, size_t position, size_t end, ActorMention& mention) const {
     if (position == 0) return false;
     const uint32_t owner_word = words_[position - 1];
     const auto& personal = d_.personal_possessives_;
@@ -1267,6 +1275,20 @@ class ActorDictionary::Matcher {
     // as words: only the offices that act on their own are taken here.
     if (!noun.owned_reference) return false;
     const std::string_view sector = d_.actors_[noun.target].sector;
+    // "Colombia and Venezuela ... their presidents": the last pair's.
+    const std::string_view last_word = TokenText(end - 1);
+    // "their leaders" may be any group's ("armed groups ... their leaders").
+    if (!person && !whose && !last_word.empty() && last_word.back() == 's' &&
+        !IsWord(end - 1, d_.word_leaders_) && document_.last_pair_[0] != kNoActor &&
+        document_.last_pair_[1] != kNoActor) {
+      const uint32_t first = d_.state_of_[document_.last_pair_[0]];
+      const uint32_t second = d_.state_of_[document_.last_pair_[1]];
+      if (first != kNoActor && second != kNoActor) {
+        mention.actor = d_.ActorForSector(first, sector);
+        mention.partner = d_.ActorForSector(second, sector);
+        return true;
+      }
+    }
     for (size_t i = out_->size(); i-- > first_new_;) {
       const size_t index = i - first_new_;
       const bool person_like = index < 64 && (person_like_ >> index) & 1;

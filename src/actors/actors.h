@@ -262,7 +262,7 @@ class ActorDictionary {
   std::vector<uint32_t> title_words_;     // word ids of title and sector nouns
   std::vector<uint32_t> calendar_words_;  // "Monday", "January": never part of a name
   uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0, word_from_ = 0,
-           word_in_ = 0, word_and_ = 0, word_comma_ = 0, word_whose_ = 0;
+           word_in_ = 0, word_and_ = 0, word_comma_ = 0, word_whose_ = 0, word_leaders_ = 0;
   uint32_t word_it_ = 0;
   std::vector<uint32_t> personal_possessives_;  // "his", "her"
   std::vector<uint32_t> group_possessives_;     // "its", "their"

@@ -83,6 +83,7 @@ enum WordFlag : uint64_t {
   kLyAdverb = 1ull << 53,       // a word in -ly that no pattern starts with: "formally"
   kQuantifier = 1ull << 54,     // all, both, remaining: "that all Russian troops leave"
   kProtestAim = 1ull << 55,     // demand, against: "blocked roads to demand that X"
+  kSince = 1ull << 56,          // since: "since the two countries restored ties"
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -405,6 +406,7 @@ class EventCoder::Builder {
     mark({"with", "between"}, kCompanion);
     mark({"-"}, kHyphen);
     mark({"all", "remaining"}, kQuantifier);
+    mark({"since"}, kSince);
     mark({"demand", "demanding", "against", "protest", "protesting", "denounce", "denouncing",
           "oppose", "opposing"},
          kProtestAim);
@@ -1458,10 +1460,25 @@ class EventCoder::Matcher {
     }
   }
 
+  // A list ("Peru and Chile") or a pair named at once ("the two countries").
+  bool IsPlural(int group) const {
+    const Symbol& symbol = s_[group];
+    return symbol.end_actor - symbol.first_actor >= 2 ||
+           actors_[symbol.first_actor].partner != kNoActor;
+  }
+
   void EmitMutual(int group, uint32_t pattern, int verb_first, int verb_end, double confidence) {
     const Symbol& symbol = s_[group];
     const uint32_t first_token = s_[verb_first].first_token;
     const uint32_t end_token = s_[verb_end - 1].end_token;
+    // "The two countries signed an agreement": one mention standing for a
+    // pair acts on itself, which the pipeline reads as each on the other.
+    if (symbol.end_actor - symbol.first_actor == 1 &&
+        actors_[symbol.first_actor].partner != kNoActor) {
+      out_.push_back(
+          {symbol.first_actor, symbol.first_actor, pattern, first_token, end_token, confidence});
+      return;
+    }
     for (uint32_t a = symbol.first_actor; a < symbol.end_actor; ++a) {
       for (uint32_t b = symbol.first_actor; b < symbol.end_actor; ++b) {
         if (a == b || actors_[a].actor == actors_[b].actor) continue;
@@ -1771,6 +1788,9 @@ class EventCoder::Matcher {
 
     // "Neither Argentina nor Chile condemned": nobody did.
     if (source > 0 && Has(source - 1, kNegator)) return;
+    // "the first visit since the two countries restored ties": the clause
+    // dates a past event the report takes as known, not news.
+    if (intro >= 0 && Has(intro, kSince)) return;
     int governor = -1, warned = -1;
     const uint64_t governed = ClauseGovernor(intro, &governor, &warned);
     if ((context.would || context.future) && (governed & kWarn) && mood == kAct) {
@@ -1895,7 +1915,7 @@ class EventCoder::Matcher {
     // States held talks in Havana" is no event aimed at Havana.
     if (target >= 0 && target_by_distance && coder_.patterns_[entry.pattern].mutual &&
         mood == kAct && (!Has(match.end - 1, kPreposition) || Has(match.end - 1, kLocative)) &&
-        s_[source].end_actor - s_[source].first_actor >= 2) {
+        IsPlural(source)) {
       target = -1;
     }
     if (target >= 0) {
@@ -2024,10 +2044,16 @@ class EventCoder::Matcher {
   int last_target_group_ = -1;  // the target of the last event emitted
 };
 
+// An event needs two actors: two mentions, or one standing for a pair ("the
+// two countries").
+static bool TwoActorsOrMore(const std::vector<ActorMention>& actors) {
+  return actors.size() >= 2 || (actors.size() == 1 && actors[0].partner != kNoActor);
+}
+
 void EventCoder::CodeSentence(std::string_view text, const Segmentation& segmentation,
                               const Sentence& sentence, const std::vector<ActorMention>& actors,
                               CoderScratch& scratch, std::vector<CodedEvent>& out) const {
-  if (actors.size() < 2) return;  // before folding: an event needs two actors
+  if (!TwoActorsOrMore(actors)) return;  // before folding
   scratch.folded.Fold(text, segmentation, sentence.first_token, sentence.end_token);
   CodeSentence(text, segmentation, scratch.folded, sentence, actors, scratch, out);
 }
@@ -2036,7 +2062,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
                               const FoldedTokens& folded, const Sentence& sentence,
                               const std::vector<ActorMention>& actors, CoderScratch& scratch,
                               std::vector<CodedEvent>& out) const {
-  if (actors.size() < 2) return;  // an event needs two actors
+  if (!TwoActorsOrMore(actors)) return;
   const uint32_t base = sentence.first_token;
   const uint32_t end = sentence.end_token;
   // A question reports no event.

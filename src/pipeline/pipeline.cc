@@ -171,6 +171,11 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
                                   segmentation, source);
       event.target = MakeActorRef(actors_->actor(actors_->ActorAt(target, date.date)), text,
                                   segmentation, target);
+      // "The two countries signed ...": the pair on each other.
+      const bool within_pair = found.source == found.target && source.partner != kNoActor;
+      if (within_pair) {
+        event.target = MakeActorRef(actors_->actor(source.partner), text, segmentation, source);
+      }
       // "Venezuela ... Venezuelan", "India ... New Delhi": one state, not a dyad. A
       // state's sectors may still act on each other (VENGOV against VENOPP), its
       // government or army may turn mass violence on its own land ("used sarin
@@ -208,9 +213,14 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       event.text = sentence_text;
       event.id = EventId(event);
       document_actors.NoteDyad(actors_->ActorAt(source, date.date),
-                               actors_->ActorAt(target, date.date));
-      // "The two countries signed ...": the event holds for both of the pair.
-      if (source.partner != kNoActor || target.partner != kNoActor) {
+                               within_pair ? source.partner : actors_->ActorAt(target, date.date));
+      if (within_pair) {
+        Event other = event;
+        std::swap(other.source, other.target);
+        other.id = EventId(other);
+        result.events.push_back(std::move(other));
+      } else if (source.partner != kNoActor || target.partner != kNoActor) {
+        // "The two countries urged Iran ...": the event holds for both of the pair.
         Event other = event;
         if (source.partner != kNoActor) {
           other.source = MakeActorRef(actors_->actor(source.partner), text, segmentation, source);
