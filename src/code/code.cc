@@ -1865,6 +1865,17 @@ class EventCoder::Matcher {
         if (target < 0) {
           target = FindTarget(match.end, ends_in_preposition, place_is_target);
           target_by_distance = true;
+          // "claimed responsibility for an attack that hit the compound in
+          // Mogadishu": what was claimed is told in the relative clause.
+          if (target < 0 && (code.starts_with("015") || code.starts_with("016"))) {
+            for (int j = match.end; j < static_cast<int>(s_.size()) && j - match.end <= 6; ++j) {
+              if (IsActor(j) || Has(j, kComma | kSpeech)) break;
+              if (Has(j, kRelative)) {
+                target = FindTarget(j + 1, false, true);
+                break;
+              }
+            }
+          }
           if ((code.starts_with("15") || code.starts_with("14")) &&
               (target < 0 || Has(target - 1, kLocative))) {
             const int aimed =
