@@ -629,6 +629,16 @@ TEST_F(ActorsTest, TheGovernmentAloneIsTheContextsCountry) {
             (Strings{"PER=Peru"}));
 }
 
+// A name shared by two people: the one in office, else the one the name is
+// given to outright ("Maduro" is Nicolás Maduro's alias, only Ricardo
+// Maduro's surname).
+TEST_F(ActorsTest, SharedSurnameGoesToTheOfficeHolderThenTheAlias) {
+  EXPECT_EQ(FindInDocument("Honduras elected President Maduro.", {2004, 6, 1}),
+            (Strings{"HND=Honduras", "HNDGOV=President Maduro"}));
+  EXPECT_EQ(FindInDocument("Peru refused to recognise President Maduro.", {2026, 6, 1}),
+            (Strings{"PER=Peru", "VENELI=President Maduro"}));
+}
+
 TEST_F(ActorsTest, TheGovernmentInACapitalIsThatStates) {
   EXPECT_EQ(Find("Envoys met the military government in Niamey."),
             (Strings{"NERGOV=military government in Niamey"}));

@@ -907,12 +907,15 @@ class ActorDictionary::Matcher {
           break;
         }
         // Several people share the name: the one the document introduced,
-        // then the one holding the title's role, then one in office.
+        // then the one holding the title's role, then one in office, then
+        // the one the dictionary gives the name to ("Maduro" is Nicolás
+        // Maduro's alias and only Ricardo Maduro's surname).
         int score = 0;
-        if (PersonIntroduced(name.target)) score += 4;
+        if (PersonIntroduced(name.target)) score += 8;
         const PersonRole* role = d_.RoleAt(name.target, document_.report_date_);
-        if (role != nullptr) score += 1;
-        if (role != nullptr && !title_role.empty() && role->role == title_role) score += 2;
+        if (role != nullptr) score += 2;
+        if (role != nullptr && !title_role.empty() && role->role == title_role) score += 4;
+        if (name.kind == NameKind::kPerson) score += 1;
         if (score > best_score) {
           best_score = score;
           best = *it;
