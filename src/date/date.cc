@@ -507,13 +507,16 @@ std::optional<CivilDate> NearestPast(int month, int day, const CivilDate& report
   return std::nullopt;
 }
 
-// A month and day without a year, nearest to `report` in either direction:
-// the dateline of an article is its own publication day or thereabouts.
+// A month and day without a year, nearest to `report`: the dateline of an
+// article is its own publication day or thereabouts, and never more than a
+// couple of days (time zones, a late crawl date) after the report date, so
+// "January 24" read in November is last January, not next.
 std::optional<CivilDate> Nearest(int month, int day, const CivilDate& report) {
   std::optional<CivilDate> best;
   for (int year = report.year - 1; year <= report.year + 1; ++year) {
     if (!IsValidDate(year, month, day)) continue;
     const CivilDate candidate{year, month, day};
+    if (Days(candidate) > Days(report) + 2) continue;
     if (!best || std::abs(Days(candidate) - Days(report)) < std::abs(Days(*best) - Days(report))) {
       best = candidate;
     }
