@@ -201,7 +201,6 @@ class EventCoder::Builder {
     return Status::Ok();
   }
 
-  // verbs.tsv (verb = true) and nouns.tsv: CODE<TAB>pattern[<TAB>mutual]
   // word_classes.tsv: CLASS<TAB>word word ...; a class may take several lines.
   Status LoadWordClasses(const std::string& path) {
     auto content = ReadTextFile(path);
@@ -228,6 +227,7 @@ class EventCoder::Builder {
     return Status::Ok();
   }
 
+  // verbs.tsv (verb = true) and nouns.tsv: CODE<TAB>pattern[<TAB>mutual]
   Status LoadPatterns(const std::string& path, bool verb) {
     auto content = ReadTextFile(path);
     if (!content.ok()) return content.status();
@@ -683,8 +683,8 @@ class EventCoder::Builder {
     elements = std::move(merged);
   }
 
-  // Where one expansion of a pattern has got to: its trie node, the words
-  // so far and the slots met on the way.
+  // Where one expansion of a pattern has got to: its trie node, the number
+  // of symbols spelled out and where its slots stand among them.
   struct Expansion {
     uint32_t pattern = 0;
     uint32_t node = 0;
