@@ -621,6 +621,9 @@ TEST_F(ActorsTest, TheGovernmentAloneIsTheContextsCountry) {
   EXPECT_EQ(Find("Spain urged the government to act."), (Strings{"ESP=Spain"}));
   EXPECT_EQ(FindInDocument("Peru met Chile. The government spoke.", {2024, 1, 1}),
             (Strings{"PER=Peru", "CHL=Chile"}));
+  // A country's opposition is its own, even right after the state.
+  EXPECT_EQ(Find("Belarus freed jailed opposition activists."),
+            (Strings{"BLR=Belarus", "BLROPP=opposition activists"}));
   // A state's people, named by its plural demonym, are one of its groups.
   EXPECT_EQ(Find("Thousands of Kenyans marched against the government."),
             (Strings{"KEN=Kenyans", "KENGOV=government"}));

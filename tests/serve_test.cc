@@ -231,7 +231,7 @@ const TestArticle kArticles[] = {
      "China signed a trade agreement with Venezuela on Thursday."},
     {"caracas-2", "2019-01-25",
      "Venezuela broke off diplomatic relations with the United States on Wednesday, two days "
-     "after the opposition rallied in Caracas."},
+     "after a tense week of protests in Caracas."},
     {"athens-1", "2020-08-12", "Greece condemned Turkey on Tuesday."},
 };
 

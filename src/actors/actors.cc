@@ -359,7 +359,9 @@ class ActorDictionary::Builder {
       const uint32_t actor = AddActor("", "", "", std::string(fields[0]), std::string(fields[0]));
       for (std::string_view noun : SplitAndTrim(fields[expected - 1], ';')) {
         Name& name = AddName(noun, titles ? NameKind::kTitle : NameKind::kSector, actor, 1);
-        name.institution = !titles && IsInstitution(noun);
+        // A country's opposition is its own: "Belarus freed jailed opposition
+        // activists" names Belarus's.
+        name.institution = !titles && (IsInstitution(noun) || fields[0] == "OPP");
         name.owned_reference = IsOwnedReference(noun);
         name.seated = !titles && IsSeatedAt(noun);
         if (titles) {
@@ -1324,8 +1326,30 @@ class ActorDictionary::Matcher {
   // named. A state or its government or army before it says nothing: they
   // act abroad ("Spain urged the government").
   bool InstitutionOfContext(const Name& noun, size_t position, ActorMention& mention) const {
-    if (!noun.institution || position == 0 || !IsWord(position - 1, d_.word_the_)) return false;
     const std::string_view sector = d_.actors_[noun.target].sector;
+    // The opposition is always some state's own: that of the nearest
+    // group of a state ("the Venezuelan government and the opposition"),
+    // else of the state the sentence opens with ("Belarus freed jailed
+    // opposition activists"), with or without "the".
+    const bool domestic = sector == "OPP";
+    if (!noun.institution || position == 0) return false;
+    if (!domestic && !IsWord(position - 1, d_.word_the_)) return false;
+    if (domestic) {
+      for (size_t i = out_->size(); i-- > first_new_;) {
+        const Actor& actor = d_.actors_[(*out_)[i].actor];
+        if (!actor.country.empty() && !actor.sector.empty()) {
+          mention.actor = d_.ActorForSector(d_.FindCodeIndex(actor.country), sector);
+          return true;
+        }
+      }
+      if (out_->size() > first_new_) {
+        const Actor& opener = d_.actors_[(*out_)[first_new_].actor];
+        if (!opener.country.empty()) {
+          mention.actor = d_.ActorForSector(d_.FindCodeIndex(opener.country), sector);
+          return true;
+        }
+      }
+    }
     for (size_t i = out_->size(); i-- > first_new_;) {
       const Actor& actor = d_.actors_[(*out_)[i].actor];
       // "Thousands of Kenyans marched against the government": a state's

@@ -1655,6 +1655,13 @@ class EventCoder::Matcher {
         !((form & kGerund) && Has(context.left, kTemporal))) {  // "by expelling"
       return;
     }
+    // "urged it to release jailed opposition leaders": a participle right
+    // after another verb of the dictionary qualifies that verb's object.
+    if ((form & (kPast | kParticiple)) && verb > 0 && context.left == verb - 1 &&
+        !IsActor(verb - 1) && Has(verb - 1, kPatternHead) &&
+        !Has(verb - 1, kBe | kHave | kDo | kModal | kFuture | kThird)) {  // "ships seized"
+      return;
+    }
     const bool gerund_only = (form & kGerund) && !(form & (kBase | kPast | kParticiple | kThird));
     if (gerund_only && !context.be && context.left == verb - 1 && context.left >= 0 &&
         Has(context.left, kComma)) {
