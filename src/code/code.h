@@ -196,6 +196,11 @@ class EventCoder {
   std::vector<uint32_t> word_classes_;  // by word id
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;  // sorted by word within each node
+  // The root's child through each word id (0 = none), for ids below the
+  // table's size: every match starts at the root, whose edges are the
+  // thousands of verb and noun forms, so its lookup is one load rather than
+  // a binary search. Larger ids (word classes) take the edge list.
+  std::vector<uint32_t> root_children_;
   std::vector<Entry> entries_;
   // Ids of words the grammar compares against, looked up once.
   uint32_t word_the_ = 0, word_both_ = 0, word_that_ = 0, word_on_ = 0, word_upon_ = 0,
