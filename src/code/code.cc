@@ -462,6 +462,7 @@ class EventCoder::Builder {
     coder_.root_children_.assign(coder_.vocabulary_.size() + 1, 0);
     for (const auto& [word, child] : trie_[0].children) {
       if (word < coder_.root_children_.size()) coder_.root_children_[word] = child;
+      if (word >= kFirstClassSymbol) coder_.root_classes_ |= 1u << (word - kFirstClassSymbol);
     }
     coder_.word_flags_.resize(coder_.vocabulary_.size() + 1, 0);
     for (const auto& [id, flags] : flags_) coder_.word_flags_[id] |= flags;
@@ -795,6 +796,13 @@ uint32_t EventCoder::Child(uint32_t node, uint32_t word) const {
   return edge != end && edge->word == word ? edge->child : 0;
 }
 
+bool EventCoder::MayStartMatch(uint32_t word) const {
+  // Actor groups and ids past the table, and a root that matches on its own,
+  // are left to the walk.
+  if (word >= root_children_.size() || nodes_[0].payload >= 0) return true;
+  return root_children_[word] != 0 || (WordClasses(word) & root_classes_) != 0;
+}
+
 // ---------------------------------------------------------------------------
 // Matching and grammar over one sentence's symbols.
 
@@ -965,7 +973,7 @@ class EventCoder::Matcher {
   Match Longest(int start, bool passive, int subject = -1) const {
     Match best;
     const Symbol& first = s_[start];
-    if (first.word == Vocabulary::kUnknown) return best;
+    if (first.word == Vocabulary::kUnknown || !coder_.MayStartMatch(first.word)) return best;
     Walk(start, 0, passive, false, -1, Trail(), best, subject);
     return best;
   }
