@@ -717,9 +717,13 @@ class SentenceSplitter {
   // Line breaks in the whitespace after token i: 0, 1, or 2 for a paragraph
   // break (a blank line, a paragraph separator or a form feed).
   int LineBreaksAfter(size_t i) const {
+    const size_t begin = tokens_[i].end;
     const size_t end = tokens_[i + 1].begin;
+    // Nearly every token is followed by nothing or by one space: asked after
+    // each token, that answer needs no decoding.
+    if (end == begin || (end == begin + 1 && text_[begin] == ' ')) return 0;
     int breaks = 0;
-    for (size_t pos = tokens_[i].end; pos < end && breaks < 2;) {
+    for (size_t pos = begin; pos < end && breaks < 2;) {
       const CodePoint c = DecodeAt(text_, pos);
       pos += c.size;
       switch (c.value) {
