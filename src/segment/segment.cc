@@ -503,7 +503,8 @@ class Tokenizer {
   // token and stop before a clitic ("Venezuela|'s", "did|n't").
   size_t ScanWord(size_t begin) {
     const size_t size = text_.size();
-    const bool starts_with_digit = ClassAt(begin) == CharClass::kDigit;
+    const bool starts_with_digit =
+        !IsAsciiLetter(text_[begin]) && ClassAt(begin) == CharClass::kDigit;
     bool has_letter = false;
     CharClass previous = CharClass::kSpace;  // the last letter, digit or joined mark
     uint32_t segment_letters = 0;            // letters since the start or the last inner period
@@ -527,6 +528,7 @@ class Tokenizer {
         if (negation) break;
         continue;
       }
+      if (text_[pos] == ' ') break;  // how most words end: no decoding
       const CodePoint c = DecodeAt(text_, pos);
       const CharClass cls = Classify(c.value);
       if (cls == CharClass::kLetter) {
