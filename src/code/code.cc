@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 #include "base/text_file.h"
@@ -2022,7 +2023,10 @@ class EventCoder::Matcher {
   const Sentence& sentence_;
   const std::vector<ActorMention>& actors_;
   int dated_ = -1;  // HasDateExpression for the sentence, once asked: 0 or 1
-  std::vector<Symbol>& s_;
+  // Complete before matching begins and never changed by it. A span's size
+  // is one load, where a vector's is a subtraction and a division by the
+  // symbol's size, and Walk asks for it at every step.
+  const std::span<const Symbol> s_;
   std::vector<int32_t>& subjects_;
   const std::vector<uint32_t>& word_ids_;  // by token - base_
   const uint32_t base_;
