@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 #include "base/text_file.h"
@@ -461,6 +462,11 @@ class EventCoder::Builder {
       node.wildcard = trie_[n].wildcard;
       node.slot = trie_[n].slot;
     }
+    coder_.root_children_.assign(coder_.vocabulary_.size() + 1, 0);
+    for (const auto& [word, child] : trie_[0].children) {
+      if (word < coder_.root_children_.size()) coder_.root_children_[word] = child;
+      if (word >= kFirstClassSymbol) coder_.root_classes_ |= 1u << (word - kFirstClassSymbol);
+    }
     coder_.word_flags_.resize(coder_.vocabulary_.size() + 1, 0);
     for (const auto& [id, flags] : flags_) coder_.word_flags_[id] |= flags;
     coder_.word_classes_.resize(coder_.vocabulary_.size() + 1, 0);
@@ -778,12 +784,26 @@ int32_t EventCoder::Derived(uint32_t pattern, Mood mood) const {
 }
 
 uint32_t EventCoder::Child(uint32_t node, uint32_t word) const {
+  if (node == 0 && word < root_children_.size()) return root_children_[word];
   const Node& n = nodes_[node];
-  const Edge* begin = edges_.data() + n.first_edge;
-  const Edge* end = begin + n.edge_count;
-  const Edge* found = std::lower_bound(begin, end, word,
-                                       [](const Edge& edge, uint32_t w) { return edge.word < w; });
-  return found != end && found->word == word ? found->child : 0;
+  const Edge* edge = edges_.data() + n.first_edge;
+  const Edge* end = edge + n.edge_count;
+  // Below the root most nodes have a handful of edges, which a forward scan
+  // reads faster than a binary search can halve them.
+  constexpr uint32_t kScannedEdges = 8;
+  if (n.edge_count > kScannedEdges) {
+    edge = std::lower_bound(edge, end, word, [](const Edge& e, uint32_t w) { return e.word < w; });
+  } else {
+    while (edge != end && edge->word < word) ++edge;
+  }
+  return edge != end && edge->word == word ? edge->child : 0;
+}
+
+bool EventCoder::MayStartMatch(uint32_t word) const {
+  // Actor groups and ids past the table, and a root that matches on its own,
+  // are left to the walk.
+  if (word >= root_children_.size() || nodes_[0].payload >= 0) return true;
+  return root_children_[word] != 0 || (WordClasses(word) & root_classes_) != 0;
 }
 
 // ---------------------------------------------------------------------------
@@ -956,7 +976,7 @@ class EventCoder::Matcher {
   Match Longest(int start, bool passive, int subject = -1) const {
     Match best;
     const Symbol& first = s_[start];
-    if (first.word == Vocabulary::kUnknown) return best;
+    if (first.word == Vocabulary::kUnknown || !coder_.MayStartMatch(first.word)) return best;
     Walk(start, 0, passive, false, -1, Trail(), best, subject);
     return best;
   }
@@ -2053,7 +2073,10 @@ class EventCoder::Matcher {
   const Sentence& sentence_;
   const std::vector<ActorMention>& actors_;
   int dated_ = -1;  // HasDateExpression for the sentence, once asked: 0 or 1
-  std::vector<Symbol>& s_;
+  // Complete before matching begins and never changed by it. A span's size
+  // is one load, where a vector's is a subtraction and a division by the
+  // symbol's size, and Walk asks for it at every step.
+  const std::span<const Symbol> s_;
   std::vector<int32_t>& subjects_;
   const std::vector<uint32_t>& word_ids_;  // by token - base_
   const uint32_t base_;

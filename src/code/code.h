@@ -178,6 +178,10 @@ class EventCoder {
   };
 
   uint32_t Child(uint32_t node, uint32_t word) const;
+  // False when no match can start at a symbol `word`: the root takes it
+  // neither as itself nor as one of its word classes. Most words of a
+  // sentence start nothing, and this spares each a walk.
+  bool MayStartMatch(uint32_t word) const;
   // What the grammar knows of a word (code.cc's WordFlag), 0 for unknown ids.
   uint64_t WordFlags(uint32_t word) const {
     return word < word_flags_.size() ? word_flags_[word] : 0;
@@ -196,6 +200,12 @@ class EventCoder {
   std::vector<uint32_t> word_classes_;  // by word id
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;  // sorted by word within each node
+  // The root's child through each word id (0 = none), for ids below the
+  // table's size: every match starts at the root, whose edges are the
+  // thousands of verb and noun forms, so its lookup is one load rather than
+  // a binary search. Larger ids (word classes) take the edge list.
+  std::vector<uint32_t> root_children_;
+  uint32_t root_classes_ = 0;  // word classes the root has edges for, one bit each
   std::vector<Entry> entries_;
   // Ids of words the grammar compares against, looked up once.
   uint32_t word_the_ = 0, word_both_ = 0, word_that_ = 0, word_on_ = 0, word_upon_ = 0,

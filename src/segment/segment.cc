@@ -503,7 +503,8 @@ class Tokenizer {
   // token and stop before a clitic ("Venezuela|'s", "did|n't").
   size_t ScanWord(size_t begin) {
     const size_t size = text_.size();
-    const bool starts_with_digit = ClassAt(begin) == CharClass::kDigit;
+    const bool starts_with_digit =
+        !IsAsciiLetter(text_[begin]) && ClassAt(begin) == CharClass::kDigit;
     bool has_letter = false;
     CharClass previous = CharClass::kSpace;  // the last letter, digit or joined mark
     uint32_t segment_letters = 0;            // letters since the start or the last inner period
@@ -527,6 +528,7 @@ class Tokenizer {
         if (negation) break;
         continue;
       }
+      if (text_[pos] == ' ') break;  // how most words end: no decoding
       const CodePoint c = DecodeAt(text_, pos);
       const CharClass cls = Classify(c.value);
       if (cls == CharClass::kLetter) {
@@ -717,9 +719,13 @@ class SentenceSplitter {
   // Line breaks in the whitespace after token i: 0, 1, or 2 for a paragraph
   // break (a blank line, a paragraph separator or a form feed).
   int LineBreaksAfter(size_t i) const {
+    const size_t begin = tokens_[i].end;
     const size_t end = tokens_[i + 1].begin;
+    // Nearly every token is followed by nothing or by one space: asked after
+    // each token, that answer needs no decoding.
+    if (end == begin || (end == begin + 1 && text_[begin] == ' ')) return 0;
     int breaks = 0;
-    for (size_t pos = tokens_[i].end; pos < end && breaks < 2;) {
+    for (size_t pos = begin; pos < end && breaks < 2;) {
       const CodePoint c = DecodeAt(text_, pos);
       pos += c.size;
       switch (c.value) {
