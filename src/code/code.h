@@ -36,18 +36,28 @@
 //     passive whose subject is the pattern's object ("new sanctions were
 //     imposed on X by Y" is Y -> X);
 //   - "A and B signed an agreement" with no target gives A->B and B->A for
-//     patterns marked mutual, as does "each other"/"one another";
+//     patterns marked mutual, as does "each other"/"one another", and so
+//     does a pair named at once ("the two countries", "their presidents");
+//   - a show of force with no object is aimed at the actor of the "after /
+//     as / amid" clause after it ("went on alert as X massed troops"), a
+//     strike or blockade at whom it demands something of ("to demand that
+//     X"), a claim of responsibility at the place its relative clause names;
 //   - a possessive "'s" in a pattern also reads "Honduras'" and, after a
 //     name in -s, no apostrophe at all ("suspended Venezuelas membership");
 //     time adverbials and -ly adverbs inside a pattern are skipped
-//     ("summoned the ambassador on Sunday to protest");
+//     ("summoned the ambassador on Sunday to protest"), as is a meeting's
+//     place before its partner ("held talks in Beijing with"), and a
+//     hyphenated word fills one "*" ("a seven-day truce");
 //   - nouns (nouns.tsv) the sentence takes as known, the subject or object
 //     of another verb or after "after"/"since"/"amid" ("the Russian
 //     invasion of Ukraine has prompted ...", "opposed the US sanctions"), are
 //     background: coded only when the sentence has a date of its own
 //     (date/date.h's HasDateExpression); as the object of a verb in the
 //     infinitive or under a modal they are not events at all;
-//   - not events: negated verbs ("did not sign", "never met"), modal ones
+//   - not events: clauses after "since" ("the first visit since the two
+//     countries restored ties"), participles qualifying an object ("release
+//     jailed leaders"), a base form after "the Israeli" ("the Israeli
+//     strike on"), negated verbs ("did not sign", "never met"), modal ones
 //     ("could impose"), conditionals ("if X attacks"), clauses under a
 //     denial ("denied that X attacked"), questions, and verb forms used as
 //     nouns ("the sanctions"), gerunds ("accused X of attacking Y" codes the
