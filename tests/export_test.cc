@@ -52,18 +52,20 @@ std::string Written(OutputFormat format, const Event& event) {
 
 TEST(Export, JsonRecordHasTheDocumentedKeys) {
   const Event event = SampleEvent();
-  EXPECT_EQ(EventToJson(event),
-            "{\"id\":\"" + event.id +
-                "\",\"date\":\"2019-01-23\",\"date_precision\":\"day\",\"date_from_report\":false,"
-                "\"report_date\":\"2019-01-24\",\"historical\":false,"
-                "\"source\":{\"code\":\"VEN\",\"country\":\"VEN\",\"org\":null,\"sector\":null,"
-                "\"name\":\"Venezuela\"},"
-                "\"target\":{\"code\":\"USA\",\"country\":\"USA\",\"org\":null,\"sector\":null,"
-                "\"name\":\"the \\\"United\\\" States\"},"
-                "\"code\":\"161\",\"root\":\"16\",\"quad_class\":4,\"goldstein\":-4.0,"
-                "\"confidence\":0.90,\"mentions\":1,\"sources\":1,\"articles\":1,\"doc\":\"ex-1\",\"sentence\":2,\"span\":[10,73],"
-                "\"text\":\"Venezuela broke, with\\ttabs\\nand lines.\","
-                "\"evidence\":[{\"doc\":\"ex-1\",\"story\":null,\"sentence\":2,\"span\":[10,73]}]}");
+  EXPECT_EQ(
+      EventToJson(event),
+      "{\"id\":\"" + event.id +
+          "\",\"date\":\"2019-01-23\",\"date_precision\":\"day\",\"date_from_report\":false,"
+          "\"report_date\":\"2019-01-24\",\"historical\":false,"
+          "\"source\":{\"code\":\"VEN\",\"country\":\"VEN\",\"org\":null,\"sector\":null,"
+          "\"name\":\"Venezuela\"},"
+          "\"target\":{\"code\":\"USA\",\"country\":\"USA\",\"org\":null,\"sector\":null,"
+          "\"name\":\"the \\\"United\\\" States\"},"
+          "\"code\":\"161\",\"root\":\"16\",\"quad_class\":4,\"goldstein\":-4.0,"
+          "\"confidence\":0.90,\"mentions\":1,\"sources\":1,\"articles\":1,\"doc\":\"ex-1\","
+          "\"sentence\":2,\"span\":[10,73],"
+          "\"text\":\"Venezuela broke, with\\ttabs\\nand lines.\","
+          "\"evidence\":[{\"doc\":\"ex-1\",\"story\":null,\"sentence\":2,\"span\":[10,73]}]}");
 }
 
 TEST(Export, JsonRoundTripsThroughAParser) {

@@ -547,7 +547,8 @@ TEST_F(StoreTest, AReportDatedADayApartIsTheSameEvent) {
 }
 
 TEST_F(StoreTest, OneSentenceReportsAnEventOnce) {
-  Event twice = MakeEvent("CHN", "VEN", "051", 1, 3.4, {2023, 9, 13}, 0, "China praised Venezuela.");
+  Event twice =
+      MakeEvent("CHN", "VEN", "051", 1, 3.4, {2023, 9, 13}, 0, "China praised Venezuela.");
   Event nested = twice;
   nested.span_begin += 6;  // a second, overlapping pattern in the same sentence
   Ingest(MakeArticle("praise", "Wire", {2023, 9, 14}, {twice, nested}));
