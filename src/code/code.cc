@@ -1480,6 +1480,18 @@ class EventCoder::Matcher {
     }
   }
 
+  // Acts whose place may stand for their target when no other actor does:
+  // "condemned the coup in Gabon" (what is condemned happened there), "denied
+  // any role in the shelling of a camp inside Sudan" (so did what is claimed
+  // or denied), "delivered food to survivors in Indonesia" (aid and supplies
+  // go to the place's people), protests, postures, violence.
+  static bool PlaceIsTarget(std::string_view code) {
+    return code.starts_with("09") || code == "110" || code.starts_with("06") ||
+           code.starts_with("07") || code.starts_with("015") || code.starts_with("016") ||
+           code.starts_with("111") || code.starts_with("14") || code.starts_with("15") ||
+           code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+  }
+
   // A list ("Peru and Chile") or a pair named at once ("the two countries").
   bool IsPlural(int group) const {
     const Symbol& symbol = s_[group];
@@ -1713,8 +1725,10 @@ class EventCoder::Matcher {
         }
       }
       const Entry& entry = coder_.entries_[match.entry];
-      int target = entry.target_slot >= 0 ? SlotPosition(match, false)
-                                          : FindTarget(match.end, Has(match.end - 1, kPreposition));
+      int target = entry.target_slot >= 0
+                       ? SlotPosition(match, false)
+                       : FindTarget(match.end, Has(match.end - 1, kPreposition),
+                                    PlaceIsTarget(coder_.patterns_[entry.pattern].code));
       if (source < 0 || target < 0) return;
       if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
       Emit(source, target, entry.pattern, verb, match.end, 0.6);
@@ -1878,16 +1892,7 @@ class EventCoder::Matcher {
       } else {
         const bool ends_in_preposition = Has(match.end - 1, kPreposition);
         const std::string& code = coder_.patterns_[pattern].code;
-        // "condemned the coup in Gabon": what is condemned happened there.
-        // "denied any role in the shelling of a camp inside Sudan": so is a
-        // claim or denial of responsibility for it.
-        // "delivered food to survivors in Indonesia": aid and supplies go
-        // to the place's people.
-        const bool place_is_target =
-            code.starts_with("09") || code == "110" || code.starts_with("06") ||
-            code.starts_with("07") || code.starts_with("015") || code.starts_with("016") ||
-            code.starts_with("111") || code.starts_with("14") || code.starts_with("15") ||
-            code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+        const bool place_is_target = PlaceIsTarget(code);
         target = ObjectPronounTarget(match.end);
         if (target < 0) {
           target = FindTarget(match.end, ends_in_preposition, place_is_target);
