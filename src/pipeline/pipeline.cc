@@ -184,9 +184,14 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       // to demand that the Brazilian government ...": BRA against BRAGOV).
       if (event.source.code == event.target.code) continue;
       const std::string_view root = std::string_view(type->code).substr(0, 2);
+      const std::string_view target_sector = event.target.sector;
       const bool own_land =
-          (root == "20" && !event.source.sector.empty() && event.target.sector.empty()) ||
-          (root == "14" && event.source.sector.empty() && !event.target.sector.empty());
+          (root == "20" && !event.source.sector.empty() && target_sector.empty()) ||
+          (root == "14" && event.source.sector.empty() && !target_sector.empty()) ||
+          // "Belarus freed jailed opposition activists": a state acting on
+          // its own opposition, rebels, people or press.
+          (event.source.sector.empty() && (target_sector == "OPP" || target_sector == "REB" ||
+                                           target_sector == "CVL" || target_sector == "MED"));
       if (!event.source.country.empty() && event.source.country == event.target.country &&
           (event.source.sector.empty() || event.target.sector.empty()) && !own_land) {
         continue;
