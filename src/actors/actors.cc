@@ -1336,16 +1336,16 @@ class ActorDictionary::Matcher {
     if (!domestic && !IsWord(position - 1, d_.word_the_)) return false;
     if (domestic) {
       for (size_t i = out_->size(); i-- > first_new_;) {
-        const Actor& actor = d_.actors_[(*out_)[i].actor];
-        if (!actor.country.empty() && !actor.sector.empty()) {
-          mention.actor = d_.ActorForSector(d_.FindCodeIndex(actor.country), sector);
+        const uint32_t actor = (*out_)[i].actor;
+        if (d_.state_of_[actor] != kNoActor && !d_.actors_[actor].sector.empty()) {
+          mention.actor = d_.ActorForSector(d_.state_of_[actor], sector);
           return true;
         }
       }
       if (out_->size() > first_new_) {
-        const Actor& opener = d_.actors_[(*out_)[first_new_].actor];
-        if (!opener.country.empty()) {
-          mention.actor = d_.ActorForSector(d_.FindCodeIndex(opener.country), sector);
+        const uint32_t opener = d_.state_of_[(*out_)[first_new_].actor];
+        if (opener != kNoActor) {
+          mention.actor = d_.ActorForSector(opener, sector);
           return true;
         }
       }
@@ -1447,9 +1447,9 @@ class ActorDictionary::Matcher {
         uint32_t length = 0;
         const int64_t seat = NameAt(*end + 1, &length);
         if (seat >= 0 && d_.names_[seat].kind == NameKind::kActor) {
-          const Actor& place = d_.actors_[d_.names_[seat].target];
-          if (place.sector == "GOV" && !place.country.empty()) {
-            mention.actor = d_.ActorForSector(d_.FindCodeIndex(place.country), sector);
+          const uint32_t place = d_.names_[seat].target;
+          if (d_.actors_[place].sector == "GOV" && d_.state_of_[place] != kNoActor) {
+            mention.actor = d_.ActorForSector(d_.state_of_[place], sector);
             *end += 1 + length;
             return true;
           }
