@@ -11,6 +11,7 @@
 
 #include "clean/clean.h"
 #include "extract/byte_stream.h"
+#include "extract/dateline.h"
 #include "extract/readers.h"
 
 namespace dyad {
@@ -118,7 +119,7 @@ Status ReadText(const std::string& path, ByteStream& stream, const ReaderOptions
   Document document;
   document.id = path == "-" ? "stdin" : BaseName(path);
   document.origin = name;
-  document.report_date = options.default_report_date;
+  document.report_date = FindPrintedDate(*content).value_or(options.default_report_date);
   document.text = std::move(*content);
   callbacks.on_document(std::move(document));
   return Status::Ok();

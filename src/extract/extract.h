@@ -4,7 +4,8 @@
 // Formats, detected from the content first (gzip and WARC magic bytes, an
 // HTML start) and then from the extension, or forced with ReaderOptions:
 //   - plain text: one document per file; its id is the file name, its report
-//     date the one given in ReaderOptions;
+//     date the one printed in its head (dateline.h), else the one given in
+//     ReaderOptions;
 //   - JSON Lines (.jsonl, .ndjson, or a first line that is an object): one
 //     article per line, an object with the keys id, date (YYYY-MM-DD, or an
 //     ISO 8601 date-time whose date part is used), source, url, title, text
@@ -27,7 +28,8 @@
 // with the clean stage's block-level boilerplate removal). Its metadata:
 // title (og:title, <title>, first <h1>); publication date as report_date
 // (article:published_time and similar meta tags, JSON-LD datePublished,
-// <time datetime>; else the WARC-Date; else the default); url (rel=canonical,
+// <time datetime>; else a date printed in the page head, dateline.h; else the
+// WARC-Date; else the default); url (rel=canonical,
 // og:url, else the WARC target); source (og:site_name, else the URL's host);
 // language (<html lang>, og:locale, Content-Language). Pages that declare a
 // language other than English are skipped with a ReadIssue saying so (unless

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "extract/charset.h"
+#include "extract/dateline.h"
 #include "extract/extract.h"
 
 namespace dyad {
@@ -666,6 +667,7 @@ StatusOr<Document> ExtractHtml(std::string_view bytes, const PageContext& contex
   std::optional<CivilDate> date = ParseDateValue(page.published);
   if (!date) date = ParseDateValue(JsonLdDatePublished(page.jsonld));
   if (!date) date = ParseDateValue(page.time_datetime);
+  if (!date) date = FindPrintedDate(document.text);
   document.report_date = date ? *date : context.fallback_date;
 
   document.url = Absolute(page.canonical, context.url);
