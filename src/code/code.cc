@@ -384,7 +384,8 @@ class EventCoder::Builder {
           "worried", "possibility", "whether"},
          kSuppress);
     mark_verbs({"call"}, 0);
-    mark({"on", "upon", "both", "the", "that", "to", "each", "other", "one", "another"}, 0);
+    mark({"on", "upon", "both", "the", "that", "to", "each", "other", "one", "another", "of", "from"},
+         0);
     EventCoder& c = coder_;
     c.word_the_ = c.vocabulary_.Find("the");
     c.word_both_ = c.vocabulary_.Find("both");
@@ -401,6 +402,8 @@ class EventCoder::Builder {
     c.word_another_ = c.vocabulary_.Find("another");
     c.word_would_ = c.vocabulary_.Find("would");
     c.word_but_ = c.vocabulary_.Find("but");
+    c.word_of_ = c.vocabulary_.Find("of");
+    c.word_from_ = c.vocabulary_.Find("from");
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
     mark({"through", "across"}, kPassage);
@@ -808,6 +811,15 @@ bool EventCoder::MayStartMatch(uint32_t word) const {
 
 // ---------------------------------------------------------------------------
 // Matching and grammar over one sentence's symbols.
+
+bool EventCoder::OpensWithMembersOf(const std::vector<uint32_t>& word_ids,
+                                    uint32_t group) const {
+  if (group < 2 || group > 3 || group > word_ids.size()) return false;
+  const uint32_t link = word_ids[group - 1];
+  if (link != word_of_ && link != word_from_) return false;
+  if (WordFlags(word_ids[group - 2]) & (kPatternHead | kPreposition)) return false;
+  return group == 2 || word_ids[0] == word_the_;
+}
 
 class EventCoder::Matcher {
  public:
@@ -2206,13 +2218,16 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       while (head >= 2 && (symbols[head - 1].flags & kComma) && is_actor(head - 2)) head -= 2;
       while (head < first && head > 0 && (symbols[head - 1].flags & kPreposition)) head += 2;
       // "X condemned A and B signed ...": B is the next clause's subject
-      // when a finite verb follows it and A is an object.
+      // when a finite verb follows it and A is an object. Not so when the
+      // sentence opens "(The) representatives of|from A and B met": one
+      // subject.
       if (i < end) {
         const uint64_t next_flags = flags_of(scratch.word_ids[i - base]);
         const uint32_t before_group = symbols[head].first_token;
         if ((next_flags & kFiniteForms) && (next_flags & (kPatternHead | kSpeech)) &&
             before_group > base &&
-            (flags_of(scratch.word_ids[before_group - 1 - base]) & (kPatternHead | kPreposition))) {
+            (flags_of(scratch.word_ids[before_group - 1 - base]) & (kPatternHead | kPreposition)) &&
+            !OpensWithMembersOf(scratch.word_ids, before_group - base)) {
           continue;
         }
       }
