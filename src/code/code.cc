@@ -85,6 +85,7 @@ enum WordFlag : uint64_t {
   kQuantifier = 1ull << 54,     // all, both, remaining: "that all Russian troops leave"
   kProtestAim = 1ull << 55,     // demand, against: "blocked roads to demand that X"
   kSince = 1ull << 56,          // since: "since the two countries restored ties"
+  kCrowd = 1ull << 57,          // protesters, students, workers: who a `crowd` pattern needs
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -228,7 +229,7 @@ class EventCoder::Builder {
     return Status::Ok();
   }
 
-  // verbs.tsv (verb = true) and nouns.tsv: CODE<TAB>pattern[<TAB>mutual]
+  // verbs.tsv (verb = true) and nouns.tsv: CODE<TAB>pattern[<TAB>mutual|reversed|crowd]
   Status LoadPatterns(const std::string& path, bool verb) {
     auto content = ReadTextFile(path);
     if (!content.ok()) return content.status();
@@ -236,8 +237,10 @@ class EventCoder::Builder {
       const std::string where = path + ":" + std::to_string(line.number);
       const auto fields = SplitAndTrim(line.text, '\t');
       if (fields.size() < 2 || fields.size() > 3 ||
-          (fields.size() == 3 && fields[2] != "mutual" && fields[2] != "reversed")) {
-        return Status::InvalidInput(where + ": expected CODE<TAB>pattern[<TAB>mutual|reversed]");
+          (fields.size() == 3 && fields[2] != "mutual" && fields[2] != "reversed" &&
+           fields[2] != "crowd")) {
+        return Status::InvalidInput(where +
+                                    ": expected CODE<TAB>pattern[<TAB>mutual|reversed|crowd]");
       }
       const std::string_view code = fields[0];
       if (!IsCode(code)) {
@@ -245,8 +248,7 @@ class EventCoder::Builder {
                                     "' is not a CAMEO code (2 to 4 digits)");
       }
       const std::string_view flag = fields.size() == 3 ? fields[2] : std::string_view();
-      Status status =
-          AddPattern(code, fields[1], line.number, verb, flag == "mutual", flag == "reversed");
+      Status status = AddPattern(code, fields[1], line.number, verb, flag);
       if (!status.ok()) return status.WithContext(where);
     }
     return Status::Ok();
@@ -421,6 +423,11 @@ class EventCoder::Builder {
           "protesters", "demonstrators"},
          kCivilians);
     mark({"protect", "help", "lead", "support", "secure", "guard", "restore"}, kProtective);
+    mark({"protesters", "protestors", "demonstrators", "students", "workers", "activists",
+          "supporters", "crowds", "crowd", "marchers", "farmers", "teachers", "unions", "strikers",
+          "opposition", "people", "citizens", "civilians", "residents", "villagers", "youths",
+          "truckers", "miners", "doctors", "nurses", "employees", "pensioners", "women"},
+         kCrowd);
     for (size_t i = 0; i < c.patterns_.size(); ++i) {
       if (c.patterns_[i].kind != PatternKind::kVerb) continue;
       if (c.patterns_[i].code == "202" && c.mass_killing_pattern_ < 0) {
@@ -449,7 +456,8 @@ class EventCoder::Builder {
         if (row->codes[mood].empty()) continue;
         coder_.derived_[p * kMoodCount + mood] = static_cast<int32_t>(coder_.patterns_.size());
         coder_.patterns_.push_back({row->codes[mood], pattern.text, row->line,
-                                    PatternKind::kDerived, false, pattern.reversed});
+                                    PatternKind::kDerived, false, pattern.reversed,
+                                    pattern.crowd});
       }
     }
     coder_.derived_.resize(coder_.patterns_.size() * kMoodCount, -1);
@@ -545,8 +553,9 @@ class EventCoder::Builder {
     return ids;
   }
 
-  Status AddPattern(std::string_view code, std::string_view text, int line, bool verb, bool mutual,
-                    bool reversed) {
+  // `flag`: "mutual", "reversed", "crowd" or empty (VerbPattern).
+  Status AddPattern(std::string_view code, std::string_view text, int line, bool verb,
+                    std::string_view flag) {
     const Segmentation segmentation = Segment(text);
     std::vector<Element> elements;
     bool in_optional = false, alternative_next = false;
@@ -658,7 +667,8 @@ class EventCoder::Builder {
     MergeOptionalWildcards(elements);
     const uint32_t index = static_cast<uint32_t>(coder_.patterns_.size());
     coder_.patterns_.push_back({std::string(code), std::string(text), line,
-                                verb ? PatternKind::kVerb : PatternKind::kNoun, mutual, reversed});
+                                verb ? PatternKind::kVerb : PatternKind::kNoun, flag == "mutual",
+                                flag == "reversed", flag == "crowd"});
     Expansion start;
     start.pattern = index;
     Expand(elements, 0, start, slot_is_source);
@@ -709,11 +719,23 @@ class EventCoder::Builder {
     if (element == elements.size()) {
       if (at.length == 0) return;
       // The first pattern written wins a tie: dictionaries list the
-      // specific reading first.
-      if (trie_[at.node].payload < 0) {
-        trie_[at.node].payload = static_cast<int32_t>(coder_.entries_.size());
-        coder_.entries_.push_back({at.pattern, at.source_slot, at.target_slot, at.length});
+      // specific reading first. A crowd's reading of the same words is kept
+      // beside the other one, which stays the node's.
+      int32_t& payload = trie_[at.node].payload;
+      if (payload >= 0) {
+        const uint32_t held = coder_.entries_[payload].pattern;
+        VerbPattern& kept = coder_.patterns_[held];
+        const VerbPattern& added = coder_.patterns_[at.pattern];
+        if (kept.crowd && !added.crowd && added.crowd_alternative < 0) {
+          coder_.entries_[payload].pattern = at.pattern;
+          coder_.patterns_[at.pattern].crowd_alternative = static_cast<int32_t>(held);
+        } else if (!kept.crowd && added.crowd && kept.crowd_alternative < 0) {
+          kept.crowd_alternative = static_cast<int32_t>(at.pattern);
+        }
+        return;
       }
+      payload = static_cast<int32_t>(coder_.entries_.size());
+      coder_.entries_.push_back({at.pattern, at.source_slot, at.target_slot, at.length});
       return;
     }
     for (const std::vector<uint32_t>& alternative : elements[element]) {
@@ -1479,6 +1501,10 @@ class EventCoder::Matcher {
   void Emit(int source_group, int target_group, uint32_t pattern, int verb_first, int verb_end,
             double confidence) {
     if (source_group < 0 || target_group < 0 || source_group == target_group) return;
+    if (coder_.patterns_[pattern].crowd_alternative >= 0 && IsCrowd(source_group)) {
+      pattern = static_cast<uint32_t>(coder_.patterns_[pattern].crowd_alternative);
+    }
+    if (coder_.patterns_[pattern].crowd && !IsCrowd(source_group)) return;
     last_target_group_ = target_group;
     const Symbol& source = s_[source_group];
     const Symbol& target = s_[target_group];
@@ -1502,6 +1528,15 @@ class EventCoder::Matcher {
            code.starts_with("07") || code.starts_with("015") || code.starts_with("016") ||
            code.starts_with("111") || code.starts_with("14") || code.starts_with("15") ||
            code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+  }
+
+  // "Thousands of Serbian students", "opposition supporters": a group named
+  // by a crowd word, who march, strike and occupy.
+  bool IsCrowd(int group) const {
+    for (uint32_t t = s_[group].first_token; t < s_[group].end_token; ++t) {
+      if (coder_.WordFlags(word_ids_[t - base_]) & kCrowd) return true;
+    }
+    return false;
   }
 
   // A list ("Peru and Chile") or a pair named at once ("the two countries").

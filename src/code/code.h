@@ -119,6 +119,13 @@ struct VerbPattern {
   PatternKind kind = PatternKind::kVerb;
   bool mutual = false;    // "A and B <pattern>" with no target: A->B and B->A
   bool reversed = false;  // the subject is the target ("received support from")
+  // Only a crowd acts so: "protesters marched", "workers downed tools", not
+  // "leaders gathered" or "troops massed" (code.cc's kCrowd words).
+  bool crowd = false;
+  // The crowd's reading of the same words, when another pattern has them:
+  // "occupied the airport" is a protest (144) when students do it, an
+  // occupation (192) when an army does.
+  int32_t crowd_alternative = -1;
 };
 
 // Per-thread buffers, reused across sentences.
