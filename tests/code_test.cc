@@ -237,6 +237,25 @@ TEST(EventCoder, HyphenatedWordFillsOneWildcard) {
             Strings{});
 }
 
+// A `crowd` pattern codes only what a crowd does; where another pattern
+// has the same words, the crowd reads them its way and anyone else the
+// other way, whichever line comes first.
+TEST(EventCoder, CrowdPatternsNeedACrowd) {
+  for (const std::string verbs : {"144\toccupy\tcrowd\n192\toccupy\n141\tmarch against\tcrowd\n",
+                                  "192\toccupy\n144\toccupy\tcrowd\n141\tmarch against\tcrowd\n"}) {
+    auto coder = LoadSmallCoder("coder_crowd", verbs, "");
+    ASSERT_TRUE(coder.ok()) << coder.status().message();
+    const std::vector<std::string> actors = {"students", "troops", "Chile", "Peru"};
+    EXPECT_EQ(CodeWithActors(**coder, "The students occupied the embassy of Peru.", actors),
+              Strings{"144 students Peru"});
+    EXPECT_EQ(CodeWithActors(**coder, "The troops occupied towns in Chile.", actors),
+              Strings{"192 troops Chile"});
+    EXPECT_EQ(CodeWithActors(**coder, "The students marched against Peru.", actors),
+              Strings{"141 students Peru"});
+    EXPECT_EQ(CodeWithActors(**coder, "The troops marched against Chile.", actors), Strings{});
+  }
+}
+
 TEST(EventCoder, UnknownWordClassNamesFileAndLine) {
   auto coder = LoadSmallCoder("coder_bad_class", "073\tsend @relief to\n072\tsend @arms to\n",
                               "relief\tfood\n");

@@ -726,11 +726,17 @@ class EventCoder::Builder {
         const uint32_t held = coder_.entries_[payload].pattern;
         VerbPattern& kept = coder_.patterns_[held];
         const VerbPattern& added = coder_.patterns_[at.pattern];
-        if (kept.crowd && !added.crowd && added.crowd_alternative < 0) {
+        // (Each inflected form ends at a node of its own, so a pair meets
+        // again at every form.)
+        const int32_t held_index = static_cast<int32_t>(held);
+        const int32_t added_index = static_cast<int32_t>(at.pattern);
+        if (kept.crowd && !added.crowd &&
+            (added.crowd_alternative < 0 || added.crowd_alternative == held_index)) {
           coder_.entries_[payload].pattern = at.pattern;
-          coder_.patterns_[at.pattern].crowd_alternative = static_cast<int32_t>(held);
-        } else if (!kept.crowd && added.crowd && kept.crowd_alternative < 0) {
-          kept.crowd_alternative = static_cast<int32_t>(at.pattern);
+          coder_.patterns_[at.pattern].crowd_alternative = held_index;
+        } else if (!kept.crowd && added.crowd &&
+                   (kept.crowd_alternative < 0 || kept.crowd_alternative == added_index)) {
+          kept.crowd_alternative = added_index;
         }
         return;
       }
@@ -1485,6 +1491,9 @@ class EventCoder::Matcher {
     }
     if (target < 0) return;
     subjects_[verb] = source;
+    // "marched through Belgrade, demanding that the government resign": the
+    // demand is what the protest is for, one event, not two.
+    if (coder_.patterns_[entry.pattern].code.starts_with("10") && ProtestedBefore(source)) return;
     if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
     Emit(source, target, entry.pattern, verb, match.end, 0.6);
   }
@@ -1528,6 +1537,17 @@ class EventCoder::Matcher {
            code.starts_with("07") || code.starts_with("015") || code.starts_with("016") ||
            code.starts_with("111") || code.starts_with("14") || code.starts_with("15") ||
            code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+  }
+
+  // Has the group protested (14) earlier in this sentence?
+  bool ProtestedBefore(int group) const {
+    for (size_t i = first_event_; i < out_.size(); ++i) {
+      if (out_[i].source >= s_[group].first_actor && out_[i].source < s_[group].end_actor &&
+          coder_.patterns_[out_[i].pattern].code.starts_with("14")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "Thousands of Serbian students", "opposition supporters": a group named
