@@ -1468,6 +1468,29 @@ class EventCoder::Matcher {
     return -1;
   }
 
+  // "threatened to deploy missiles in the Baltic if Sweden joined NATO": a
+  // threat whose act no pattern codes is aimed at whom its condition names,
+  // else at the act's object ("threatened to ban the opposition party").
+  int ThreatTarget(int end, int source) const {
+    const int n = static_cast<int>(s_.size());
+    int object = -1;
+    for (int j = end; j < n && j - end <= 20; ++j) {
+      if (Has(j, kConditional)) {
+        for (int k = j + 1; k < n && k - j <= 6; ++k) {
+          if (IsActor(k)) return k != source && !AfterPreposition(k) ? k : object;
+          if (Has(k, kBoundary | kSpeech)) break;
+        }
+        return object;
+      }
+      if (Has(j, kBoundary | kSpeech) && !Has(j, kConditional)) break;
+      if (object < 0 && IsActor(j) && j != source && !Has(j - 1, kLocative) &&
+          s_[end].word == coder_.word_to_) {
+        object = j;
+      }
+    }
+    return object;
+  }
+
   // "Algeria cut ties with Morocco, accusing its neighbour of hostile acts":
   // an -ing clause after a comma has the main clause's subject, and an
   // object the dictionary cannot name ("its neighbour", "him") is the main
@@ -1980,6 +2003,9 @@ class EventCoder::Matcher {
             const int aimed =
                 AimTarget(match.end, source, code.starts_with("15") ? kProvocation : kProtestAim);
             if (aimed >= 0) target = aimed;
+          }
+          if (target < 0 && (code == "130" || mood == kThreaten)) {
+            target = ThreatTarget(match.end, source);
           }
           // "received no request from Turkey": the object is denied.
           for (int i = match.end; target >= 0 && i < target; ++i) {
