@@ -86,6 +86,7 @@ enum WordFlag : uint64_t {
   kProtestAim = 1ull << 55,     // demand, against: "blocked roads to demand that X"
   kSince = 1ull << 56,          // since: "since the two countries restored ties"
   kCrowd = 1ull << 57,          // protesters, students, workers: who a `crowd` pattern needs
+  kProtesters = 1ull << 58,     // protesters, demonstrators: force against them is repression
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -343,6 +344,7 @@ class EventCoder::Builder {
                 "assert", "confirm", "reveal",  "write",    "tweet",     "insist",    "believe",
                 "think",  "hope",    "know",    "suggest",  "indicate"},
                kSpeech);
+    mark({"yet"}, kAdverb);
     mark({"also",        "again",      "already",     "still",      "just",       "now",
           "then",        "reportedly", "formally",    "officially", "previously", "subsequently",
           "later",       "recently",   "once",        "jointly",    "firmly",     "repeatedly",
@@ -428,6 +430,9 @@ class EventCoder::Builder {
           "opposition", "people", "citizens", "civilians", "residents", "villagers", "youths",
           "truckers", "miners", "doctors", "nurses", "employees", "pensioners", "women"},
          kCrowd);
+    mark({"protesters", "protestors", "demonstrators", "marchers", "strikers", "rioters",
+          "supporters", "crowds", "crowd"},
+         kProtesters);
     for (size_t i = 0; i < c.patterns_.size(); ++i) {
       if (c.patterns_[i].kind != PatternKind::kVerb) continue;
       if (c.patterns_[i].code == "202" && c.mass_killing_pattern_ < 0) {
@@ -435,6 +440,9 @@ class EventCoder::Builder {
       }
       if (c.patterns_[i].code == "074" && c.peacekeeping_pattern_ < 0) {
         c.peacekeeping_pattern_ = static_cast<int32_t>(i);
+      }
+      if (c.patterns_[i].code == "175" && c.repression_pattern_ < 0) {
+        c.repression_pattern_ = static_cast<int32_t>(i);
       }
     }
   }
@@ -1233,7 +1241,10 @@ class EventCoder::Matcher {
       const Symbol& symbol = s_[j];
       if (symbol.word == kActorSymbol) {
         if (AfterPreposition(j)) {
-          if (fallback < 0) fallback = j;
+          // "Representatives of Armenia and Azerbaijan met" has its subject
+          // after "of"; "an attack in Kabul killed" has none ("in Kabul" is a
+          // place).
+          if (fallback < 0 && !Has(j - 1, kLocative)) fallback = j;
           continue;
         }
         // "Maduro, the Venezuelan president, said": an apposition is
@@ -1459,7 +1470,7 @@ class EventCoder::Matcher {
         if (Has(j, kBoundary | kSpeech)) return -1;
         continue;
       }
-      for (int k = j + 1; k < n && k - j <= 6; ++k) {
+      for (int k = j + 1; k < n && k - j <= 8; ++k) {
         if (IsActor(k)) return k != source ? k : -1;
         if (s_[k].word == coder_.word_that_ && k == j + 1) continue;  // "demand that X"
         if (Has(k, kComma | kBoundary | kSpeech)) break;
@@ -1537,6 +1548,15 @@ class EventCoder::Matcher {
       pattern = static_cast<uint32_t>(coder_.patterns_[pattern].crowd_alternative);
     }
     if (coder_.patterns_[pattern].crowd && !IsCrowd(source_group)) return;
+    // "police opened fire on protesters", "beat opposition supporters":
+    // force turned on a protesting crowd is repression (175), whatever the
+    // verb says; torture, killing or abduction keep their own codes.
+    if (coder_.repression_pattern_ >= 0 && !IsCrowd(source_group) &&
+        NamedBy(target_group, kProtesters) &&
+        (coder_.patterns_[pattern].code == "182" ||
+         coder_.patterns_[pattern].code.starts_with("19"))) {
+      pattern = static_cast<uint32_t>(coder_.repression_pattern_);
+    }
     last_target_group_ = target_group;
     const Symbol& source = s_[source_group];
     const Symbol& target = s_[target_group];
@@ -1575,9 +1595,12 @@ class EventCoder::Matcher {
 
   // "Thousands of Serbian students", "opposition supporters": a group named
   // by a crowd word, who march, strike and occupy.
-  bool IsCrowd(int group) const {
+  bool IsCrowd(int group) const { return NamedBy(group, kCrowd); }
+
+  // Does a word of the group's name have `flag`?
+  bool NamedBy(int group, uint64_t flag) const {
     for (uint32_t t = s_[group].first_token; t < s_[group].end_token; ++t) {
-      if (coder_.WordFlags(word_ids_[t - base_]) & kCrowd) return true;
+      if (coder_.WordFlags(word_ids_[t - base_]) & flag) return true;
     }
     return false;
   }
@@ -1757,6 +1780,13 @@ class EventCoder::Matcher {
     // "would" or "will" needs an act after it.
     if (Has(match.end - 1, kModal | kFuture) && match.end < static_cast<int>(s_.size()) &&
         Has(match.end, kBe)) {
+      return;
+    }
+    // "three companies accused of shipping crude": "accused" right before
+    // "of" lacks its object, so it is a passive without its accuser.
+    if (match.end == verb + 1 && match.end < static_cast<int>(s_.size()) &&
+        s_[match.end].word == coder_.word_of_ &&
+        coder_.patterns_[coder_.entries_[match.entry].pattern].code.starts_with("112")) {
       return;
     }
     LeftContext context = ContextBefore(verb);
@@ -2042,6 +2072,11 @@ class EventCoder::Matcher {
     if (IsCallForm(verb) && mood == kAct && target >= 0 && target + 1 < n && !IsActor(target + 1) &&
         AdverbialAt(target + 1) == 0 &&
         !Has(target + 1, kPreposition | kPunct | kBoundary | kComma | kAnd | kTo | kAdverb)) {
+      return;
+    }
+    // "called it a clear signal": the same with a pronoun for the one called.
+    if (IsCallForm(verb) && mood == kAct && match.end + 1 < n &&
+        Has(match.end, kPronoun | kObjectPronoun) && Has(match.end + 1, kDeterminer)) {
       return;
     }
     // "Russia, China and Iran held joint naval drills in the Gulf of Oman":

@@ -236,6 +236,7 @@ class EventCoder {
   uint32_t call_forms_[4] = {};        // "called on X to": call, calls, called, calling
   int32_t mass_killing_pattern_ = -1;  // a 202 pattern, for killings by the hundred
   int32_t peacekeeping_pattern_ = -1;  // a 074 pattern, for troops sent to protect
+  int32_t repression_pattern_ = -1;    // a 175 pattern, for force used on protesters
 };
 
 // Every inflected form of a verb lemma: lemma, third person singular, past,
