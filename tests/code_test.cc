@@ -167,7 +167,8 @@ TEST(EventCoder, BadPatternNamesFileAndLine) {
   options.data_dir = dir;
   auto coder = EventCoder::Load(options);
   ASSERT_FALSE(coder.ok());
-  EXPECT_EQ(coder.status().message(), dir + "/verbs.tsv:3: a verb pattern starts with a verb");
+  EXPECT_EQ(coder.status().message(),
+            dir + "/verbs.tsv:3: a verb pattern must start with a verb lemma or lemma|lemma");
 }
 
 // A show of force with no object is aimed at whoever the "after / as"
@@ -254,6 +255,20 @@ TEST(EventCoder, CrowdPatternsNeedACrowd) {
               Strings{"141 students Peru"});
     EXPECT_EQ(CodeWithActors(**coder, "The troops marched against Chile.", actors), Strings{});
   }
+}
+
+// "sit-in|vigil" in a pattern: the hyphenated word is one alternative, as
+// "sit-in" in the text is one word.
+TEST(EventCoder, HyphenatedAlternatives) {
+  auto coder =
+      LoadSmallCoder("coder_hyphen_alternatives", "141\tstage a sit-in|vigil against\n", "");
+  ASSERT_TRUE(coder.ok()) << coder.status().message();
+  const std::vector<std::string> actors = {"Chile", "Peru"};
+  EXPECT_EQ(CodeWithActors(**coder, "Chile staged a sit-in against Peru.", actors),
+            Strings{"141 Chile Peru"});
+  EXPECT_EQ(CodeWithActors(**coder, "Chile staged a vigil against Peru.", actors),
+            Strings{"141 Chile Peru"});
+  EXPECT_EQ(CodeWithActors(**coder, "Chile staged a sit against Peru.", actors), Strings{});
 }
 
 TEST(EventCoder, UnknownWordClassNamesFileAndLine) {

@@ -567,9 +567,22 @@ class EventCoder::Builder {
     const Segmentation segmentation = Segment(text);
     std::vector<Element> elements;
     bool in_optional = false, alternative_next = false;
+    // "sit-in|vigil": the segmenter splits "sit-in" into three tokens, as it
+    // does in the text; glued together they are one alternative.
+    bool continues_word = false;
     for (size_t i = 0; i < segmentation.tokens.size(); ++i) {
       const Token& token = segmentation.tokens[i];
       std::string_view word = text.substr(token.begin, token.end - token.begin);
+      // (Not in a verb's head, whose forms are generated from one word.)
+      const bool glued_hyphen = word == "-" && i > 0 && i + 1 < segmentation.tokens.size() &&
+                                segmentation.tokens[i - 1].end == token.begin &&
+                                segmentation.tokens[i + 1].begin == token.end &&
+                                elements.size() > (verb ? 1u : 0u) && !alternative_next;
+      if (glued_hyphen || continues_word) {
+        elements.back().back().push_back(coder_.vocabulary_.Intern(Folded(word)));
+        continues_word = glued_hyphen;
+        continue;
+      }
       bool word_class = false;
       if (word == "@" && i + 1 < segmentation.tokens.size()) {
         const Token& name = segmentation.tokens[++i];
@@ -659,7 +672,7 @@ class EventCoder::Builder {
       for (const std::vector<uint32_t>& alternative : elements[0]) {
         if (alternative.size() != 1 || alternative[0] == kActorSymbol ||
             alternative[0] == kAnyWord || lemmas.size() != elements[0].size()) {
-          return Status::InvalidInput("a verb pattern starts with a verb");
+          return Status::InvalidInput("a verb pattern must start with a verb lemma or lemma|lemma");
         }
       }
       Element forms;
