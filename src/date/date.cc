@@ -640,10 +640,15 @@ struct Match {
   CivilDate earliest, latest;
 };
 
-// The lexemes of one sentence's tokens, each classified on first use and
-// kept: the matchers look a few tokens back and ahead of every position, and
-// ResolveEventDate reads the sentence again for each of its events, so each
-// token is classified once per sentence, not once per look. The table is
+// The lexemes of one sentence's tokens, classified in text order as far as
+// the matchers have looked: they look a few tokens back and ahead of every
+// position, and ResolveEventDate reads the sentence again for each of its
+// events, so each token is classified once per sentence, not once per look.
+// Reading a prefix rather than single tokens on demand makes a look one
+// comparison (no per-token "read" marks to test and reset), and costs no
+// more: the matchers read the sentence from its start, and the dateline
+// search only the first tokens of a sentence. Classifying is a function of
+// the token alone, so the order of reading changes no lexeme. The table is
 // sized once per sentence and never moves while it is read, so the
 // references At() returns stay valid.
 class SentenceLexemes {
@@ -666,30 +671,38 @@ class SentenceLexemes {
     folded_ = folded;
     first_ = sentence.first_token;
     end_ = sentence.end_token;
+    read_ = 0;
     const size_t size = end_ - first_;
     if (lexemes_.size() < size) {
       lexemes_.resize(size);
-      stamps_.resize(size, 0);
       own_folded_.resize(size);
-    }
-    // A new stamp marks every entry unread without touching them.
-    if (++stamp_ == 0) {
-      std::fill(stamps_.begin(), stamps_.end(), 0);
-      stamp_ = 1;
     }
   }
   // Token i of the sentence (first_token <= i < end_token).
   const Lexeme& At(uint32_t i) {
     const size_t slot = i - first_;
-    if (stamps_[slot] != stamp_) Read(i, slot);
+    if (slot >= read_) ReadThrough(slot);
     return lexemes_[slot];
   }
+  // Classifies every token of the sentence, for a reader that will look at
+  // all of them: it can then index the table directly (Complete()).
+  void ReadAll() {
+    if (end_ > first_) ReadThrough(end_ - first_ - 1);
+  }
+  // The whole sentence's lexemes, by token index minus first_token, once
+  // ReadAll has run; else nullptr.
+  const Lexeme* Complete() const { return read_ == end_ - first_ ? lexemes_.data() : nullptr; }
+  uint32_t first_token() const { return first_; }
 
  private:
-  // Classifies token i into its slot. Kept apart from At(), which the
-  // matchers call several times a token: inlined there, it made every call
-  // pay for its registers.
-  [[gnu::noinline]] void Read(uint32_t i, size_t slot) {
+  // Classifies the unread tokens up to and including `slot`. Kept apart
+  // from At(), which the matchers call several times a token: inlined
+  // there, it made every call pay for its registers.
+  [[gnu::noinline]] void ReadThrough(size_t slot) {
+    for (; read_ <= slot; ++read_) Read(first_ + static_cast<uint32_t>(read_), read_);
+  }
+  // Classifies token i into its slot.
+  void Read(uint32_t i, size_t slot) {
     const Token& token = segmentation_->tokens[i];
     const std::string_view raw = text_.substr(token.begin, token.end - token.begin);
     AsciiForm form;
@@ -703,16 +716,14 @@ class SentenceLexemes {
       form = FoldAscii(raw, own_folded_[slot]);
     }
     Classify(raw, token.kind, form, lexemes_[slot]);
-    stamps_[slot] = stamp_;
   }
 
   std::string_view text_;
   const Segmentation* segmentation_ = nullptr;
   const FoldedTokens* folded_ = nullptr;
   uint32_t first_ = 0, end_ = 0;
+  size_t read_ = 0;  // slots [0, read_) are classified
   std::vector<Lexeme> lexemes_;
-  std::vector<uint32_t> stamps_;  // an entry is read when its stamp is stamp_
-  uint32_t stamp_ = 0;
   // The lexemes' folded words when no FoldedTokens was given.
   std::vector<std::array<char, kLongestFolded>> own_folded_;
 };
@@ -726,6 +737,8 @@ class Scanner {
   Scanner(SentenceLexemes& lexemes, uint32_t first_token, uint32_t end_token,
           const DocumentDates& document)
       : lexemes_(lexemes),
+        complete_(lexemes.Complete()),
+        sentence_first_(lexemes.first_token()),
         first_(first_token),
         end_(end_token),
         document_(document),
@@ -733,6 +746,9 @@ class Scanner {
 
   const Lexeme& At(uint32_t i) const {
     if (i < first_ || i >= end_) return kOutside;
+    // Every call of every matcher comes here: a read table is indexed
+    // directly, without asking it whether the token is read.
+    if (complete_ != nullptr) return complete_[i - sentence_first_];
     return lexemes_.At(i);
   }
 
@@ -1311,6 +1327,8 @@ class Scanner {
   }
 
   SentenceLexemes& lexemes_;
+  const Lexeme* complete_;  // lexemes_.Complete()
+  uint32_t sentence_first_;
   uint32_t first_;
   uint32_t end_;
   const DocumentDates& document_;
@@ -1483,6 +1501,7 @@ void FindDatesIn(std::string_view text, const Segmentation& segmentation,
   }
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
   lexemes.Reset(text, segmentation, sentence, folded);
+  lexemes.ReadAll();  // the loop below looks at every token
   const Scanner scanner(lexemes, first, sentence.end_token, document);
   const bool caption = IsCaption(scanner, first, sentence.end_token);
   for (uint32_t i = first; i < sentence.end_token;) {
@@ -1532,6 +1551,7 @@ bool HasDateExpression(std::string_view text, const Segmentation& segmentation,
   thread_local DateScratch scratch;
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
   lexemes.Reset(text, segmentation, sentence);
+  lexemes.ReadAll();  // the loop below looks at every token
   const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, document);
   for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
     if (scanner.MayStartAt(i) && scanner.ExpressionAt(i)) return true;
