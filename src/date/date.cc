@@ -1357,11 +1357,14 @@ std::optional<Dateline> FindDateline(std::string_view text, const Segmentation& 
     if (sentence.begin > kBytesToLook) break;
     lexemes.Reset(text, segmentation, sentence);
     const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, context);
-    // The place: capitalised words and commas, ending in a comma.
+    // The place: capitalised words and commas, ending in a comma. Read from
+    // the tokens themselves: only the date after a comma needs lexemes, and
+    // classifying the first words of forty sentences was most of this search.
     uint32_t words = 0;
     for (uint32_t i = sentence.first_token; i < sentence.end_token && words <= 5; ++i) {
-      const Lexeme& lex = scanner.At(i);
-      if (lex.IsMark(',')) {
+      const Token& token = segmentation.tokens[i];
+      if (token.kind == TokenKind::kPunct && token.end - token.begin == 1 &&
+          text[token.begin] == ',') {
         if (words == 0) break;
         const auto date = scanner.Calendar(i + 1, -1);
         if (!date || date->precision != DatePrecision::kDay) continue;
@@ -1386,11 +1389,8 @@ std::optional<Dateline> FindDateline(std::string_view text, const Segmentation& 
         dateline.date = date->has_year ? date->date : *Nearest(date->month, date->day, given);
         return dateline;
       }
-      if (lex.kind == LexKind::kPunct || lex.kind == LexKind::kNumber ||
-          lex.kind == LexKind::kNumeric) {
-        break;
-      }
-      const Token& token = segmentation.tokens[i];
+      // Marks and numbers; a word token is never read as either.
+      if (token.kind != TokenKind::kWord) break;
       const char first = text[token.begin];
       if (!(first >= 'A' && first <= 'Z') && static_cast<unsigned char>(first) < 0x80) break;
       ++words;
