@@ -881,11 +881,13 @@ class ActorDictionary::Matcher {
 
   // The longest acceptable name at `position`; for people, the best of the
   // people sharing it. Returns the name index and sets `length`, or -1.
-  int64_t NameAt(size_t position, uint32_t* length, bool allow_surnames = false,
-                 std::string_view title_role = {}) const {
+  [[gnu::always_inline]] int64_t NameAt(size_t position, uint32_t* length,
+                                        bool allow_surnames = false,
+                                        std::string_view title_role = {}) const {
     // Run() asks at every token and almost no word starts a name: the trie's
     // table of first words turns those away here, inlined in the callers,
-    // before a call sets up the prefix array.
+    // before a call sets up the prefix array. (Inlining is forced: left to
+    // itself the compiler made this a call, a tenth of the actor stage.)
     if (position >= words_.size() || !d_.trie_->Starts(words_[position])) return -1;
     return NameStartingAt(position, length, allow_surnames, title_role);
   }

@@ -38,52 +38,6 @@ uint64_t WordHash(std::string_view word) {
   return hash ^ (hash >> 29);
 }
 
-namespace {
-
-template <typename Word>
-bool SameWordAt(const char* a, const char* b, size_t at) {
-  Word x, y;
-  std::memcpy(&x, a + at, sizeof x);
-  std::memcpy(&y, b + at, sizeof y);
-  return x == y;
-}
-
-// a == b for words of equal size, eight bytes at a time: words are short,
-// and a memcmp call cost more than the comparison. The last bytes are
-// compared as one word that overlaps the ones before (never reading past
-// either word), not byte by byte.
-bool SameBytes(const char* a, const char* b, size_t size) {
-  if (size >= 8) {
-    size_t i = 0;
-    for (; i + 8 <= size; i += 8) {
-      if (!SameWordAt<uint64_t>(a, b, i)) return false;
-    }
-    return i == size || SameWordAt<uint64_t>(a, b, size - 8);
-  }
-  if (size >= 4) return SameWordAt<uint32_t>(a, b, 0) && SameWordAt<uint32_t>(a, b, size - 4);
-  for (size_t i = 0; i < size; ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-size_t Vocabulary::SlotOf(std::string_view word, uint64_t hash) const {
-  const size_t mask = slots_.size() - 1;
-  const auto short_hash = static_cast<uint32_t>(hash);
-  for (size_t i = (hash >> 32) & mask;; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (slot.id == kUnknown) return i;
-    if (slot.hash != short_hash) continue;
-    const WordSpan& span = words_[slot.id - 1];
-    if (span.length == word.size() &&
-        SameBytes(arena_.data() + span.offset, word.data(), word.size())) {
-      return i;
-    }
-  }
-}
-
 void Vocabulary::Grow() {
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
@@ -106,11 +60,6 @@ uint32_t Vocabulary::Intern(std::string_view word) {
 }
 
 uint32_t Vocabulary::Find(std::string_view word) const { return Find(word, WordHash(word)); }
-
-uint32_t Vocabulary::Find(std::string_view word, uint64_t hash) const {
-  if (slots_.empty()) return kUnknown;
-  return slots_[SlotOf(word, hash)].id;
-}
 
 PhraseTrie::PhraseTrie() { nodes_.emplace_back(); }
 

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -59,8 +60,12 @@ class Vocabulary {
 
   uint32_t Intern(std::string_view word);
   uint32_t Find(std::string_view word) const;  // kUnknown if absent
-  // The same for a word whose WordHash is known already.
-  uint32_t Find(std::string_view word, uint64_t hash) const;
+  // The same for a word whose WordHash is known already. Inline, with the
+  // probe: the actor and coder stages ask it for every token.
+  uint32_t Find(std::string_view word, uint64_t hash) const {
+    if (slots_.empty()) return kUnknown;
+    return slots_[SlotOf(word, hash)].id;
+  }
   size_t size() const { return words_.size(); }
 
  private:
@@ -72,7 +77,45 @@ class Vocabulary {
     return std::string_view(arena_).substr(words_[id - 1].offset, words_[id - 1].length);
   }
   // The slot holding `word`, or the empty slot where it would go.
-  size_t SlotOf(std::string_view word, uint64_t hash) const;
+  size_t SlotOf(std::string_view word, uint64_t hash) const {
+    const size_t mask = slots_.size() - 1;
+    const auto short_hash = static_cast<uint32_t>(hash);
+    for (size_t i = (hash >> 32) & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.id == kUnknown) return i;
+      if (slot.hash != short_hash) continue;
+      const WordSpan& span = words_[slot.id - 1];
+      if (span.length == word.size() &&
+          SameBytes(arena_.data() + span.offset, word.data(), word.size())) {
+        return i;
+      }
+    }
+  }
+  template <typename Word>
+  static bool SameWordAt(const char* a, const char* b, size_t at) {
+    Word x, y;
+    std::memcpy(&x, a + at, sizeof x);
+    std::memcpy(&y, b + at, sizeof y);
+    return x == y;
+  }
+  // a == b for words of equal size, eight bytes at a time: words are short,
+  // and a memcmp call cost more than the comparison. The last bytes are
+  // compared as one word that overlaps the ones before (never reading past
+  // either word), not byte by byte.
+  static bool SameBytes(const char* a, const char* b, size_t size) {
+    if (size >= 8) {
+      size_t i = 0;
+      for (; i + 8 <= size; i += 8) {
+        if (!SameWordAt<uint64_t>(a, b, i)) return false;
+      }
+      return i == size || SameWordAt<uint64_t>(a, b, size - 8);
+    }
+    if (size >= 4) return SameWordAt<uint32_t>(a, b, 0) && SameWordAt<uint32_t>(a, b, size - 4);
+    for (size_t i = 0; i < size; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
   void Grow();
 
   std::vector<Slot> slots_;  // power-of-two size, at most half full

@@ -640,10 +640,15 @@ struct Match {
   CivilDate earliest, latest;
 };
 
-// The lexemes of one sentence's tokens, each classified on first use and
-// kept: the matchers look a few tokens back and ahead of every position, and
-// ResolveEventDate reads the sentence again for each of its events, so each
-// token is classified once per sentence, not once per look. The table is
+// The lexemes of one sentence's tokens, classified in text order as far as
+// the matchers have looked: they look a few tokens back and ahead of every
+// position, and ResolveEventDate reads the sentence again for each of its
+// events, so each token is classified once per sentence, not once per look.
+// Reading a prefix rather than single tokens on demand makes a look one
+// comparison (no per-token "read" marks to test and reset), and costs no
+// more: the matchers read the sentence from its start, and the dateline
+// search only the first tokens of a sentence. Classifying is a function of
+// the token alone, so the order of reading changes no lexeme. The table is
 // sized once per sentence and never moves while it is read, so the
 // references At() returns stay valid.
 class SentenceLexemes {
@@ -666,30 +671,38 @@ class SentenceLexemes {
     folded_ = folded;
     first_ = sentence.first_token;
     end_ = sentence.end_token;
+    read_ = 0;
     const size_t size = end_ - first_;
     if (lexemes_.size() < size) {
       lexemes_.resize(size);
-      stamps_.resize(size, 0);
       own_folded_.resize(size);
-    }
-    // A new stamp marks every entry unread without touching them.
-    if (++stamp_ == 0) {
-      std::fill(stamps_.begin(), stamps_.end(), 0);
-      stamp_ = 1;
     }
   }
   // Token i of the sentence (first_token <= i < end_token).
   const Lexeme& At(uint32_t i) {
     const size_t slot = i - first_;
-    if (stamps_[slot] != stamp_) Read(i, slot);
+    if (slot >= read_) ReadThrough(slot);
     return lexemes_[slot];
   }
+  // Classifies every token of the sentence, for a reader that will look at
+  // all of them: it can then index the table directly (Complete()).
+  void ReadAll() {
+    if (end_ > first_) ReadThrough(end_ - first_ - 1);
+  }
+  // The whole sentence's lexemes, by token index minus first_token, once
+  // ReadAll has run; else nullptr.
+  const Lexeme* Complete() const { return read_ == end_ - first_ ? lexemes_.data() : nullptr; }
+  uint32_t first_token() const { return first_; }
 
  private:
-  // Classifies token i into its slot. Kept apart from At(), which the
-  // matchers call several times a token: inlined there, it made every call
-  // pay for its registers.
-  [[gnu::noinline]] void Read(uint32_t i, size_t slot) {
+  // Classifies the unread tokens up to and including `slot`. Kept apart
+  // from At(), which the matchers call several times a token: inlined
+  // there, it made every call pay for its registers.
+  [[gnu::noinline]] void ReadThrough(size_t slot) {
+    for (; read_ <= slot; ++read_) Read(first_ + static_cast<uint32_t>(read_), read_);
+  }
+  // Classifies token i into its slot.
+  void Read(uint32_t i, size_t slot) {
     const Token& token = segmentation_->tokens[i];
     const std::string_view raw = text_.substr(token.begin, token.end - token.begin);
     AsciiForm form;
@@ -703,16 +716,14 @@ class SentenceLexemes {
       form = FoldAscii(raw, own_folded_[slot]);
     }
     Classify(raw, token.kind, form, lexemes_[slot]);
-    stamps_[slot] = stamp_;
   }
 
   std::string_view text_;
   const Segmentation* segmentation_ = nullptr;
   const FoldedTokens* folded_ = nullptr;
   uint32_t first_ = 0, end_ = 0;
+  size_t read_ = 0;  // slots [0, read_) are classified
   std::vector<Lexeme> lexemes_;
-  std::vector<uint32_t> stamps_;  // an entry is read when its stamp is stamp_
-  uint32_t stamp_ = 0;
   // The lexemes' folded words when no FoldedTokens was given.
   std::vector<std::array<char, kLongestFolded>> own_folded_;
 };
@@ -726,6 +737,8 @@ class Scanner {
   Scanner(SentenceLexemes& lexemes, uint32_t first_token, uint32_t end_token,
           const DocumentDates& document)
       : lexemes_(lexemes),
+        complete_(lexemes.Complete()),
+        sentence_first_(lexemes.first_token()),
         first_(first_token),
         end_(end_token),
         document_(document),
@@ -733,15 +746,24 @@ class Scanner {
 
   const Lexeme& At(uint32_t i) const {
     if (i < first_ || i >= end_) return kOutside;
+    // Every call of every matcher comes here: a read table is indexed
+    // directly, without asking it whether the token is read.
+    if (complete_ != nullptr) return complete_[i - sentence_first_];
     return lexemes_.At(i);
   }
 
   // Whether an expression can start at token i: most words are no part of
-  // one, and no expression starts with a mark. Inlined where the loops over
-  // a sentence call ExpressionAt, so that most tokens cost no call.
+  // one, and no expression starts with a mark. Nor does a word of
+  // OpensOnlyBeforeDateWord before a plain word or a mark ("the
+  // government", "of state", "a day"): "the", "of", "in" and "a" are a
+  // tenth of news text, and each cost ExpressionAt's every matcher. Inlined
+  // where the loops over a sentence call ExpressionAt, so that most tokens
+  // cost no call.
   bool MayStartAt(uint32_t i) const {
-    const LexKind kind = At(i).kind;
-    return kind != LexKind::kOther && kind != LexKind::kNone && kind != LexKind::kPunct;
+    const Lexeme& lex = At(i);
+    if (IsPlain(lex.kind)) return false;
+    return lex.kind != LexKind::kKey || !OpensOnlyBeforeDateWord(lex.key) ||
+           !IsPlain(At(i + 1).kind);
   }
 
   // The expression that starts at token i, if any.
@@ -828,6 +850,49 @@ class Scanner {
   }
 
  private:
+  // A word that is no key, a mark, or nothing (outside the range).
+  static bool IsPlain(LexKind kind) {
+    return kind == LexKind::kOther || kind == LexKind::kNone || kind == LexKind::kPunct;
+  }
+
+  // Keys whose every expression reads a key, a name or a number right after
+  // them, so that none starts at them before a plain word: ExpressionAt
+  // finds nothing there. Prepositions go to Point after them (nothing at a
+  // plain word) and Background's "in|over|for" forms all need a key next;
+  // "the", "its", "that" and number words ("a", "two") need a unit, a year,
+  // an ordinal or "same" next (Point, Anaphor, PartOf, Ago); "this",
+  // "last", "next", "coming" and "past" a unit or a weekday (Relative).
+  // Not "since" (its background search reads on), nor "during" and
+  // "throughout" ("throughout Maduro's tenure").
+  static bool OpensOnlyBeforeDateWord(Key key) {
+    switch (key) {
+      case Key::kIn:
+      case Key::kOn:
+      case Key::kAt:
+      case Key::kBy:
+      case Key::kUntil:
+      case Key::kFrom:
+      case Key::kOf:
+      case Key::kThrough:
+      case Key::kAround:
+      case Key::kOver:
+      case Key::kFor:
+      case Key::kBetween:
+      case Key::kThe:
+      case Key::kPossessive:
+      case Key::kThat:
+      case Key::kNumberWord:
+      case Key::kThis:
+      case Key::kLast:
+      case Key::kNext:
+      case Key::kComing:
+      case Key::kPast:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   static bool IsPreposition(const Lexeme& lex) {
     if (lex.kind != LexKind::kKey) return false;
     switch (lex.key) {
@@ -1311,6 +1376,8 @@ class Scanner {
   }
 
   SentenceLexemes& lexemes_;
+  const Lexeme* complete_;  // lexemes_.Complete()
+  uint32_t sentence_first_;
   uint32_t first_;
   uint32_t end_;
   const DocumentDates& document_;
@@ -1339,11 +1406,14 @@ std::optional<Dateline> FindDateline(std::string_view text, const Segmentation& 
     if (sentence.begin > kBytesToLook) break;
     lexemes.Reset(text, segmentation, sentence);
     const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, context);
-    // The place: capitalised words and commas, ending in a comma.
+    // The place: capitalised words and commas, ending in a comma. Read from
+    // the tokens themselves: only the date after a comma needs lexemes, and
+    // classifying the first words of forty sentences was most of this search.
     uint32_t words = 0;
     for (uint32_t i = sentence.first_token; i < sentence.end_token && words <= 5; ++i) {
-      const Lexeme& lex = scanner.At(i);
-      if (lex.IsMark(',')) {
+      const Token& token = segmentation.tokens[i];
+      if (token.kind == TokenKind::kPunct && token.end - token.begin == 1 &&
+          text[token.begin] == ',') {
         if (words == 0) break;
         const auto date = scanner.Calendar(i + 1, -1);
         if (!date || date->precision != DatePrecision::kDay) continue;
@@ -1368,11 +1438,8 @@ std::optional<Dateline> FindDateline(std::string_view text, const Segmentation& 
         dateline.date = date->has_year ? date->date : *Nearest(date->month, date->day, given);
         return dateline;
       }
-      if (lex.kind == LexKind::kPunct || lex.kind == LexKind::kNumber ||
-          lex.kind == LexKind::kNumeric) {
-        break;
-      }
-      const Token& token = segmentation.tokens[i];
+      // Marks and numbers; a word token is never read as either.
+      if (token.kind != TokenKind::kWord) break;
       const char first = text[token.begin];
       if (!(first >= 'A' && first <= 'Z') && static_cast<unsigned char>(first) < 0x80) break;
       ++words;
@@ -1483,6 +1550,7 @@ void FindDatesIn(std::string_view text, const Segmentation& segmentation,
   }
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
   lexemes.Reset(text, segmentation, sentence, folded);
+  lexemes.ReadAll();  // the loop below looks at every token
   const Scanner scanner(lexemes, first, sentence.end_token, document);
   const bool caption = IsCaption(scanner, first, sentence.end_token);
   for (uint32_t i = first; i < sentence.end_token;) {
@@ -1532,6 +1600,7 @@ bool HasDateExpression(std::string_view text, const Segmentation& segmentation,
   thread_local DateScratch scratch;
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
   lexemes.Reset(text, segmentation, sentence);
+  lexemes.ReadAll();  // the loop below looks at every token
   const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, document);
   for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
     if (scanner.MayStartAt(i) && scanner.ExpressionAt(i)) return true;
