@@ -323,7 +323,9 @@ class EventCoder::Builder {
          kPunct);
     mark({"which", "who", "whom", "whose", "that"}, kRelative);
     mark({"if", "unless", "whether", "lest"}, kConditional);
-    mark({"after", "as", "amid", "amidst", "following", "aimed"}, kProvocation);
+    mark({"after", "as", "amid", "amidst", "following", "aimed", "warning", "signal", "message",
+          "fearing", "against"},
+         kProvocation);
     mark({"it", "they", "he", "she"}, kPronoun);
     mark_verbs({"warn"}, kWarn);
     mark_verbs({"begin", "start", "continue", "resume", "keep"}, kAspect);
@@ -388,7 +390,8 @@ class EventCoder::Builder {
           "worried", "possibility", "whether"},
          kSuppress);
     mark_verbs({"call"}, 0);
-    mark({"on", "upon", "both", "the", "that", "to", "each", "other", "one", "another", "of", "from"},
+    mark({"on", "upon", "both", "the", "that", "to", "each", "other", "one", "another", "of",
+          "from"},
          0);
     EventCoder& c = coder_;
     c.word_the_ = c.vocabulary_.Find("the");
@@ -425,10 +428,11 @@ class EventCoder::Builder {
           "protesters", "demonstrators"},
          kCivilians);
     mark({"protect", "help", "lead", "support", "secure", "guard", "restore"}, kProtective);
-    mark({"protesters", "protestors", "demonstrators", "students", "workers", "activists",
-          "supporters", "crowds", "crowd", "marchers", "farmers", "teachers", "unions", "strikers",
-          "opposition", "people", "citizens", "civilians", "residents", "villagers", "youths",
-          "truckers", "miners", "doctors", "nurses", "employees", "pensioners", "women"},
+    mark({"protesters", "protestors", "demonstrators", "students", "workers",  "activists",
+          "supporters", "crowds",     "crowd",         "marchers", "farmers",  "teachers",
+          "unions",     "strikers",   "opposition",    "people",   "citizens", "civilians",
+          "residents",  "villagers",  "youths",        "truckers", "miners",   "doctors",
+          "nurses",     "employees",  "pensioners",    "women"},
          kCrowd);
     mark({"protesters", "protestors", "demonstrators", "marchers", "strikers", "rioters",
           "supporters", "crowds", "crowd"},
@@ -464,8 +468,7 @@ class EventCoder::Builder {
         if (row->codes[mood].empty()) continue;
         coder_.derived_[p * kMoodCount + mood] = static_cast<int32_t>(coder_.patterns_.size());
         coder_.patterns_.push_back({row->codes[mood], pattern.text, row->line,
-                                    PatternKind::kDerived, false, pattern.reversed,
-                                    pattern.crowd});
+                                    PatternKind::kDerived, false, pattern.reversed, pattern.crowd});
       }
     }
     coder_.derived_.resize(coder_.patterns_.size() * kMoodCount, -1);
@@ -861,8 +864,7 @@ bool EventCoder::MayStartMatch(uint32_t word) const {
 // ---------------------------------------------------------------------------
 // Matching and grammar over one sentence's symbols.
 
-bool EventCoder::OpensWithMembersOf(const std::vector<uint32_t>& word_ids,
-                                    uint32_t group) const {
+bool EventCoder::OpensWithMembersOf(const std::vector<uint32_t>& word_ids, uint32_t group) const {
   if (group < 2 || group > 3 || group > word_ids.size()) return false;
   const uint32_t link = word_ids[group - 1];
   if (link != word_of_ && link != word_from_) return false;
@@ -1608,7 +1610,12 @@ class EventCoder::Matcher {
 
   // "Thousands of Serbian students", "opposition supporters": a group named
   // by a crowd word, who march, strike and occupy.
-  bool IsCrowd(int group) const { return NamedBy(group, kCrowd); }
+  // ("Greek farmers": the name is "Greek", the crowd word follows it.)
+  bool IsCrowd(int group) const {
+    const uint32_t after = s_[group].end_token - base_;
+    return NamedBy(group, kCrowd) ||
+           (after < word_ids_.size() && (coder_.WordFlags(word_ids_[after]) & kCrowd));
+  }
 
   // Does a word of the group's name have `flag`?
   bool NamedBy(int group, uint64_t flag) const {
@@ -1997,7 +2004,13 @@ class EventCoder::Matcher {
     }
 
     const Entry& entry = coder_.entries_[match.entry];
-    const int32_t pattern = coder_.Derived(entry.pattern, mood);
+    // "Greek farmers blocked highways": the crowd's reading of the words
+    // decides the code and where the target is sought (a protest's aim).
+    uint32_t reading = entry.pattern;
+    if (coder_.patterns_[reading].crowd_alternative >= 0 && source >= 0 && IsCrowd(source)) {
+      reading = static_cast<uint32_t>(coder_.patterns_[reading].crowd_alternative);
+    }
+    const int32_t pattern = coder_.Derived(reading, mood);
     if (pattern < 0) return;
     int target = addressee;
     bool target_by_distance = false;
