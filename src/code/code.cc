@@ -428,11 +428,13 @@ class EventCoder::Builder {
           "protesters", "demonstrators"},
          kCivilians);
     mark({"protect", "help", "lead", "support", "secure", "guard", "restore"}, kProtective);
-    mark({"protesters", "protestors", "demonstrators", "students", "workers",  "activists",
-          "supporters", "crowds",     "crowd",         "marchers", "farmers",  "teachers",
-          "unions",     "strikers",   "opposition",    "people",   "citizens", "civilians",
-          "residents",  "villagers",  "youths",        "truckers", "miners",   "doctors",
-          "nurses",     "employees",  "pensioners",    "women"},
+    mark({"protesters", "protestors",  "demonstrators", "students", "workers",  "activists",
+          "supporters", "crowds",      "crowd",         "marchers", "farmers",  "teachers",
+          "unions",     "strikers",    "opposition",    "people",   "citizens", "civilians",
+          "residents",  "villagers",   "youths",        "truckers", "miners",   "doctors",
+          "nurses",     "employees",   "pensioners",    "women",    "drivers",  "fishermen",
+          "traders",    "shopkeepers", "merchants",     "peasants", "lawyers",  "unionists",
+          "medics"},
          kCrowd);
     mark({"protesters", "protestors", "demonstrators", "marchers", "strikers", "rioters",
           "supporters", "crowds", "crowd"},
@@ -1610,11 +1612,17 @@ class EventCoder::Matcher {
 
   // "Thousands of Serbian students", "opposition supporters": a group named
   // by a crowd word, who march, strike and occupy.
-  // ("Greek farmers": the name is "Greek", the crowd word follows it.)
+  // ("Greek farmers", "Brazilian truck drivers": the name is the adjective,
+  // the crowd word follows it.)
   bool IsCrowd(int group) const {
+    if (NamedBy(group, kCrowd)) return true;
     const uint32_t after = s_[group].end_token - base_;
-    return NamedBy(group, kCrowd) ||
-           (after < word_ids_.size() && (coder_.WordFlags(word_ids_[after]) & kCrowd));
+    for (uint32_t t = after; t < word_ids_.size() && t < after + 2; ++t) {
+      const uint64_t flags = coder_.WordFlags(word_ids_[t]);
+      if (flags & kCrowd) return true;
+      if (flags & (kFiniteForms | kBe | kHave | kModal | kFuture | kPunct | kPreposition)) break;
+    }
+    return false;
   }
 
   // Does a word of the group's name have `flag`?
