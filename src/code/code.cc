@@ -1848,7 +1848,11 @@ class EventCoder::Matcher {
       CodeParticipleClause(verb, match);
       return;
     }
-    if (gerund_only && !context.be) {
+    // "committed to sending frigates": a gerund after an intention's "to"
+    // is the intended act, read as "committed to send".
+    const bool intended_gerund = gerund_only && context.to == verb - 1 && context.to > 0 &&
+                                 Has(context.to - 1, kIntentGovernor);
+    if (gerund_only && !context.be && !intended_gerund) {
       // "accused X of attacking Y" codes the accusation only, but "Maduro
       // spoke after receiving Borisov" reports Maduro receiving him.
       if (context.left != verb - 1 || context.left < 0 || !Has(context.left, kTemporal | kAspect)) {
