@@ -87,6 +87,7 @@ enum WordFlag : uint64_t {
   kSince = 1ull << 56,          // since: "since the two countries restored ties"
   kCrowd = 1ull << 57,          // protesters, students, workers: who a `crowd` pattern needs
   kProtesters = 1ull << 58,     // protesters, demonstrators: force against them is repression
+  kOccurrence = 1ull << 59,     // resumed, began, were held: "talks between X and Y resumed"
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -347,6 +348,9 @@ class EventCoder::Builder {
                 "think",  "hope",    "know",    "suggest",  "indicate"},
                kSpeech);
     mark({"yet"}, kAdverb);
+    mark({"resume", "resumed", "resumes", "began", "begin", "begins", "started", "opened",
+          "continued", "concluded", "ended", "held", "convened", "reconvened"},
+         kOccurrence);
     mark({"also",        "again",      "already",     "still",      "just",       "now",
           "then",        "reportedly", "formally",    "officially", "previously", "subsequently",
           "later",       "recently",   "once",        "jointly",    "firmly",     "repeatedly",
@@ -411,6 +415,7 @@ class EventCoder::Builder {
     c.word_but_ = c.vocabulary_.Find("but");
     c.word_of_ = c.vocabulary_.Find("of");
     c.word_from_ = c.vocabulary_.Find("from");
+    c.word_between_ = c.vocabulary_.Find("between");
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
     mark({"through", "across"}, kPassage);
@@ -1793,7 +1798,10 @@ class EventCoder::Matcher {
     const int n = static_cast<int>(s_.size());
     for (int j = end; j < n && j - end <= 12; ++j) {
       if (Has(j, kBoundary | kComma)) return false;
-      if (LooksFinite(j)) return true;
+      // "Talks between Sudan and Chad resumed on Sunday": the verb tells
+      // that the event happens, which makes it news.
+      if (Has(j, kOccurrence)) return false;
+      if (LooksFinite(j)) return !(j + 1 < n && Has(j, kBe) && Has(j + 1, kOccurrence));
     }
     return false;
   }
@@ -2372,15 +2380,17 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       while (head >= 2 && (symbols[head - 1].flags & kComma) && is_actor(head - 2)) head -= 2;
       while (head < first && head > 0 && (symbols[head - 1].flags & kPreposition)) head += 2;
       // "X condemned A and B signed ...": B is the next clause's subject
-      // when a finite verb follows it and A is an object. Not so when the
-      // sentence opens "(The) representatives of|from A and B met": one
-      // subject.
+      // when a finite verb follows it and A is an object. Not so after
+      // "between" (a pair), nor when the sentence opens "(The)
+      // representatives of|from A and B met": one subject.
       if (i < end) {
         const uint64_t next_flags = flags_of(scratch.word_ids[i - base]);
         const uint32_t before_group = symbols[head].first_token;
         if ((next_flags & kFiniteForms) && (next_flags & (kPatternHead | kSpeech)) &&
             before_group > base &&
             (flags_of(scratch.word_ids[before_group - 1 - base]) & (kPatternHead | kPreposition)) &&
+            !(first == count - 3 && symbols[first].end_actor - symbols[first].first_actor == 1 &&
+              scratch.word_ids[before_group - 1 - base] == word_between_) &&
             !OpensWithMembersOf(scratch.word_ids, before_group - base)) {
           continue;
         }
