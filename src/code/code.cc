@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <span>
 #include <unordered_map>
 
@@ -188,7 +187,9 @@ std::vector<std::string> VerbForms(std::string_view lemma, std::string_view irre
 
 class EventCoder::Builder {
  public:
-  explicit Builder(EventCoder& coder) : coder_(coder) { trie_.emplace_back(); }
+  explicit Builder(EventCoder& coder) : coder_(coder), edge_index_(1 << 16) {
+    trie_.emplace_back();
+  }
 
   Status LoadIrregular(const std::string& path) {
     auto content = ReadTextFile(path);
@@ -470,19 +471,35 @@ class EventCoder::Builder {
     }
     coder_.derived_.resize(coder_.patterns_.size() * kMoodCount, -1);
 
-    // The trie, flattened: children sorted by word for binary search.
+    // The trie, flattened: each node's edges together (a counting sort by
+    // node), sorted by word for binary search.
     coder_.nodes_.resize(trie_.size());
+    for (const BuiltEdge& edge : built_edges_) ++coder_.nodes_[edge.node].edge_count;
+    uint32_t first_edge = 0;
     for (size_t n = 0; n < trie_.size(); ++n) {
       Node& node = coder_.nodes_[n];
-      node.first_edge = static_cast<uint32_t>(coder_.edges_.size());
-      node.edge_count = static_cast<uint32_t>(trie_[n].children.size());
-      for (const auto& [word, child] : trie_[n].children) coder_.edges_.push_back({word, child});
+      node.first_edge = first_edge;
+      first_edge += node.edge_count;
+      node.edge_count = 0;  // counts again as the edges are placed
       node.payload = trie_[n].payload;
       node.wildcard = trie_[n].wildcard;
       node.slot = trie_[n].slot;
     }
+    coder_.edges_.resize(first_edge);
+    for (const BuiltEdge& edge : built_edges_) {
+      Node& node = coder_.nodes_[edge.node];
+      coder_.edges_[node.first_edge + node.edge_count++] = {edge.word, edge.child};
+    }
+    for (const Node& node : coder_.nodes_) {
+      if (node.edge_count < 2) continue;
+      const auto edges = coder_.edges_.begin() + node.first_edge;
+      std::sort(edges, edges + node.edge_count,
+                [](const Edge& a, const Edge& b) { return a.word < b.word; });
+    }
     coder_.root_children_.assign(coder_.vocabulary_.size() + 1, 0);
-    for (const auto& [word, child] : trie_[0].children) {
+    const Node& root = coder_.nodes_[0];
+    for (uint32_t e = root.first_edge; e < root.first_edge + root.edge_count; ++e) {
+      const auto [word, child] = coder_.edges_[e];
       if (word < coder_.root_children_.size()) coder_.root_children_[word] = child;
       if (word >= kFirstClassSymbol) coder_.root_classes_ |= 1u << (word - kFirstClassSymbol);
     }
@@ -495,7 +512,6 @@ class EventCoder::Builder {
 
  private:
   struct TrieNode {
-    std::map<uint32_t, uint32_t> children;
     int32_t payload = -1;
     uint32_t wildcard = 0;
     uint32_t slot = 0;
@@ -791,12 +807,34 @@ class EventCoder::Builder {
       (word == kAnyWord ? trie_[node].wildcard : trie_[node].slot) = child;
       return child;
     }
-    const auto found = trie_[node].children.find(word);
-    if (found != trie_[node].children.end()) return found->second;
+    uint32_t& slot = edge_index_[EdgeSlotOf(node, word)];
+    if (slot != 0) return built_edges_[slot - 1].child;
     const uint32_t child = static_cast<uint32_t>(trie_.size());
-    trie_[node].children.emplace(word, child);
     trie_.emplace_back();
+    built_edges_.push_back({node, word, child});
+    slot = static_cast<uint32_t>(built_edges_.size());
+    if (built_edges_.size() * 2 > edge_index_.size()) {
+      edge_index_.assign(edge_index_.size() * 2, 0);
+      for (size_t e = 0; e < built_edges_.size(); ++e) {
+        edge_index_[EdgeSlotOf(built_edges_[e].node, built_edges_[e].word)] =
+            static_cast<uint32_t>(e + 1);
+      }
+    }
     return child;
+  }
+
+  // The slot of edge_index_ holding the edge (node, word), or the empty slot
+  // where it would go.
+  size_t EdgeSlotOf(uint32_t node, uint32_t word) const {
+    const size_t mask = edge_index_.size() - 1;
+    uint64_t key = (uint64_t{node} << 32) | word;
+    key = (key ^ (key >> 33)) * 0xFF51AFD7ED558CCDULL;
+    for (size_t i = static_cast<size_t>(key ^ (key >> 33)) & mask;; i = (i + 1) & mask) {
+      const uint32_t slot = edge_index_[i];
+      if (slot == 0) return i;
+      const BuiltEdge& edge = built_edges_[slot - 1];
+      if (edge.node == node && edge.word == word) return i;
+    }
   }
 
   EventCoder& coder_;
@@ -806,6 +844,18 @@ class EventCoder::Builder {
   std::unordered_map<std::string, uint32_t> classes_;    // class name -> index
   std::unordered_map<uint32_t, uint32_t> word_classes_;  // word id -> class bits
   std::vector<TrieNode> trie_;
+  // The trie's edges while building, in the order made, and an
+  // open-addressing index over them by (node, word). A std::map per node cost
+  // an allocation per edge, and its lookups and frees were a third of the
+  // start-up. Compile sorts the edges into edges_.
+  struct BuiltEdge {
+    uint32_t node = 0;
+    uint32_t word = 0;
+    uint32_t child = 0;
+  };
+  std::vector<BuiltEdge> built_edges_;
+  std::vector<uint32_t> edge_index_;  // built_edges_ index + 1, 0 = empty; a power of two
+                                      // in size, at most half full
 };
 
 StatusOr<std::shared_ptr<const EventCoder>> EventCoder::Load(const CoderOptions& options) {
