@@ -437,24 +437,32 @@ class ActorDictionary::Builder {
         }
       }
     }
-    // The sector variant of every actor of a state, for ActorForSector.
+    // The sector variant of every actor of a state, for ActorForSector, and
+    // its state. Both depend on the state alone, and a state has some twenty
+    // actors: each state's row is looked up once and copied to the others.
+    constexpr size_t kSectorCount = std::size(kSectors);
     auto& variants = dictionary_.sector_variants_;
-    variants.assign(dictionary_.actors_.size() * std::size(kSectors), kNoActor);
+    variants.assign(dictionary_.actors_.size() * kSectorCount, kNoActor);
+    auto& states = dictionary_.state_of_;
+    states.assign(dictionary_.actors_.size(), kNoActor);
+    std::unordered_map<std::string_view, size_t> first_of_state;  // country -> first actor
+    std::string code;
     for (size_t i = 0; i < dictionary_.actors_.size(); ++i) {
       const std::string& country = dictionary_.actors_[i].country;
       if (country.empty()) continue;
-      for (size_t s = 0; s < std::size(kSectors); ++s) {
-        auto found = dictionary_.actor_by_code_.find(country + std::string(kSectors[s]));
-        if (found != dictionary_.actor_by_code_.end()) {
-          variants[i * std::size(kSectors) + s] = found->second;
-        }
+      const auto [first, added] = first_of_state.emplace(country, i);
+      uint32_t* row = variants.data() + i * kSectorCount;
+      if (!added) {
+        std::copy_n(variants.data() + first->second * kSectorCount, kSectorCount, row);
+        states[i] = states[first->second];
+        continue;
       }
-    }
-    auto& states = dictionary_.state_of_;
-    states.assign(dictionary_.actors_.size(), kNoActor);
-    for (size_t i = 0; i < dictionary_.actors_.size(); ++i) {
-      const std::string& country = dictionary_.actors_[i].country;
-      if (!country.empty()) states[i] = dictionary_.FindCodeIndex(country);
+      for (size_t s = 0; s < kSectorCount; ++s) {
+        code.assign(country).append(kSectors[s]);
+        auto found = dictionary_.actor_by_code_.find(code);
+        if (found != dictionary_.actor_by_code_.end()) row[s] = found->second;
+      }
+      states[i] = dictionary_.FindCodeIndex(country);
     }
     // Names that are also personal names ("Jordan") are checked against
     // their neighbours when matched.
