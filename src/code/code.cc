@@ -187,9 +187,7 @@ std::vector<std::string> VerbForms(std::string_view lemma, std::string_view irre
 
 class EventCoder::Builder {
  public:
-  explicit Builder(EventCoder& coder) : coder_(coder), edge_index_(1 << 16) {
-    trie_.emplace_back();
-  }
+  explicit Builder(EventCoder& coder) : coder_(coder) { trie_.emplace_back(); }
 
   Status LoadIrregular(const std::string& path) {
     auto content = ReadTextFile(path);
@@ -515,6 +513,7 @@ class EventCoder::Builder {
     int32_t payload = -1;
     uint32_t wildcard = 0;
     uint32_t slot = 0;
+    uint32_t last_edge = 0;  // in built_edges_ (index + 1), 0 = none; not the root's by id
   };
   struct MoodRow {
     int line = 0;
@@ -807,34 +806,24 @@ class EventCoder::Builder {
       (word == kAnyWord ? trie_[node].wildcard : trie_[node].slot) = child;
       return child;
     }
-    uint32_t& slot = edge_index_[EdgeSlotOf(node, word)];
-    if (slot != 0) return built_edges_[slot - 1].child;
-    const uint32_t child = static_cast<uint32_t>(trie_.size());
-    trie_.emplace_back();
-    built_edges_.push_back({node, word, child});
-    slot = static_cast<uint32_t>(built_edges_.size());
-    if (built_edges_.size() * 2 > edge_index_.size()) {
-      edge_index_.assign(edge_index_.size() * 2, 0);
-      for (size_t e = 0; e < built_edges_.size(); ++e) {
-        edge_index_[EdgeSlotOf(built_edges_[e].node, built_edges_[e].word)] =
-            static_cast<uint32_t>(e + 1);
+    // The root has an edge for each of thousands of verb forms and nouns,
+    // found by word id; below it a node has two edges on average, and its
+    // list is scanned.
+    const bool by_id = node == 0 && word < kFirstClassSymbol;
+    if (by_id) {
+      if (word >= root_edges_.size()) root_edges_.resize(word + 1, 0);
+      if (root_edges_[word] != 0) return built_edges_[root_edges_[word] - 1].child;
+    } else {
+      for (uint32_t e = trie_[node].last_edge; e != 0; e = built_edges_[e - 1].previous) {
+        if (built_edges_[e - 1].word == word) return built_edges_[e - 1].child;
       }
     }
+    const uint32_t child = static_cast<uint32_t>(trie_.size());
+    built_edges_.push_back({node, word, child, trie_[node].last_edge});
+    const auto edge = static_cast<uint32_t>(built_edges_.size());
+    (by_id ? root_edges_[word] : trie_[node].last_edge) = edge;
+    trie_.emplace_back();
     return child;
-  }
-
-  // The slot of edge_index_ holding the edge (node, word), or the empty slot
-  // where it would go.
-  size_t EdgeSlotOf(uint32_t node, uint32_t word) const {
-    const size_t mask = edge_index_.size() - 1;
-    uint64_t key = (uint64_t{node} << 32) | word;
-    key = (key ^ (key >> 33)) * 0xFF51AFD7ED558CCDULL;
-    for (size_t i = static_cast<size_t>(key ^ (key >> 33)) & mask;; i = (i + 1) & mask) {
-      const uint32_t slot = edge_index_[i];
-      if (slot == 0) return i;
-      const BuiltEdge& edge = built_edges_[slot - 1];
-      if (edge.node == node && edge.word == word) return i;
-    }
   }
 
   EventCoder& coder_;
@@ -844,18 +833,18 @@ class EventCoder::Builder {
   std::unordered_map<std::string, uint32_t> classes_;    // class name -> index
   std::unordered_map<uint32_t, uint32_t> word_classes_;  // word id -> class bits
   std::vector<TrieNode> trie_;
-  // The trie's edges while building, in the order made, and an
-  // open-addressing index over them by (node, word). A std::map per node cost
-  // an allocation per edge, and its lookups and frees were a third of the
-  // start-up. Compile sorts the edges into edges_.
+  // The trie's edges while building, in the order made: each node's in a
+  // list from its last edge back, the root's by word id. A std::map per node
+  // cost an allocation per edge, and its lookups and frees were a third of
+  // the start-up. Compile sorts the edges into edges_.
   struct BuiltEdge {
     uint32_t node = 0;
     uint32_t word = 0;
     uint32_t child = 0;
+    uint32_t previous = 0;  // the node's edge before this one (index + 1), 0 = none
   };
   std::vector<BuiltEdge> built_edges_;
-  std::vector<uint32_t> edge_index_;  // built_edges_ index + 1, 0 = empty; a power of two
-                                      // in size, at most half full
+  std::vector<uint32_t> root_edges_;  // by word id: the root's edge (index + 1), 0 = none
 };
 
 StatusOr<std::shared_ptr<const EventCoder>> EventCoder::Load(const CoderOptions& options) {
