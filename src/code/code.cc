@@ -539,13 +539,16 @@ class EventCoder::Builder {
   }
 
   // Marks each form of `lemma` with what it can be: "cut" is base, past and
-  // participle at once; "visited" past and participle.
-  std::vector<uint32_t> InflectAndFlag(const std::string& lemma) {
+  // participle at once; "visited" past and participle. Once per lemma: the
+  // patterns of verbs.tsv share a few hundred heads.
+  const std::vector<uint32_t>& InflectAndFlag(const std::string& lemma) {
+    const auto [cached, added] = forms_.try_emplace(lemma);
+    std::vector<uint32_t>& ids = cached->second;
+    if (!added) return ids;
     const auto irregular = irregular_.find(lemma);
     const std::string past =
         irregular == irregular_.end() ? RegularPast(lemma) : irregular->second.first;
     const std::string participle = irregular == irregular_.end() ? past : irregular->second.second;
-    std::vector<uint32_t> ids;
     auto add = [&](const std::string& form, uint64_t flags) {
       const uint32_t id = coder_.vocabulary_.Intern(form);
       flags_[id] |= flags | kPatternHead;
@@ -829,6 +832,7 @@ class EventCoder::Builder {
   EventCoder& coder_;
   std::unordered_map<std::string, std::pair<std::string, std::string>> irregular_;
   std::unordered_map<std::string, MoodRow> moods_;
+  std::unordered_map<std::string, std::vector<uint32_t>> forms_;  // lemma -> InflectAndFlag's ids
   std::unordered_map<uint32_t, uint64_t> flags_;
   std::unordered_map<std::string, uint32_t> classes_;    // class name -> index
   std::unordered_map<uint32_t, uint32_t> word_classes_;  // word id -> class bits
