@@ -519,8 +519,46 @@ class EventCoder::Builder {
     int line = 0;
     std::string codes[kMoodCount];
   };
-  // One element of a pattern: alternatives, each a (possibly empty) word sequence.
-  using Element = std::vector<std::vector<uint32_t>>;
+  // A pattern's elements, each offering alternatives, each a (possibly
+  // empty) word sequence; flat, in three vectors reused from pattern to
+  // pattern, where nested vectors cost allocations for every word.
+  struct Elements {
+    std::vector<uint32_t> words;
+    std::vector<uint32_t> alternative_ends;  // alternative a: words up to its end
+    std::vector<uint32_t> element_ends;      // element e: alternatives up to its end
+
+    size_t size() const { return element_ends.size(); }
+    // Element e's alternatives are [FirstAlternative(e), element_ends[e]).
+    uint32_t FirstAlternative(size_t e) const { return e == 0 ? 0 : element_ends[e - 1]; }
+    std::span<const uint32_t> Alternative(uint32_t a) const {
+      const uint32_t first = a == 0 ? 0 : alternative_ends[a - 1];
+      return {words.data() + first, alternative_ends[a] - first};
+    }
+    void Clear() {
+      words.clear();
+      alternative_ends.clear();
+      element_ends.clear();
+    }
+    // An element with no alternatives yet, an empty alternative of the last
+    // element, a word at the end of the last alternative.
+    void AddElement() { element_ends.push_back(static_cast<uint32_t>(alternative_ends.size())); }
+    void AddAlternative() {
+      alternative_ends.push_back(static_cast<uint32_t>(words.size()));
+      ++element_ends.back();
+    }
+    void AddWord(uint32_t word) {
+      words.push_back(word);
+      ++alternative_ends.back();
+    }
+    // Appends element e of `from`.
+    void AddCopy(const Elements& from, size_t e) {
+      AddElement();
+      for (uint32_t a = from.FirstAlternative(e); a < from.element_ends[e]; ++a) {
+        AddAlternative();
+        for (uint32_t word : from.Alternative(a)) AddWord(word);
+      }
+    }
+  };
 
   static bool IsCode(std::string_view code) {
     return code.size() >= 2 && code.size() <= 4 &&
@@ -583,7 +621,8 @@ class EventCoder::Builder {
   Status AddPattern(std::string_view code, std::string_view text, int line, bool verb,
                     std::string_view flag) {
     const Segmentation segmentation = Segment(text);
-    std::vector<Element> elements;
+    Elements& elements = elements_;
+    elements.Clear();
     bool in_optional = false, alternative_next = false;
     // "sit-in|vigil": the segmenter splits "sit-in" into three tokens, as it
     // does in the text; glued together they are one alternative.
@@ -597,7 +636,7 @@ class EventCoder::Builder {
                                 segmentation.tokens[i + 1].begin == token.end &&
                                 elements.size() > (verb ? 1u : 0u) && !alternative_next;
       if (glued_hyphen || continues_word) {
-        elements.back().back().push_back(coder_.vocabulary_.Intern(Folded(word)));
+        elements.AddWord(coder_.vocabulary_.Intern(Folded(word)));
         continues_word = glued_hyphen;
         continue;
       }
@@ -613,19 +652,20 @@ class EventCoder::Builder {
       if (word == "[") {
         if (in_optional) return Status::InvalidInput("nested '['");
         in_optional = true;
-        elements.push_back({{}});  // alternatives; the empty one is added at ']'
+        elements.AddElement();  // alternatives; the empty one is added at ']'
+        elements.AddAlternative();
         continue;
       }
       if (word == "]") {
         if (!in_optional) return Status::InvalidInput("']' without '['");
         in_optional = false;
-        elements.back().push_back({});
+        elements.AddAlternative();
         continue;
       }
       if (word == "|") {
-        if (elements.empty()) return Status::InvalidInput("misplaced '|'");
+        if (elements.size() == 0) return Status::InvalidInput("misplaced '|'");
         if (in_optional) {
-          elements.back().push_back({});
+          elements.AddAlternative();
         } else {
           alternative_next = true;
         }
@@ -647,16 +687,19 @@ class EventCoder::Builder {
         id = coder_.vocabulary_.Intern(Folded(word));
       }
       if (in_optional) {
-        elements.back().back().push_back(id);
+        elements.AddWord(id);
       } else if (alternative_next) {
-        elements.back().push_back({id});
+        elements.AddAlternative();
+        elements.AddWord(id);
         alternative_next = false;
       } else {
-        elements.push_back({{id}});
+        elements.AddElement();
+        elements.AddAlternative();
+        elements.AddWord(id);
       }
     }
     if (in_optional || alternative_next) return Status::InvalidInput("unfinished '[' or '|'");
-    if (elements.empty()) return Status::InvalidInput("empty pattern");
+    if (elements.size() == 0) return Status::InvalidInput("empty pattern");
 
     // Slots, in order: a verb pattern has at most TARGET; a noun pattern
     // SOURCE and TARGET in the order written.
@@ -687,30 +730,38 @@ class EventCoder::Builder {
         const Token& next = segmentation.tokens[i + 1];
         if (text.substr(next.begin, next.end - next.begin) != "|") break;
       }
-      for (const std::vector<uint32_t>& alternative : elements[0]) {
+      for (uint32_t a = 0; a < elements.element_ends[0]; ++a) {
+        const std::span<const uint32_t> alternative = elements.Alternative(a);
         if (alternative.size() != 1 || alternative[0] == kActorSymbol ||
-            alternative[0] == kAnyWord || lemmas.size() != elements[0].size()) {
+            alternative[0] == kAnyWord || lemmas.size() != elements.element_ends[0]) {
           return Status::InvalidInput("a verb pattern must start with a verb lemma or lemma|lemma");
         }
       }
-      Element forms;
+      // The head's alternatives become its forms.
+      Elements& headed = merged_elements_;
+      headed.Clear();
+      headed.AddElement();
       for (const std::string& lemma : lemmas) {
-        for (uint32_t id : InflectAndFlag(lemma)) forms.push_back({id});
+        for (uint32_t id : InflectAndFlag(lemma)) {
+          headed.AddAlternative();
+          headed.AddWord(id);
+        }
       }
-      elements[0] = std::move(forms);
-    } else if (elements[0].size() == 1 && elements[0][0].size() == 1 &&
-               elements[0][0][0] == kAnyWord) {
+      for (size_t e = 1; e < elements.size(); ++e) headed.AddCopy(elements, e);
+      std::swap(elements, headed);
+    } else if (elements.element_ends[0] == 1 && elements.Alternative(0).size() == 1 &&
+               elements.Alternative(0)[0] == kAnyWord) {
       return Status::InvalidInput("a pattern cannot start with '*'");
     }
 
-    MergeOptionalWildcards(elements);
+    MergeOptionalWildcards();
     const uint32_t index = static_cast<uint32_t>(coder_.patterns_.size());
     coder_.patterns_.push_back({std::string(code), std::string(text), line,
                                 verb ? PatternKind::kVerb : PatternKind::kNoun, flag == "mutual",
                                 flag == "reversed", flag == "crowd"});
     Expansion start;
     start.pattern = index;
-    Expand(elements, 0, start, slot_is_source);
+    Expand(0, start, slot_is_source);
     return Status::Ok();
   }
 
@@ -718,27 +769,31 @@ class EventCoder::Builder {
   // sequences; as one element of 0 to 3 wildcards it is 4, which keeps the
   // long gaps of verbs.tsv cheap to compile. Most wildcards first, as the
   // separate elements would give them.
-  static void MergeOptionalWildcards(std::vector<Element>& elements) {
-    auto optional_wildcard = [](const Element& element) {
-      return element.size() == 2 && element[0].size() == 1 && element[0][0] == kAnyWord &&
-             element[1].empty();
+  void MergeOptionalWildcards() {
+    const Elements& elements = elements_;
+    auto optional_wildcard = [&](size_t e) {
+      const uint32_t a = elements.FirstAlternative(e);
+      return elements.element_ends[e] - a == 2 && elements.Alternative(a).size() == 1 &&
+             elements.Alternative(a)[0] == kAnyWord && elements.Alternative(a + 1).empty();
     };
-    std::vector<Element> merged;
+    Elements& merged = merged_elements_;
+    merged.Clear();
     for (size_t i = 0; i < elements.size();) {
       size_t run = 0;
-      while (i + run < elements.size() && optional_wildcard(elements[i + run])) ++run;
+      while (i + run < elements.size() && optional_wildcard(i + run)) ++run;
       if (run < 2) {
-        merged.push_back(std::move(elements[i]));
+        merged.AddCopy(elements, i);
         ++i;
         continue;
       }
-      Element gap;
-      for (size_t count = run + 1; count-- > 0;)
-        gap.push_back(std::vector<uint32_t>(count, kAnyWord));
-      merged.push_back(std::move(gap));
+      merged.AddElement();
+      for (size_t count = run + 1; count-- > 0;) {
+        merged.AddAlternative();
+        for (size_t k = 0; k < count; ++k) merged.AddWord(kAnyWord);
+      }
       i += run;
     }
-    elements = std::move(merged);
+    std::swap(elements_, merged);
   }
 
   // Where one expansion of a pattern has got to: its trie node, the number
@@ -753,9 +808,8 @@ class EventCoder::Builder {
 
   // Spells out every combination of alternatives, walking the trie as it
   // goes, so the words a thousand expansions share are inserted once.
-  void Expand(const std::vector<Element>& elements, size_t element, const Expansion& at,
-              const std::vector<bool>& slot_is_source) {
-    if (element == elements.size()) {
+  void Expand(size_t element, const Expansion& at, const std::vector<bool>& slot_is_source) {
+    if (element == elements_.size()) {
       if (at.length == 0) return;
       // The first pattern written wins a tie: dictionaries list the
       // specific reading first. A crowd's reading of the same words is kept
@@ -783,7 +837,9 @@ class EventCoder::Builder {
       coder_.entries_.push_back({at.pattern, at.source_slot, at.target_slot, at.length});
       return;
     }
-    for (const std::vector<uint32_t>& alternative : elements[element]) {
+    for (uint32_t a = elements_.FirstAlternative(element); a < elements_.element_ends[element];
+         ++a) {
+      const std::span<const uint32_t> alternative = elements_.Alternative(a);
       // A match cannot start on a wildcard.
       if (at.length == 0 && !alternative.empty() && alternative[0] == kAnyWord) continue;
       Expansion next = at;
@@ -795,7 +851,7 @@ class EventCoder::Builder {
         next.node = ChildFor(next.node, word);
         ++next.length;
       }
-      Expand(elements, element + 1, next, slot_is_source);
+      Expand(element + 1, next, slot_is_source);
     }
   }
 
@@ -837,6 +893,8 @@ class EventCoder::Builder {
   std::unordered_map<std::string, uint32_t> classes_;    // class name -> index
   std::unordered_map<uint32_t, uint32_t> word_classes_;  // word id -> class bits
   std::vector<TrieNode> trie_;
+  Elements elements_;         // the pattern being added
+  Elements merged_elements_;  // scratch for rewriting elements_
   // The trie's edges while building, in the order made: each node's in a
   // list from its last edge back, the root's by word id. A std::map per node
   // cost an allocation per edge, and its lookups and frees were a third of
