@@ -427,9 +427,16 @@ class ActorDictionary::Builder {
   // creates actors and the dictionary stays immutable.
   void Finish() {
     const size_t count = dictionary_.actors_.size();
+    auto is_state = [](const Actor& actor) {
+      return !actor.country.empty() && actor.sector.empty();
+    };
+    // Most actors are these variants: one allocation for all of them.
+    const auto state_count =
+        std::count_if(dictionary_.actors_.begin(), dictionary_.actors_.end(), is_state);
+    dictionary_.actors_.reserve(count + state_count * std::size(kSectors));
     for (size_t i = 0; i < count; ++i) {
+      if (!is_state(dictionary_.actors_[i])) continue;
       const Actor country = dictionary_.actors_[i];
-      if (country.country.empty() || !country.sector.empty()) continue;
       for (std::string_view sector : kSectors) {
         const std::string code = country.country + std::string(sector);
         if (!dictionary_.actor_by_code_.count(code)) {
@@ -437,24 +444,32 @@ class ActorDictionary::Builder {
         }
       }
     }
-    // The sector variant of every actor of a state, for ActorForSector.
+    // The sector variant of every actor of a state, for ActorForSector, and
+    // its state. Both depend on the state alone, and a state has some twenty
+    // actors: each state's row is looked up once and copied to the others.
+    constexpr size_t kSectorCount = std::size(kSectors);
     auto& variants = dictionary_.sector_variants_;
-    variants.assign(dictionary_.actors_.size() * std::size(kSectors), kNoActor);
+    variants.assign(dictionary_.actors_.size() * kSectorCount, kNoActor);
+    auto& states = dictionary_.state_of_;
+    states.assign(dictionary_.actors_.size(), kNoActor);
+    std::unordered_map<std::string_view, size_t> first_of_state;  // country -> first actor
+    std::string code;
     for (size_t i = 0; i < dictionary_.actors_.size(); ++i) {
       const std::string& country = dictionary_.actors_[i].country;
       if (country.empty()) continue;
-      for (size_t s = 0; s < std::size(kSectors); ++s) {
-        auto found = dictionary_.actor_by_code_.find(country + std::string(kSectors[s]));
-        if (found != dictionary_.actor_by_code_.end()) {
-          variants[i * std::size(kSectors) + s] = found->second;
-        }
+      const auto [first, added] = first_of_state.emplace(country, i);
+      uint32_t* row = variants.data() + i * kSectorCount;
+      if (!added) {
+        std::copy_n(variants.data() + first->second * kSectorCount, kSectorCount, row);
+        states[i] = states[first->second];
+        continue;
       }
-    }
-    auto& states = dictionary_.state_of_;
-    states.assign(dictionary_.actors_.size(), kNoActor);
-    for (size_t i = 0; i < dictionary_.actors_.size(); ++i) {
-      const std::string& country = dictionary_.actors_[i].country;
-      if (!country.empty()) states[i] = dictionary_.FindCodeIndex(country);
+      for (size_t s = 0; s < kSectorCount; ++s) {
+        code.assign(country).append(kSectors[s]);
+        auto found = dictionary_.actor_by_code_.find(code);
+        if (found != dictionary_.actor_by_code_.end()) row[s] = found->second;
+      }
+      states[i] = dictionary_.FindCodeIndex(country);
     }
     // Names that are also personal names ("Jordan") are checked against
     // their neighbours when matched.
@@ -703,18 +718,20 @@ class ActorDictionary::Builder {
     return AddActor(code, country, "", sector, dictionary_.actors_[found->second].name);
   }
 
-  std::vector<uint32_t> Words(std::string_view name) {
+  // The word ids of `name`, valid until the next call: the buffers are
+  // reused, as thousands of names made as many vectors and strings.
+  std::span<const uint32_t> Words(std::string_view name) {
     const Segmentation segmentation = Segment(name);
-    std::vector<uint32_t> words;
+    words_.clear();
     for (const Token& token : segmentation.tokens) {
-      words.push_back(dictionary_.vocabulary_.Intern(
-          Folded(name.substr(token.begin, token.end - token.begin))));
+      words_.push_back(dictionary_.vocabulary_.Intern(
+          FoldedView(name.substr(token.begin, token.end - token.begin), folded_)));
     }
-    return words;
+    return words_;
   }
 
   Name& AddName(std::string_view text, NameKind kind, uint32_t target, uint8_t source) {
-    const std::vector<uint32_t> words = Words(text);
+    const std::span<const uint32_t> words = Words(text);
     Name entry;
     entry.kind = kind;
     entry.target = target;
@@ -734,6 +751,8 @@ class ActorDictionary::Builder {
   std::shared_ptr<Trie> trie_;
   std::unordered_map<std::string, uint32_t> person_by_name_;
   std::vector<std::string> name_like_;
+  std::vector<uint32_t> words_;  // Words'
+  std::string folded_;           // Words'
 };
 
 StatusOr<std::shared_ptr<const ActorDictionary>> ActorDictionary::Load(

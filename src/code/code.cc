@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <span>
 #include <unordered_map>
 
@@ -480,19 +479,35 @@ class EventCoder::Builder {
     }
     coder_.derived_.resize(coder_.patterns_.size() * kMoodCount, -1);
 
-    // The trie, flattened: children sorted by word for binary search.
+    // The trie, flattened: each node's edges together (a counting sort by
+    // node), sorted by word for binary search.
     coder_.nodes_.resize(trie_.size());
+    for (const BuiltEdge& edge : built_edges_) ++coder_.nodes_[edge.node].edge_count;
+    uint32_t first_edge = 0;
     for (size_t n = 0; n < trie_.size(); ++n) {
       Node& node = coder_.nodes_[n];
-      node.first_edge = static_cast<uint32_t>(coder_.edges_.size());
-      node.edge_count = static_cast<uint32_t>(trie_[n].children.size());
-      for (const auto& [word, child] : trie_[n].children) coder_.edges_.push_back({word, child});
+      node.first_edge = first_edge;
+      first_edge += node.edge_count;
+      node.edge_count = 0;  // counts again as the edges are placed
       node.payload = trie_[n].payload;
       node.wildcard = trie_[n].wildcard;
       node.slot = trie_[n].slot;
     }
+    coder_.edges_.resize(first_edge);
+    for (const BuiltEdge& edge : built_edges_) {
+      Node& node = coder_.nodes_[edge.node];
+      coder_.edges_[node.first_edge + node.edge_count++] = {edge.word, edge.child};
+    }
+    for (const Node& node : coder_.nodes_) {
+      if (node.edge_count < 2) continue;
+      const auto edges = coder_.edges_.begin() + node.first_edge;
+      std::sort(edges, edges + node.edge_count,
+                [](const Edge& a, const Edge& b) { return a.word < b.word; });
+    }
     coder_.root_children_.assign(coder_.vocabulary_.size() + 1, 0);
-    for (const auto& [word, child] : trie_[0].children) {
+    const Node& root = coder_.nodes_[0];
+    for (uint32_t e = root.first_edge; e < root.first_edge + root.edge_count; ++e) {
+      const auto [word, child] = coder_.edges_[e];
       if (word < coder_.root_children_.size()) coder_.root_children_[word] = child;
       if (word >= kFirstClassSymbol) coder_.root_classes_ |= 1u << (word - kFirstClassSymbol);
     }
@@ -505,17 +520,55 @@ class EventCoder::Builder {
 
  private:
   struct TrieNode {
-    std::map<uint32_t, uint32_t> children;
     int32_t payload = -1;
     uint32_t wildcard = 0;
     uint32_t slot = 0;
+    uint32_t last_edge = 0;  // in built_edges_ (index + 1), 0 = none; not the root's by id
   };
   struct MoodRow {
     int line = 0;
     std::string codes[kMoodCount];
   };
-  // One element of a pattern: alternatives, each a (possibly empty) word sequence.
-  using Element = std::vector<std::vector<uint32_t>>;
+  // A pattern's elements, each offering alternatives, each a (possibly
+  // empty) word sequence; flat, in three vectors reused from pattern to
+  // pattern, where nested vectors cost allocations for every word.
+  struct Elements {
+    std::vector<uint32_t> words;
+    std::vector<uint32_t> alternative_ends;  // alternative a: words up to its end
+    std::vector<uint32_t> element_ends;      // element e: alternatives up to its end
+
+    size_t size() const { return element_ends.size(); }
+    // Element e's alternatives are [FirstAlternative(e), element_ends[e]).
+    uint32_t FirstAlternative(size_t e) const { return e == 0 ? 0 : element_ends[e - 1]; }
+    std::span<const uint32_t> Alternative(uint32_t a) const {
+      const uint32_t first = a == 0 ? 0 : alternative_ends[a - 1];
+      return {words.data() + first, alternative_ends[a] - first};
+    }
+    void Clear() {
+      words.clear();
+      alternative_ends.clear();
+      element_ends.clear();
+    }
+    // An element with no alternatives yet, an empty alternative of the last
+    // element, a word at the end of the last alternative.
+    void AddElement() { element_ends.push_back(static_cast<uint32_t>(alternative_ends.size())); }
+    void AddAlternative() {
+      alternative_ends.push_back(static_cast<uint32_t>(words.size()));
+      ++element_ends.back();
+    }
+    void AddWord(uint32_t word) {
+      words.push_back(word);
+      ++alternative_ends.back();
+    }
+    // Appends element e of `from`.
+    void AddCopy(const Elements& from, size_t e) {
+      AddElement();
+      for (uint32_t a = from.FirstAlternative(e); a < from.element_ends[e]; ++a) {
+        AddAlternative();
+        for (uint32_t word : from.Alternative(a)) AddWord(word);
+      }
+    }
+  };
 
   static bool IsCode(std::string_view code) {
     return code.size() >= 2 && code.size() <= 4 &&
@@ -534,13 +587,16 @@ class EventCoder::Builder {
   }
 
   // Marks each form of `lemma` with what it can be: "cut" is base, past and
-  // participle at once; "visited" past and participle.
-  std::vector<uint32_t> InflectAndFlag(const std::string& lemma) {
+  // participle at once; "visited" past and participle. Once per lemma: the
+  // patterns of verbs.tsv share a few hundred heads.
+  const std::vector<uint32_t>& InflectAndFlag(const std::string& lemma) {
+    const auto [cached, added] = forms_.try_emplace(lemma);
+    std::vector<uint32_t>& ids = cached->second;
+    if (!added) return ids;
     const auto irregular = irregular_.find(lemma);
     const std::string past =
         irregular == irregular_.end() ? RegularPast(lemma) : irregular->second.first;
     const std::string participle = irregular == irregular_.end() ? past : irregular->second.second;
-    std::vector<uint32_t> ids;
     auto add = [&](const std::string& form, uint64_t flags) {
       const uint32_t id = coder_.vocabulary_.Intern(form);
       flags_[id] |= flags | kPatternHead;
@@ -575,7 +631,8 @@ class EventCoder::Builder {
   Status AddPattern(std::string_view code, std::string_view text, int line, bool verb,
                     std::string_view flag) {
     const Segmentation segmentation = Segment(text);
-    std::vector<Element> elements;
+    Elements& elements = elements_;
+    elements.Clear();
     bool in_optional = false, alternative_next = false;
     // "sit-in|vigil": the segmenter splits "sit-in" into three tokens, as it
     // does in the text; glued together they are one alternative.
@@ -589,7 +646,7 @@ class EventCoder::Builder {
                                 segmentation.tokens[i + 1].begin == token.end &&
                                 elements.size() > (verb ? 1u : 0u) && !alternative_next;
       if (glued_hyphen || continues_word) {
-        elements.back().back().push_back(coder_.vocabulary_.Intern(Folded(word)));
+        elements.AddWord(coder_.vocabulary_.Intern(Folded(word)));
         continues_word = glued_hyphen;
         continue;
       }
@@ -605,19 +662,20 @@ class EventCoder::Builder {
       if (word == "[") {
         if (in_optional) return Status::InvalidInput("nested '['");
         in_optional = true;
-        elements.push_back({{}});  // alternatives; the empty one is added at ']'
+        elements.AddElement();  // alternatives; the empty one is added at ']'
+        elements.AddAlternative();
         continue;
       }
       if (word == "]") {
         if (!in_optional) return Status::InvalidInput("']' without '['");
         in_optional = false;
-        elements.back().push_back({});
+        elements.AddAlternative();
         continue;
       }
       if (word == "|") {
-        if (elements.empty()) return Status::InvalidInput("misplaced '|'");
+        if (elements.size() == 0) return Status::InvalidInput("misplaced '|'");
         if (in_optional) {
-          elements.back().push_back({});
+          elements.AddAlternative();
         } else {
           alternative_next = true;
         }
@@ -639,16 +697,19 @@ class EventCoder::Builder {
         id = coder_.vocabulary_.Intern(Folded(word));
       }
       if (in_optional) {
-        elements.back().back().push_back(id);
+        elements.AddWord(id);
       } else if (alternative_next) {
-        elements.back().push_back({id});
+        elements.AddAlternative();
+        elements.AddWord(id);
         alternative_next = false;
       } else {
-        elements.push_back({{id}});
+        elements.AddElement();
+        elements.AddAlternative();
+        elements.AddWord(id);
       }
     }
     if (in_optional || alternative_next) return Status::InvalidInput("unfinished '[' or '|'");
-    if (elements.empty()) return Status::InvalidInput("empty pattern");
+    if (elements.size() == 0) return Status::InvalidInput("empty pattern");
 
     // Slots, in order: a verb pattern has at most TARGET; a noun pattern
     // SOURCE and TARGET in the order written.
@@ -679,30 +740,38 @@ class EventCoder::Builder {
         const Token& next = segmentation.tokens[i + 1];
         if (text.substr(next.begin, next.end - next.begin) != "|") break;
       }
-      for (const std::vector<uint32_t>& alternative : elements[0]) {
+      for (uint32_t a = 0; a < elements.element_ends[0]; ++a) {
+        const std::span<const uint32_t> alternative = elements.Alternative(a);
         if (alternative.size() != 1 || alternative[0] == kActorSymbol ||
-            alternative[0] == kAnyWord || lemmas.size() != elements[0].size()) {
+            alternative[0] == kAnyWord || lemmas.size() != elements.element_ends[0]) {
           return Status::InvalidInput("a verb pattern must start with a verb lemma or lemma|lemma");
         }
       }
-      Element forms;
+      // The head's alternatives become its forms.
+      Elements& headed = merged_elements_;
+      headed.Clear();
+      headed.AddElement();
       for (const std::string& lemma : lemmas) {
-        for (uint32_t id : InflectAndFlag(lemma)) forms.push_back({id});
+        for (uint32_t id : InflectAndFlag(lemma)) {
+          headed.AddAlternative();
+          headed.AddWord(id);
+        }
       }
-      elements[0] = std::move(forms);
-    } else if (elements[0].size() == 1 && elements[0][0].size() == 1 &&
-               elements[0][0][0] == kAnyWord) {
+      for (size_t e = 1; e < elements.size(); ++e) headed.AddCopy(elements, e);
+      std::swap(elements, headed);
+    } else if (elements.element_ends[0] == 1 && elements.Alternative(0).size() == 1 &&
+               elements.Alternative(0)[0] == kAnyWord) {
       return Status::InvalidInput("a pattern cannot start with '*'");
     }
 
-    MergeOptionalWildcards(elements);
+    MergeOptionalWildcards();
     const uint32_t index = static_cast<uint32_t>(coder_.patterns_.size());
     coder_.patterns_.push_back({std::string(code), std::string(text), line,
                                 verb ? PatternKind::kVerb : PatternKind::kNoun, flag == "mutual",
                                 flag == "reversed", flag == "crowd"});
     Expansion start;
     start.pattern = index;
-    Expand(elements, 0, start, slot_is_source);
+    Expand(0, start, slot_is_source);
     return Status::Ok();
   }
 
@@ -710,27 +779,31 @@ class EventCoder::Builder {
   // sequences; as one element of 0 to 3 wildcards it is 4, which keeps the
   // long gaps of verbs.tsv cheap to compile. Most wildcards first, as the
   // separate elements would give them.
-  static void MergeOptionalWildcards(std::vector<Element>& elements) {
-    auto optional_wildcard = [](const Element& element) {
-      return element.size() == 2 && element[0].size() == 1 && element[0][0] == kAnyWord &&
-             element[1].empty();
+  void MergeOptionalWildcards() {
+    const Elements& elements = elements_;
+    auto optional_wildcard = [&](size_t e) {
+      const uint32_t a = elements.FirstAlternative(e);
+      return elements.element_ends[e] - a == 2 && elements.Alternative(a).size() == 1 &&
+             elements.Alternative(a)[0] == kAnyWord && elements.Alternative(a + 1).empty();
     };
-    std::vector<Element> merged;
+    Elements& merged = merged_elements_;
+    merged.Clear();
     for (size_t i = 0; i < elements.size();) {
       size_t run = 0;
-      while (i + run < elements.size() && optional_wildcard(elements[i + run])) ++run;
+      while (i + run < elements.size() && optional_wildcard(i + run)) ++run;
       if (run < 2) {
-        merged.push_back(std::move(elements[i]));
+        merged.AddCopy(elements, i);
         ++i;
         continue;
       }
-      Element gap;
-      for (size_t count = run + 1; count-- > 0;)
-        gap.push_back(std::vector<uint32_t>(count, kAnyWord));
-      merged.push_back(std::move(gap));
+      merged.AddElement();
+      for (size_t count = run + 1; count-- > 0;) {
+        merged.AddAlternative();
+        for (size_t k = 0; k < count; ++k) merged.AddWord(kAnyWord);
+      }
       i += run;
     }
-    elements = std::move(merged);
+    std::swap(elements_, merged);
   }
 
   // Where one expansion of a pattern has got to: its trie node, the number
@@ -745,9 +818,8 @@ class EventCoder::Builder {
 
   // Spells out every combination of alternatives, walking the trie as it
   // goes, so the words a thousand expansions share are inserted once.
-  void Expand(const std::vector<Element>& elements, size_t element, const Expansion& at,
-              const std::vector<bool>& slot_is_source) {
-    if (element == elements.size()) {
+  void Expand(size_t element, const Expansion& at, const std::vector<bool>& slot_is_source) {
+    if (element == elements_.size()) {
       if (at.length == 0) return;
       // The first pattern written wins a tie: dictionaries list the
       // specific reading first. A crowd's reading of the same words is kept
@@ -775,7 +847,9 @@ class EventCoder::Builder {
       coder_.entries_.push_back({at.pattern, at.source_slot, at.target_slot, at.length});
       return;
     }
-    for (const std::vector<uint32_t>& alternative : elements[element]) {
+    for (uint32_t a = elements_.FirstAlternative(element); a < elements_.element_ends[element];
+         ++a) {
+      const std::span<const uint32_t> alternative = elements_.Alternative(a);
       // A match cannot start on a wildcard.
       if (at.length == 0 && !alternative.empty() && alternative[0] == kAnyWord) continue;
       Expansion next = at;
@@ -787,7 +861,7 @@ class EventCoder::Builder {
         next.node = ChildFor(next.node, word);
         ++next.length;
       }
-      Expand(elements, element + 1, next, slot_is_source);
+      Expand(element + 1, next, slot_is_source);
     }
   }
 
@@ -801,10 +875,22 @@ class EventCoder::Builder {
       (word == kAnyWord ? trie_[node].wildcard : trie_[node].slot) = child;
       return child;
     }
-    const auto found = trie_[node].children.find(word);
-    if (found != trie_[node].children.end()) return found->second;
+    // The root has an edge for each of thousands of verb forms and nouns,
+    // found by word id; below it a node has two edges on average, and its
+    // list is scanned.
+    const bool by_id = node == 0 && word < kFirstClassSymbol;
+    if (by_id) {
+      if (word >= root_edges_.size()) root_edges_.resize(word + 1, 0);
+      if (root_edges_[word] != 0) return built_edges_[root_edges_[word] - 1].child;
+    } else {
+      for (uint32_t e = trie_[node].last_edge; e != 0; e = built_edges_[e - 1].previous) {
+        if (built_edges_[e - 1].word == word) return built_edges_[e - 1].child;
+      }
+    }
     const uint32_t child = static_cast<uint32_t>(trie_.size());
-    trie_[node].children.emplace(word, child);
+    built_edges_.push_back({node, word, child, trie_[node].last_edge});
+    const auto edge = static_cast<uint32_t>(built_edges_.size());
+    (by_id ? root_edges_[word] : trie_[node].last_edge) = edge;
     trie_.emplace_back();
     return child;
   }
@@ -812,10 +898,25 @@ class EventCoder::Builder {
   EventCoder& coder_;
   std::unordered_map<std::string, std::pair<std::string, std::string>> irregular_;
   std::unordered_map<std::string, MoodRow> moods_;
+  std::unordered_map<std::string, std::vector<uint32_t>> forms_;  // lemma -> InflectAndFlag's ids
   std::unordered_map<uint32_t, uint64_t> flags_;
   std::unordered_map<std::string, uint32_t> classes_;    // class name -> index
   std::unordered_map<uint32_t, uint32_t> word_classes_;  // word id -> class bits
   std::vector<TrieNode> trie_;
+  Elements elements_;         // the pattern being added
+  Elements merged_elements_;  // scratch for rewriting elements_
+  // The trie's edges while building, in the order made: each node's in a
+  // list from its last edge back, the root's by word id. A std::map per node
+  // cost an allocation per edge, and its lookups and frees were a third of
+  // the start-up. Compile sorts the edges into edges_.
+  struct BuiltEdge {
+    uint32_t node = 0;
+    uint32_t word = 0;
+    uint32_t child = 0;
+    uint32_t previous = 0;  // the node's edge before this one (index + 1), 0 = none
+  };
+  std::vector<BuiltEdge> built_edges_;
+  std::vector<uint32_t> root_edges_;  // by word id: the root's edge (index + 1), 0 = none
 };
 
 StatusOr<std::shared_ptr<const EventCoder>> EventCoder::Load(const CoderOptions& options) {
