@@ -735,6 +735,9 @@ TEST_F(ActorsTest, DescribeNameListsRolesAndTheCodeAtTheDate) {
       << text;
   EXPECT_EQ(DescribeName(**dictionary_, "Ruritania", {2021, 2, 1}),
             "'Ruritania': not in the dictionaries\n");
+  // The news writes "the Kremlin"; so may the user asking.
+  EXPECT_EQ(DescribeName(**dictionary_, "the Kremlin", {2021, 2, 1}),
+            "'the Kremlin' on 2021-02-01:\n  RUSGOV\tstate Russian Federation, sector GOV\n");
 }
 
 TEST_F(ActorsTest, StatsCountStatesOrganisationsPeopleAndRoles) {

@@ -20,7 +20,11 @@ std::string RoleDates(const PersonRole& role) {
 
 std::string DescribeName(const ActorDictionary& dictionary, std::string_view name, CivilDate date) {
   std::string out;
-  const auto entries = dictionary.Lookup(name);
+  auto entries = dictionary.Lookup(name);
+  // "the Kremlin", "the OAS": the article is the sentence's, not the name's.
+  if (entries.empty() && (name.starts_with("the ") || name.starts_with("The "))) {
+    entries = dictionary.Lookup(name.substr(4));
+  }
   if (entries.empty()) {
     out += "'" + std::string(name) + "': not in the dictionaries\n";
     return out;
