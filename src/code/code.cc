@@ -454,6 +454,9 @@ class EventCoder::Builder {
       if (c.patterns_[i].code == "175" && c.repression_pattern_ < 0) {
         c.repression_pattern_ = static_cast<int32_t>(i);
       }
+      if (c.patterns_[i].code == "030" && c.intent_pattern_ < 0) {
+        c.intent_pattern_ = static_cast<int32_t>(i);
+      }
     }
   }
 
@@ -1004,6 +1007,7 @@ class EventCoder::Matcher {
     subjects_.assign(s_.size(), -1);
     for (int position = 0; position < n;) {
       const Match match = Longest(position, false);
+      if (match.entry < 0 && Has(position, kIntentGovernor)) CodeBareIntent(position);
       if (match.entry < 0) {
         // "New sanctions were imposed on Iran by the EU": no active reading
         // at the participle, whose object stands before it.
@@ -1600,6 +1604,41 @@ class EventCoder::Matcher {
       }
     }
     return -1;
+  }
+
+  // "pledged to buy American farm goods", "is willing to play a role in
+  // easing tensions between Thailand and Cambodia": an intention whose act
+  // no pattern names is still an intention (030) toward the first actor the
+  // act names; a list that agrees with nobody named agrees with itself.
+  void CodeBareIntent(int governor) {
+    const int n = static_cast<int>(s_.size());
+    if (coder_.intent_pattern_ < 0 || governor + 2 >= n || !Has(governor + 1, kTo) ||
+        IsActor(governor + 2) || !Has(governor + 2, kBase | kGerund) ||
+        Has(governor + 2, kBe | kHave)) {
+      return;
+    }
+    const Match act = Longest(governor + 2, false);
+    if (act.entry >= 0) return;  // the act codes itself, in the intent mood
+    const LeftContext context = ContextBefore(governor);
+    if (context.negated || context.modal || context.to >= 0) return;
+    // "the government's plan to curb the courts": a noun, the plan known.
+    if (governor > 0 && !IsActor(governor - 1) && Has(governor - 1, kDeterminer)) return;
+    int intro = -1;
+    const int source = FindSubject(context.left, governor, &intro);
+    if (source < 0 || (source > 0 && Has(source - 1, kNegator))) return;  // "Neither A nor B"
+    int outer = -1;
+    if (ClauseGovernor(intro, &outer) & (kSuppress | kConditional)) return;
+    subjects_[governor] = source;
+    const auto pattern = static_cast<uint32_t>(coder_.intent_pattern_);
+    for (int j = governor + 3; j < n && j - governor <= 14; ++j) {
+      if (Has(j, kBoundary | kSpeech | kConditional) || (Has(j, kComma) && !IsActor(j - 1))) break;
+      if (Has(j, kNegator)) return;
+      if (IsActor(j) && j != source && !Has(j - 1, kLocative)) {
+        Emit(source, j, pattern, governor, governor + 3, 0.5);
+        return;
+      }
+    }
+    if (IsPlural(source)) EmitMutual(source, pattern, governor, governor + 3, 0.5);
   }
 
   // "threatened to deploy missiles in the Baltic if Sweden joined NATO": a

@@ -237,6 +237,7 @@ class EventCoder {
   int32_t mass_killing_pattern_ = -1;  // a 202 pattern, for killings by the hundred
   int32_t peacekeeping_pattern_ = -1;  // a 074 pattern, for troops sent to protect
   int32_t repression_pattern_ = -1;    // a 175 pattern, for force used on protesters
+  int32_t intent_pattern_ = -1;        // a 030 pattern, for intentions no pattern names
 };
 
 // Every inflected form of a verb lemma: lemma, third person singular, past,
