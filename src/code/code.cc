@@ -443,21 +443,19 @@ class EventCoder::Builder {
     mark({"protesters", "protestors", "demonstrators", "marchers", "strikers", "rioters",
           "supporters", "crowds", "crowd"},
          kProtesters);
-    for (size_t i = 0; i < c.patterns_.size(); ++i) {
-      if (c.patterns_[i].kind != PatternKind::kVerb) continue;
-      if (c.patterns_[i].code == "202" && c.mass_killing_pattern_ < 0) {
-        c.mass_killing_pattern_ = static_cast<int32_t>(i);
+    // The first verb pattern of a code, which the grammar recodes events to.
+    auto first_verb_pattern = [&](std::string_view code) {
+      for (size_t i = 0; i < c.patterns_.size(); ++i) {
+        if (c.patterns_[i].kind == PatternKind::kVerb && c.patterns_[i].code == code) {
+          return static_cast<int32_t>(i);
+        }
       }
-      if (c.patterns_[i].code == "074" && c.peacekeeping_pattern_ < 0) {
-        c.peacekeeping_pattern_ = static_cast<int32_t>(i);
-      }
-      if (c.patterns_[i].code == "175" && c.repression_pattern_ < 0) {
-        c.repression_pattern_ = static_cast<int32_t>(i);
-      }
-      if (c.patterns_[i].code == "030" && c.intent_pattern_ < 0) {
-        c.intent_pattern_ = static_cast<int32_t>(i);
-      }
-    }
+      return int32_t{-1};
+    };
+    c.mass_killing_pattern_ = first_verb_pattern("202");
+    c.peacekeeping_pattern_ = first_verb_pattern("074");
+    c.repression_pattern_ = first_verb_pattern("175");
+    c.intent_pattern_ = first_verb_pattern("030");
   }
 
   Status Compile() {
@@ -1334,9 +1332,6 @@ class EventCoder::Matcher {
   // Is the actor group at `i` the object of a preposition?
   bool AfterPreposition(int i) const { return i > 0 && Has(i - 1, kPreposition); }
 
-  // The subject of a verb whose left context ends at `left`: the actor group
-  // heading its clause. -1 if none. `clause_start` receives the symbol
-  // before the subject (or the boundary) for the caller to inspect.
   // Is the verb at `verb` in a clause opened by ", which|who|whose"?
   bool InsideRelativeClause(int verb) const {
     for (int k = verb - 1; k > 0 && verb - k <= 8; --k) {
@@ -1346,6 +1341,9 @@ class EventCoder::Matcher {
     return false;
   }
 
+  // The subject of a verb whose left context ends at `left`: the actor group
+  // heading its clause. -1 if none. `clause_intro` receives the symbol
+  // before the subject (or the boundary) for the caller to inspect.
   int FindSubject(int left, int verb, int* clause_intro) const {
     *clause_intro = -1;
     // Coordinated verbs: "met X and signed": the previous verb's subject.
@@ -1655,7 +1653,7 @@ class EventCoder::Matcher {
         }
         return object;
       }
-      if (Has(j, kBoundary | kSpeech) && !Has(j, kConditional)) break;
+      if (Has(j, kBoundary | kSpeech)) break;
       if (object < 0 && IsActor(j) && j != source && !Has(j - 1, kLocative) &&
           s_[end].word == coder_.word_to_) {
         object = j;
@@ -1706,9 +1704,7 @@ class EventCoder::Matcher {
   void Emit(int source_group, int target_group, uint32_t pattern, int verb_first, int verb_end,
             double confidence) {
     if (source_group < 0 || target_group < 0 || source_group == target_group) return;
-    if (coder_.patterns_[pattern].crowd_alternative >= 0 && IsCrowd(source_group)) {
-      pattern = static_cast<uint32_t>(coder_.patterns_[pattern].crowd_alternative);
-    }
+    pattern = CrowdReading(pattern, source_group);
     if (coder_.patterns_[pattern].crowd && !IsCrowd(source_group)) return;
     // "police opened fire on protesters", "beat opposition supporters":
     // force turned on a protesting crowd is repression (175), whatever the
@@ -1742,6 +1738,14 @@ class EventCoder::Matcher {
            code.starts_with("07") || code.starts_with("015") || code.starts_with("016") ||
            code.starts_with("111") || code.starts_with("14") || code.starts_with("15") ||
            code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+  }
+
+  // The pattern as `source_group` reads its words: a crowd's own reading
+  // when the dictionary has one ("occupied the airport": 144, not 192).
+  uint32_t CrowdReading(uint32_t pattern, int source_group) const {
+    const int32_t crowds = coder_.patterns_[pattern].crowd_alternative;
+    return crowds >= 0 && source_group >= 0 && IsCrowd(source_group) ? static_cast<uint32_t>(crowds)
+                                                                     : pattern;
   }
 
   // Has the group protested (14) earlier in this sentence?
@@ -2166,11 +2170,7 @@ class EventCoder::Matcher {
     const Entry& entry = coder_.entries_[match.entry];
     // "Greek farmers blocked highways": the crowd's reading of the words
     // decides the code and where the target is sought (a protest's aim).
-    uint32_t reading = entry.pattern;
-    if (coder_.patterns_[reading].crowd_alternative >= 0 && source >= 0 && IsCrowd(source)) {
-      reading = static_cast<uint32_t>(coder_.patterns_[reading].crowd_alternative);
-    }
-    const int32_t pattern = coder_.Derived(reading, mood);
+    const int32_t pattern = coder_.Derived(CrowdReading(entry.pattern, source), mood);
     if (pattern < 0) return;
     int target = addressee;
     bool target_by_distance = false;
