@@ -1007,16 +1007,26 @@ class EventCoder::Matcher {
       const Match match = Longest(position, false);
       if (match.entry < 0 && Has(position, kIntentGovernor)) CodeBareIntent(position);
       if (match.entry < 0) {
-        // "New sanctions were imposed on Iran by the EU": no active reading
-        // at the participle, whose object stands before it.
         if (Has(position, kPatternHead) && Has(position, kParticiple)) {
           const LeftContext context = ContextBefore(position);
           int intro = -1;
-          if (context.be && !context.negated && !context.modal && context.to < 0 &&
-              FindSubject(context.left, position, &intro) < 0) {
-            int governor = -1;
-            if (!(ClauseGovernor(intro, &governor) & (kSuppress | kConditional))) {
-              ObjectFirstPassive(position, context.left);
+          const int subject = context.be && !context.negated && !context.modal && context.to < 0
+                                  ? FindSubject(context.left, position, &intro)
+                                  : -2;
+          int governor = -1;
+          if (subject == -1 && !(ClauseGovernor(intro, &governor) & (kSuppress | kConditional))) {
+            // "New sanctions were imposed on Iran by the EU": no active
+            // reading at the participle, whose object stands before it.
+            ObjectFirstPassive(position, context.left);
+          } else if (subject >= 0) {
+            // "Ukraine was supplied with tanks by Poland": a pattern whose
+            // slot comes before its end ("supply TARGET with") has only
+            // a passive reading here, the subject filling the slot.
+            const Match passive = Longest(position, true, subject);
+            if (passive.entry >= 0) {
+              CodeVerb(position, passive);
+              position = passive.end;
+              continue;
             }
           }
         }
@@ -1157,8 +1167,12 @@ class EventCoder::Matcher {
   void Walk(int position, uint32_t node, bool passive, bool slot_used, int agent,
             const Trail& trail, Match& best, int subject = -1) const {
     const Node& n = coder_.nodes_[node];
-    if (n.payload >= 0 && position > best.end && (!passive || agent >= 0)) {
-      best = {n.payload, position, agent, trail};
+    if (n.payload >= 0 && position > best.end) {
+      if (!passive || agent >= 0) {
+        best = {n.payload, position, agent, trail};
+      } else if (const int late = AgentPastPhrase(position); late >= 0) {
+        best = {n.payload, position, late, trail};
+      }
     }
     if (passive && node != 0) {
       if (n.slot != 0 && !slot_used) {
@@ -2287,6 +2301,28 @@ class EventCoder::Matcher {
         (mood == kAct || mood == kIntent)) {
       EmitMutual(source, static_cast<uint32_t>(pattern), verb, match.end, confidence - 0.15);
     }
+  }
+
+  // The agent of a passive whose pattern is complete at `end` but whose "by"
+  // comes after a short phrase: "was received in Riyadh by the crown
+  // prince", "has been supplied with dozens of tanks by Poland". The phrase
+  // may name a place after its preposition; another act, clause or list
+  // ends the search ("was sanctioned over an attack by militants" is not the
+  // militants' sanction). Returns the agent's position or -1.
+  int AgentPastPhrase(int end) const {
+    constexpr int kLongestPhrase = 5;
+    const int n = static_cast<int>(s_.size());
+    for (int j = end; j + 1 < n && j - end <= kLongestPhrase; ++j) {
+      if (Has(j, kBy)) return IsActor(j + 1) && j > end ? j + 1 : -1;
+      if (IsActor(j)) {
+        if (j == end || !Has(j - 1, kPreposition)) return -1;
+        continue;
+      }
+      if (Has(j, kBoundary | kComma | kPunct | kSpeech | kAnd | kRelative | kPatternHead | kTo)) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   // "New sanctions were imposed on Iran by the European Union", "The trade
