@@ -87,6 +87,7 @@ enum WordFlag : uint64_t {
   kCrowd = 1ull << 57,          // protesters, students, workers: who a `crowd` pattern needs
   kProtesters = 1ull << 58,     // protesters, demonstrators: force against them is repression
   kOccurrence = 1ull << 59,     // resumed, began, were held: "talks between X and Y resumed"
+  kVenue = 1ull << 60,          // sidelines, margins: "met on the sidelines of the SCO summit"
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -313,6 +314,7 @@ class EventCoder::Builder {
          kPreposition);
     mark({"in", "at", "near", "inside", "outside", "across", "within", "during", "throughout"},
          kLocative);
+    mark({"sidelines", "sideline", "margins", "margin", "fringes"}, kVenue);
     mark({"that",    "which",     "who",     "whom",    "whose",    "where",  "when",  "while",
           "whereas", "after",     "before",  "because", "although", "though", "since", "as",
           "if",      "unless",    "whether", "but",     "until",    "once",   "so",    "amid",
@@ -1556,6 +1558,11 @@ class EventCoder::Matcher {
   // The first actor group after a pattern ending at `end`, in its clause.
   // `place_is_target`: for acts done at a place (strikes, protests,
   // investigations), an actor after "in" is the target when no other is.
+  // "on the sidelines of the SCO summit": the actor names the occasion.
+  bool AtVenueOf(int i) const {
+    return i > 1 && s_[i - 1].word == coder_.word_of_ && Has(i - 2, kVenue);
+  }
+
   int FindTarget(int end, bool pattern_ends_in_preposition, bool place_is_target = false) const {
     const int n = static_cast<int>(s_.size());
     const int limit = static_cast<int>(coder_.options_.max_argument_distance);
@@ -1563,7 +1570,7 @@ class EventCoder::Matcher {
     for (int j = end; j < n && j - end <= limit; ++j) {
       if (IsActor(j)) {
         if (j > end || !pattern_ends_in_preposition) {
-          if (j > 0 && Has(j - 1, kLocative)) {
+          if ((j > 0 && Has(j - 1, kLocative)) || AtVenueOf(j)) {
             if (place < 0 && place_is_target) place = j;
             continue;
           }
