@@ -2558,10 +2558,16 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
         first = count - 4;
       }
       if (first == count) continue;
-      // Earlier members joined by commas, unless a place ("in Caracas, ...").
+      // Earlier members joined by commas, unless a place ("in Caracas, ...")
+      // or a source ("According to the Kremlin, A and B signed"): a list
+      // after any other preposition is its object ("recalled its
+      // ambassadors to Ireland, Norway and Spain").
+      const bool verb_follows =
+          i < end && (flags_of(scratch.word_ids[i - base]) & kFiniteForms) != 0;
+      const uint64_t opens_phrase = verb_follows ? kPreposition : kLocative;
       size_t head = first;
       while (head >= 2 && (symbols[head - 1].flags & kComma) && is_actor(head - 2)) head -= 2;
-      while (head < first && head > 0 && (symbols[head - 1].flags & kPreposition)) head += 2;
+      while (head < first && head > 0 && (symbols[head - 1].flags & opens_phrase)) head += 2;
       // "X condemned A and B signed ...": B is the next clause's subject
       // when a finite verb follows it and A is an object. Not so after
       // "between" (a pair), nor when the sentence opens "(The)
