@@ -396,7 +396,7 @@ class EventCoder::Builder {
          kSuppress);
     mark_verbs({"call"}, 0);
     mark({"on", "upon", "both", "the", "that", "to", "each", "other", "one", "another", "of",
-          "from"},
+          "from", "re"},
          0);
     EventCoder& c = coder_;
     c.word_the_ = c.vocabulary_.Find("the");
@@ -417,6 +417,7 @@ class EventCoder::Builder {
     c.word_of_ = c.vocabulary_.Find("of");
     c.word_from_ = c.vocabulary_.Find("from");
     c.word_between_ = c.vocabulary_.Find("between");
+    c.word_re_ = c.vocabulary_.Find("re");
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
     mark({"through", "across"}, kPassage);
@@ -2597,6 +2598,15 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       continue;
     }
     const uint32_t id = scratch.word_ids[i - base];
+    // "re-established ties": the prefix repeats the act, whose patterns
+    // are written once, for the verb itself.
+    if (id == word_re_ && id != 0 && i + 2 < end &&
+        (flags_of(scratch.word_ids[i + 1 - base]) & kHyphen) &&
+        (flags_of(scratch.word_ids[i + 2 - base]) & kPatternHead) &&
+        !(next_actor < actors.size() && actors[next_actor].first_token <= i + 2)) {
+      i += 2;
+      continue;
+    }
     CoderScratch::Symbol symbol;
     symbol.word = id;
     symbol.flags = flags_of(id);
