@@ -231,7 +231,8 @@ class EventCoder::Builder {
     return Status::Ok();
   }
 
-  // verbs.tsv (verb = true) and nouns.tsv: CODE<TAB>pattern[<TAB>mutual|reversed|crowd]
+  // verbs.tsv (verb = true) and nouns.tsv:
+  // CODE<TAB>pattern[<TAB>mutual|reversed|crowd|together]
   Status LoadPatterns(const std::string& path, bool verb) {
     auto content = ReadTextFile(path);
     if (!content.ok()) return content.status();
@@ -240,9 +241,9 @@ class EventCoder::Builder {
       const auto fields = SplitAndTrim(line.text, '\t');
       if (fields.size() < 2 || fields.size() > 3 ||
           (fields.size() == 3 && fields[2] != "mutual" && fields[2] != "reversed" &&
-           fields[2] != "crowd")) {
-        return Status::InvalidInput(where +
-                                    ": expected CODE<TAB>pattern[<TAB>mutual|reversed|crowd]");
+           fields[2] != "crowd" && fields[2] != "together")) {
+        return Status::InvalidInput(
+            where + ": expected CODE<TAB>pattern[<TAB>mutual|reversed|crowd|together]");
       }
       const std::string_view code = fields[0];
       if (!IsCode(code)) {
@@ -418,6 +419,7 @@ class EventCoder::Builder {
     c.word_from_ = c.vocabulary_.Find("from");
     c.word_between_ = c.vocabulary_.Find("between");
     c.word_re_ = c.vocabulary_.Find("re");
+    c.word_for_ = c.vocabulary_.Find("for");
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
     mark({"through", "across"}, kPassage);
@@ -631,7 +633,7 @@ class EventCoder::Builder {
     return ids;
   }
 
-  // `flag`: "mutual", "reversed", "crowd" or empty (VerbPattern).
+  // `flag`: "mutual", "reversed", "crowd", "together" or empty (VerbPattern).
   Status AddPattern(std::string_view code, std::string_view text, int line, bool verb,
                     std::string_view flag) {
     const Segmentation segmentation = Segment(text);
@@ -771,8 +773,9 @@ class EventCoder::Builder {
     MergeOptionalWildcards();
     const uint32_t index = static_cast<uint32_t>(coder_.patterns_.size());
     coder_.patterns_.push_back({std::string(code), std::string(text), line,
-                                verb ? PatternKind::kVerb : PatternKind::kNoun, flag == "mutual",
-                                flag == "reversed", flag == "crowd"});
+                                verb ? PatternKind::kVerb : PatternKind::kNoun,
+                                flag == "mutual" || flag == "together", flag == "reversed",
+                                flag == "crowd", flag == "together"});
     Expansion start;
     start.pattern = index;
     Expand(0, start, slot_is_source);
@@ -977,11 +980,19 @@ bool EventCoder::MayStartMatch(uint32_t word) const {
 // Matching and grammar over one sentence's symbols.
 
 bool EventCoder::OpensWithMembersOf(const std::vector<uint32_t>& word_ids, uint32_t group) const {
-  if (group < 2 || group > 3 || group > word_ids.size()) return false;
+  constexpr uint32_t kLongestNoun = 3;  // "the top diplomats", "senior trade officials"
+  if (group < 2 || group > word_ids.size()) return false;
   const uint32_t link = word_ids[group - 1];
-  if (link != word_of_ && link != word_from_) return false;
-  if (WordFlags(word_ids[group - 2]) & (kPatternHead | kPreposition)) return false;
-  return group == 2 || word_ids[0] == word_the_;
+  if (link != word_of_ && link != word_from_ && link != word_for_) return false;
+  uint32_t begin = group - 1;
+  while (begin > 0 && !(WordFlags(word_ids[begin - 1]) & kComma)) {
+    if (group - 1 - begin == kLongestNoun) return false;
+    if (WordFlags(word_ids[begin - 1]) & (kPatternHead | kPreposition | kPunct | kBoundary)) {
+      return false;
+    }
+    --begin;
+  }
+  return begin < group - 1;
 }
 
 class EventCoder::Matcher {
@@ -1559,6 +1570,12 @@ class EventCoder::Matcher {
   // The first actor group after a pattern ending at `end`, in its clause.
   // `place_is_target`: for acts done at a place (strikes, protests,
   // investigations), an actor after "in" is the target when no other is.
+  // "in Caracas", "at a US military base": the actor names where.
+  bool IsPlace(int i) const {
+    if (i > 0 && Has(i - 1, kLocative)) return true;
+    return i > 1 && Has(i - 1, kDeterminer) && !Has(i - 1, kPreposition) && Has(i - 2, kLocative);
+  }
+
   // "on the sidelines of the SCO summit": the actor names the occasion.
   bool AtVenueOf(int i) const {
     return i > 1 && s_[i - 1].word == coder_.word_of_ && Has(i - 2, kVenue);
@@ -1571,7 +1588,7 @@ class EventCoder::Matcher {
     for (int j = end; j < n && j - end <= limit; ++j) {
       if (IsActor(j)) {
         if (j > end || !pattern_ends_in_preposition) {
-          if ((j > 0 && Has(j - 1, kLocative)) || AtVenueOf(j)) {
+          if (IsPlace(j) || AtVenueOf(j)) {
             if (place < 0 && place_is_target) place = j;
             continue;
           }
@@ -2296,6 +2313,9 @@ class EventCoder::Matcher {
         mood == kAct && (!Has(match.end - 1, kPreposition) || Has(match.end - 1, kLocative)) &&
         IsPlural(source)) {
       target = -1;
+    }
+    if (coder_.patterns_[CrowdReading(entry.pattern, source)].together && !IsPlural(source)) {
+      return;
     }
     if (target >= 0) {
       if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);

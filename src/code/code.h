@@ -122,6 +122,9 @@ struct VerbPattern {
   // Only a crowd acts so: "protesters marched", "workers downed tools", not
   // "leaders gathered" or "troops massed" (code.cc's kCrowd words).
   bool crowd = false;
+  // Only a list acting together: "delegations of A and B gathered" (A<->B),
+  // but "Egypt gathered evidence against Israel" is no event.
+  bool together = false;
   // The crowd's reading of the same words, when another pattern has them:
   // "occupied the airport" is a protest (144) when students do it, an
   // occupation (192) when an army does.
@@ -199,9 +202,10 @@ class EventCoder {
   // neither as itself nor as one of its word classes. Most words of a
   // sentence start nothing, and this spares each a walk.
   bool MayStartMatch(uint32_t word) const;
-  // Does the sentence open "(The) <noun> of|from" just before `group`, the
-  // first token of an actor list? Then the list is the sentence's subject
-  // ("Representatives of Armenia and Azerbaijan met").
+  // Does the sentence, or a clause after a comma, open with a short noun
+  // phrase and "of|from|for" just before `group`, the first token of an
+  // actor list? Then the list is that clause's subject ("Representatives
+  // of Armenia and Azerbaijan met", "..., the top diplomats of A and B met").
   bool OpensWithMembersOf(const std::vector<uint32_t>& word_ids, uint32_t group) const;
   // What the grammar knows of a word (code.cc's WordFlag), 0 for unknown ids.
   uint64_t WordFlags(uint32_t word) const {
@@ -232,7 +236,7 @@ class EventCoder {
   uint32_t word_the_ = 0, word_both_ = 0, word_that_ = 0, word_on_ = 0, word_upon_ = 0,
            word_to_ = 0, word_possessive_ = 0, word_would_ = 0, word_but_ = 0, word_apostrophe_ = 0,
            word_they_ = 0, word_each_ = 0, word_other_ = 0, word_one_ = 0, word_another_ = 0,
-           word_of_ = 0, word_from_ = 0, word_between_ = 0, word_re_ = 0;
+           word_of_ = 0, word_from_ = 0, word_between_ = 0, word_re_ = 0, word_for_ = 0;
   uint32_t call_forms_[4] = {};        // "called on X to": call, calls, called, calling
   int32_t mass_killing_pattern_ = -1;  // a 202 pattern, for killings by the hundred
   int32_t peacekeeping_pattern_ = -1;  // a 074 pattern, for troops sent to protect
