@@ -88,6 +88,8 @@ enum WordFlag : uint64_t {
   kProtesters = 1ull << 58,     // protesters, demonstrators: force against them is repression
   kOccurrence = 1ull << 59,     // resumed, began, were held: "talks between X and Y resumed"
   kVenue = 1ull << 60,          // sidelines, margins: "met on the sidelines of the SCO summit"
+  kCommissive = 1ull << 61,     // vow, pledge, promise, swear: "vowed to attack" is a threat
+  kHesitate = 1ull << 62,       // hesitate: "would not hesitate to use force" is a threat
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -373,6 +375,10 @@ class EventCoder::Builder {
                 "offer", "propose", "prepare", "want",      "seek",   "decide",   "expect",
                 "hope",  "wish",    "resolve", "undertake", "commit", "volunteer"},
                kIntentGovernor);
+    // A hostile act vowed is a threat, where one planned is no event.
+    mark_verbs({"vow", "pledge", "promise", "swear"}, kCommissive);
+    mark_verbs({"swear"}, kIntentGovernor);
+    mark_verbs({"hesitate"}, kHesitate);
     mark({"ready", "willing", "prepared", "eager", "going", "poised", "set", "scheduled", "due",
           "keen", "determined"},
          kIntentGovernor);
@@ -2121,6 +2127,7 @@ class EventCoder::Matcher {
     }
 
     Mood mood = kAct;
+    bool commissive = false;  // the act is vowed: "vowed to", "pledged to"
     int source = -1, addressee = -1;
     double confidence = 0.9;
     int intro = -1;
@@ -2143,7 +2150,7 @@ class EventCoder::Matcher {
       if (addressee >= 0) {
         if (!(governor & (kAppealGovernor | kDemandGovernor)) && !IsCallForm(g)) return;
         mood = (governor & kDemandGovernor) ? kDemand : kAppeal;
-      } else if (governor & kThreatGovernor) {
+      } else if (governor & (kThreatGovernor | kHesitate)) {
         mood = kThreaten;
       } else if (governor & kRefuseGovernor) {
         mood = kRefuse;
@@ -2153,7 +2160,14 @@ class EventCoder::Matcher {
         return;  // "used to attack", "failed to sign": not the act
       }
       const LeftContext governing = ContextBefore(g);
-      if (governing.negated || governing.modal) return;
+      if (governor & kHesitate) {
+        // "would not hesitate to use force", and only so: "did not
+        // hesitate to strike" tells a strike done.
+        if (!governing.negated || !(governing.would || governing.future)) return;
+      } else if (governing.negated || governing.modal) {
+        return;
+      }
+      commissive = (governor & kCommissive) != 0;
       // "is ready to", "are set to": the adjective's own left context.
       source = FindSubject(governing.left, g, &intro);
       subjects_[g] = source;
@@ -2209,7 +2223,15 @@ class EventCoder::Matcher {
     const Entry& entry = coder_.entries_[match.entry];
     // "Greek farmers blocked highways": the crowd's reading of the words
     // decides the code and where the target is sought (a protest's aim).
-    const int32_t pattern = coder_.Derived(CrowdReading(entry.pattern, source), mood);
+    const uint32_t reading = CrowdReading(entry.pattern, source);
+    int32_t pattern = coder_.Derived(reading, mood);
+    // "vowed to attack Israel": CAMEO has no intent to attack, and a
+    // hostile act vowed is a threat of it. Not a force posture: "promised
+    // to send frigates to the NATO mission" threatens nobody.
+    if (pattern < 0 && mood == kIntent && commissive &&
+        !coder_.patterns_[reading].code.starts_with("15")) {
+      pattern = coder_.Derived(reading, kThreaten);
+    }
     if (pattern < 0) return;
     int target = addressee;
     bool target_by_distance = false;
