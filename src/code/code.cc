@@ -1074,16 +1074,20 @@ class EventCoder::Matcher {
     for (size_t i = first_event_; i < out_.size(); ++i) {
       CodedEvent& event = out_[i];
       if (coder_.patterns_[event.pattern].code != "1823") continue;
-      // The target is named as civilians ("Rwandan civilians", "residents").
-      const ActorMention& target = actors_[event.target];
-      if (!(coder_.WordFlags(word_ids_[target.end_token - 1 - base_]) & kCivilians)) continue;
-      for (uint32_t t = event.verb_end_token; t < target.first_token; ++t) {
-        if (IsLargeNumber(t)) {
-          event.pattern = static_cast<uint32_t>(coder_.mass_killing_pattern_);
-          break;
-        }
+      if (KillsMany(event.verb_end_token, actors_[event.target])) {
+        event.pattern = static_cast<uint32_t>(coder_.mass_killing_pattern_);
       }
     }
+  }
+
+  // Are the killed, counted between `from_token` and the target, civilians
+  // by the hundred ("killed more than 400 Rwandan civilians")?
+  bool KillsMany(uint32_t from_token, const ActorMention& target) const {
+    if (!(coder_.WordFlags(word_ids_[target.end_token - 1 - base_]) & kCivilians)) return false;
+    for (uint32_t t = from_token; t < target.first_token; ++t) {
+      if (IsLargeNumber(t)) return true;
+    }
+    return false;
   }
 
   // "hundreds", "2,000", "800,000": a count of a hundred or more.
@@ -1734,7 +1738,40 @@ class EventCoder::Matcher {
     // demand is what the protest is for, one event, not two.
     if (coder_.patterns_[entry.pattern].code.starts_with("10") && ProtestedBefore(source)) return;
     if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
-    Emit(source, target, entry.pattern, verb, match.end, 0.6);
+    uint32_t pattern = entry.pattern;
+    if (coder_.patterns_[pattern].code.starts_with("18") &&
+        !KillsMany(s_[match.end - 1].end_token, actors_[s_[target].first_actor])) {
+      // "shelled the border posts, killing three soldiers": the deaths are
+      // the shelling's toll, one act of force. Coded already, it is not
+      // coded again; else ("bombed a village gathering, killing dozens of
+      // civilians") it is coded on those it killed. A mass killing is an
+      // event of its own (202).
+      const int32_t force = ForceOfClause(verb, source);
+      if (force == kCoded) return;
+      if (force >= 0) pattern = static_cast<uint32_t>(force);
+    }
+    Emit(source, target, pattern, verb, match.end, 0.6);
+  }
+
+  // The military act (19x, 20x) of the clause whose subject is `source`,
+  // before the participle at `participle`: kCoded when it has produced an
+  // event of this sentence, its pattern when it has not, -1 when the clause
+  // has no such act.
+  static constexpr int32_t kCoded = -2;
+  int32_t ForceOfClause(int participle, int source) const {
+    for (int j = participle - 1; j >= 0; --j) {
+      if (subjects_[j] != source || j == source) continue;
+      const Match act = Longest(j, false);
+      if (act.entry < 0) return -1;
+      const uint32_t pattern = coder_.entries_[act.entry].pattern;
+      const std::string& code = coder_.patterns_[pattern].code;
+      if (!code.starts_with("19") && !code.starts_with("20")) return -1;
+      for (size_t e = first_event_; e < out_.size(); ++e) {
+        if (out_[e].pattern == pattern) return kCoded;
+      }
+      return static_cast<int32_t>(pattern);
+    }
+    return -1;
   }
 
   // "accused him of spying": "him" is the one the clause acted on last.
