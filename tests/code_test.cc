@@ -163,12 +163,30 @@ TEST(EventCoder, BadPatternNamesFileAndLine) {
   std::ofstream(dir + "/verbs.tsv") << "# comment\n161\tbreak ties with\n057\t* agreement\n";
   std::ofstream(dir + "/nouns.tsv") << "";
   std::ofstream(dir + "/moods.tsv") << "";
+  std::ofstream(dir + "/nominals.tsv") << "";
   CoderOptions options;
   options.data_dir = dir;
   auto coder = EventCoder::Load(options);
   ASSERT_FALSE(coder.ok());
   EXPECT_EQ(coder.status().message(),
             dir + "/verbs.tsv:3: a verb pattern must start with a verb lemma or lemma|lemma");
+}
+
+TEST(EventCoder, BadNominalNamesFileAndLine) {
+  const std::string dir = ::testing::TempDir() + "/coder_bad_nominals";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/irregular_verbs.tsv") << "";
+  std::ofstream(dir + "/word_classes.tsv") << "";
+  std::ofstream(dir + "/nominals.tsv") << "expulsion\texpel\nmass arrest\tarrest\n";
+  std::ofstream(dir + "/verbs.tsv") << "174\texpel\n";
+  std::ofstream(dir + "/nouns.tsv") << "";
+  std::ofstream(dir + "/moods.tsv") << "";
+  CoderOptions options;
+  options.data_dir = dir;
+  auto coder = EventCoder::Load(options);
+  ASSERT_FALSE(coder.ok());
+  EXPECT_EQ(coder.status().message(),
+            dir + "/nominals.tsv:2: expected noun<TAB>lemma, one word each");
 }
 
 // A show of force with no object is aimed at whoever the "after / as"
@@ -203,6 +221,7 @@ StatusOr<std::shared_ptr<const EventCoder>> LoadSmallCoder(const std::string& na
   std::ofstream(dir + "/verbs.tsv") << verbs;
   std::ofstream(dir + "/nouns.tsv") << "";
   std::ofstream(dir + "/moods.tsv") << "";
+  std::ofstream(dir + "/nominals.tsv") << "";
   CoderOptions options;
   options.data_dir = dir;
   return EventCoder::Load(options);

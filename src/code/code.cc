@@ -207,6 +207,24 @@ class EventCoder::Builder {
     return Status::Ok();
   }
 
+  // nominals.tsv: noun<TAB>lemma ("expulsion<TAB>expel"): the noun of an
+  // act, whose verb patterns it takes as noun patterns (AddNominals).
+  Status LoadNominals(const std::string& path) {
+    auto content = ReadTextFile(path);
+    if (!content.ok()) return content.status();
+    for (const DictionaryLine& line : DictionaryLines(*content)) {
+      const auto fields = SplitAndTrim(line.text, '\t');
+      if (fields.size() != 2 || fields[0].empty() || fields[1].empty() ||
+          fields[0].find(' ') != std::string_view::npos ||
+          fields[1].find(' ') != std::string_view::npos) {
+        return Status::InvalidInput(path + ":" + std::to_string(line.number) +
+                                    ": expected noun<TAB>lemma, one word each");
+      }
+      nominals_[std::string(fields[1])].emplace_back(fields[0]);
+    }
+    return Status::Ok();
+  }
+
   // word_classes.tsv: CLASS<TAB>word word ...; a class may take several lines.
   Status LoadWordClasses(const std::string& path) {
     auto content = ReadTextFile(path);
@@ -254,7 +272,60 @@ class EventCoder::Builder {
       }
       const std::string_view flag = fields.size() == 3 ? fields[2] : std::string_view();
       Status status = AddPattern(code, fields[1], line.number, verb, flag);
+      if (status.ok() && verb && flag.empty()) {
+        status = AddNominals(code, fields[1], line.number);
+      }
       if (!status.ok()) return status.WithContext(where);
+    }
+    return Status::Ok();
+  }
+
+  // The noun patterns of a verb pattern whose verb has a noun in
+  // nominals.tsv: "expel TARGET's diplomats" (161) gives "SOURCE's expulsion
+  // of TARGET's diplomats", "expulsion of TARGET's diplomats by SOURCE",
+  // "expulsion by SOURCE of TARGET's diplomats" and "SOURCE expulsion of
+  // ..." ("the Russian expulsion of"). What follows the verb must name the
+  // target: a TARGET slot, nothing (then "of [*] [*] TARGET") or a final
+  // preposition ("suspend aid to" gives "suspension of aid to TARGET").
+  Status AddNominals(std::string_view code, std::string_view text, int line) {
+    const size_t space = text.find(' ');
+    const std::string_view head = text.substr(0, space);
+    const std::string_view rest =
+        space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
+    std::string object, object_before_by;
+    if (rest.empty()) {
+      object = "[*] [*] TARGET";
+      // "the arrest of two Chinese nationals by": a noun may follow.
+      object_before_by = object + " [*]";
+    } else if (rest.find("TARGET") != std::string_view::npos) {
+      object = std::string(rest);
+    } else {
+      const size_t last = rest.rfind(' ');
+      const std::string_view final_word =
+          last == std::string_view::npos ? rest : rest.substr(last + 1);
+      static constexpr std::string_view kPrepositions[] = {
+          "to", "with", "on", "against", "from", "for", "into", "at", "of", "in", "over"};
+      if (std::find(std::begin(kPrepositions), std::end(kPrepositions), final_word) ==
+          std::end(kPrepositions)) {
+        return Status::Ok();
+      }
+      object = std::string(rest) + " TARGET";
+    }
+    if (object.find("SOURCE") != std::string::npos) return Status::Ok();
+    if (object_before_by.empty()) object_before_by = object;
+    for (size_t begin = 0; begin <= head.size();) {
+      const size_t bar = std::min(head.find('|', begin), head.size());
+      const auto found = nominals_.find(std::string(head.substr(begin, bar - begin)));
+      begin = bar + 1;
+      if (found == nominals_.end()) continue;
+      for (const std::string& noun : found->second) {
+        for (const std::string& pattern :
+             {"SOURCE's " + noun + " of " + object, noun + " of " + object_before_by + " by SOURCE",
+              noun + " by SOURCE of " + object, "SOURCE " + noun + " of " + object}) {
+          Status status = AddPattern(code, pattern, line, false, {});
+          if (!status.ok()) return status.WithContext("'" + pattern + "', the noun of the verb");
+        }
+      }
     }
     return Status::Ok();
   }
@@ -910,6 +981,7 @@ class EventCoder::Builder {
 
   EventCoder& coder_;
   std::unordered_map<std::string, std::pair<std::string, std::string>> irregular_;
+  std::unordered_map<std::string, std::vector<std::string>> nominals_;  // lemma -> its nouns
   std::unordered_map<std::string, MoodRow> moods_;
   std::unordered_map<std::string, std::vector<uint32_t>> forms_;  // lemma -> InflectAndFlag's ids
   std::unordered_map<uint32_t, uint64_t> flags_;
@@ -938,6 +1010,7 @@ StatusOr<std::shared_ptr<const EventCoder>> EventCoder::Load(const CoderOptions&
   Builder builder(*coder);
   Status status = builder.LoadIrregular(options.data_dir + "/irregular_verbs.tsv");
   if (status.ok()) status = builder.LoadWordClasses(options.data_dir + "/word_classes.tsv");
+  if (status.ok()) status = builder.LoadNominals(options.data_dir + "/nominals.tsv");
   if (status.ok()) status = builder.LoadPatterns(options.data_dir + "/verbs.tsv", true);
   if (status.ok()) status = builder.LoadPatterns(options.data_dir + "/nouns.tsv", false);
   if (status.ok()) status = builder.LoadMoods(options.data_dir + "/moods.tsv");
