@@ -1796,6 +1796,10 @@ class EventCoder::Matcher {
         break;
       }
     }
+    // "Nicaragua took Germany to the world court, accusing Berlin of ...":
+    // the main verb knows no pattern, and the sentence's opening actor is
+    // its subject.
+    if (source < 0) source = OpeningSubject(verb);
     if (source < 0) return;
     const Entry& entry = coder_.entries_[match.entry];
     int target =
@@ -1845,6 +1849,15 @@ class EventCoder::Matcher {
       return static_cast<int32_t>(pattern);
     }
     return -1;
+  }
+
+  // The actor a sentence opens with ("The Nicaraguan government ..."), when
+  // a verb follows it before `before`: its subject. -1 if none.
+  int OpeningSubject(int before) const {
+    int j = 0;
+    while (j < before && !IsActor(j) && Has(j, kDeterminer) && !Has(j, kPreposition)) ++j;
+    if (j + 1 >= before || !IsActor(j)) return -1;
+    return LooksFinite(j + 1) || Has(j + 1, kPatternHead) ? j : -1;
   }
 
   // "accused him of spying": "him" is the one the clause acted on last.
