@@ -1490,18 +1490,26 @@ class EventCoder::Matcher {
       }
       if (symbol.flags & kComma) {
         // ", which ...," or ", the ... ," after an actor: skip to the host.
+        // So for ", acting as the AU's mediator,": a participle's phrase
+        // may hold words that open clauses elsewhere.
+        bool clause_word = false;
         for (int k = j - 1; k >= 0 && j - k <= 12; --k) {
           if (Has(k, kComma)) {
+            const bool participle =
+                k + 1 < j && (Has(k + 1, kParticiple | kGerund) || EndsIn(k + 1, "ing"));
             if (k + 1 < j &&
-                (Has(k + 1, kRelative) || Has(k + 1, kDeterminer) || Has(k + 1, kParticiple) ||
-                 IsActor(k + 1)) &&
+                (participle ||
+                 (!clause_word && (Has(k + 1, kRelative | kDeterminer) || IsActor(k + 1)))) &&
                 k > 0 && IsActor(k - 1)) {
               *clause_intro = k - 2;
               return k - 1;
             }
             break;
           }
-          if (Has(k, kBoundary) && !Has(k, kRelative)) break;
+          if (Has(k, kBoundary) && !Has(k, kRelative)) {
+            if (Has(k, kPunct)) break;
+            clause_word = true;
+          }
         }
         continue;
       }
@@ -2069,10 +2077,14 @@ class EventCoder::Matcher {
     if (Has(i, kPast | kThird | kIrregularPast) && !Has(i, kDeterminer | kPreposition)) return true;
     return s_[i].word == Vocabulary::kUnknown && EndsInEd(i);
   }
-  bool EndsInEd(int i) const {
+  bool EndsInEd(int i) const { return EndsIn(i, "ed"); }
+  // A lowercase word of five letters or more ending in `suffix`: "acting"
+  // is a participle whatever the dictionary knows of "act".
+  bool EndsIn(int i, std::string_view suffix) const {
+    if (IsActor(i)) return false;
     const Token& token = segmentation_.tokens[s_[i].first_token];
     const std::string_view word = text_.substr(token.begin, token.end - token.begin);
-    return word.size() > 4 && word.ends_with("ed") && word[0] >= 'a' && word[0] <= 'z';
+    return word.size() > 4 && word.ends_with(suffix) && word[0] >= 'a' && word[0] <= 'z';
   }
 
   // Is the noun event matched at [start, end) an argument the sentence takes
