@@ -103,9 +103,25 @@ ActorRef MakeActorRef(const Actor& actor, std::string_view text, const Segmentat
                   std::string(text.substr(begin, end - begin))};
 }
 
+// The buffers a thread codes documents with, kept from one document to the
+// next: made afresh per document, they were allocated and grown again every
+// time. Each stage resets what it uses before each sentence (the date stage
+// reads every sentence through FindDates before ResolveEventDate asks it
+// again), so nothing of one document is seen by the next.
+struct DocumentScratch {
+  FoldedTokens folded;
+  ActorScratch actors;
+  CoderScratch coder;
+  DateScratch dates;
+  std::vector<ActorMention> mentions;
+  std::vector<CodedEvent> coded;
+  std::vector<DateExpression> date_expressions;
+};
+
 }  // namespace
 
 DocumentResult Pipeline::CodeDocument(Document& document) const {
+  thread_local DocumentScratch scratch;
   DocumentResult result;
   CleanResult clean = CleanText(document.text);
   if (clean.invalid_sequences > 0) {
@@ -118,7 +134,7 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
   const Segmentation segmentation = Segment(text);
   // Every token folded and hashed once for the stages that look words up
   // (actors, code, date).
-  FoldedTokens folded;
+  FoldedTokens& folded = scratch.folded;
   folded.Fold(text, segmentation);
   CodePointCursor code_points(text);
   result.sentences = segmentation.sentences.size();
@@ -136,16 +152,16 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       ReadDocumentDates(text, segmentation, document.report_date, date_options);
   document.report_date = document_dates.report_date;
 
-  ActorScratch actor_scratch;
+  ActorScratch& actor_scratch = scratch.actors;
   // Surnames, "the president", "the two countries" refer to earlier sentences.
   DocumentActors document_actors(document.report_date);
-  CoderScratch coder_scratch;
-  std::vector<ActorMention> mentions;
-  std::vector<CodedEvent> coded;
-  std::vector<DateExpression> dates;
+  CoderScratch& coder_scratch = scratch.coder;
+  std::vector<ActorMention>& mentions = scratch.mentions;
+  std::vector<CodedEvent>& coded = scratch.coded;
+  std::vector<DateExpression>& dates = scratch.date_expressions;
   // The sentence's words as the date stage classified them, reused by each
   // of its events.
-  DateScratch date_scratch;
+  DateScratch& date_scratch = scratch.dates;
   for (size_t s = 0; s < segmentation.sentences.size(); ++s) {
     const Sentence& sentence = segmentation.sentences[s];
     mentions.clear();
