@@ -190,7 +190,9 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
                            document_dates, date_scratch);
       const uint32_t source_actor = actors_->ActorAt(source, date.date);
       const uint32_t target_actor = actors_->ActorAt(target, date.date);
-      Event event;
+      // Built where it is kept: moving an event of a dozen strings into the
+      // result cost more than building it. Taken back if it is no dyad.
+      Event& event = result.events.emplace_back();
       event.source = MakeActorRef(actors_->actor(source_actor), text, segmentation, source);
       event.target = MakeActorRef(actors_->actor(target_actor), text, segmentation, target);
       // "The two countries signed ...": the pair on each other.
@@ -204,7 +206,10 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       // against the Syrian town": SYRGOV against SYR), and its people protest
       // against their own government ("Brazilian truck drivers blocked highways
       // to demand that the Brazilian government ...": BRA against BRAGOV).
-      if (event.source.code == event.target.code) continue;
+      if (event.source.code == event.target.code) {
+        result.events.pop_back();
+        continue;
+      }
       const std::string_view root = std::string_view(type->code).substr(0, 2);
       const std::string_view target_sector = event.target.sector;
       const bool own_land =
@@ -216,6 +221,7 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
                                            target_sector == "CVL" || target_sector == "MED"));
       if (!event.source.country.empty() && event.source.country == event.target.country &&
           (event.source.sector.empty() || event.target.sector.empty()) && !own_land) {
+        result.events.pop_back();
         continue;
       }
       event.code = type->code;
@@ -240,11 +246,13 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       event.text = sentence_text;
       event.id = EventId(event);
       document_actors.NoteDyad(source_actor, within_pair ? source.partner : target_actor);
+      // The pair's other event goes before this one (the insertion moves
+      // `event`, which is not used after it).
       if (within_pair) {
         Event other = event;
         std::swap(other.source, other.target);
         other.id = EventId(other);
-        result.events.push_back(std::move(other));
+        result.events.insert(result.events.end() - 1, std::move(other));
       } else if (source.partner != kNoActor || target.partner != kNoActor) {
         // "The two countries urged Iran ...": the event holds for both of the pair.
         Event other = event;
@@ -254,9 +262,10 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
           other.target = MakeActorRef(actors_->actor(target.partner), text, segmentation, target);
         }
         other.id = EventId(other);
-        if (other.source.code != other.target.code) result.events.push_back(std::move(other));
+        if (other.source.code != other.target.code) {
+          result.events.insert(result.events.end() - 1, std::move(other));
+        }
       }
-      result.events.push_back(std::move(event));
     }
   }
   return result;
