@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "clean/clean.h"
 #include "date/date.h"
@@ -109,6 +110,11 @@ ActorRef MakeActorRef(const Actor& actor, std::string_view text, const Segmentat
 // reads every sentence through FindDates before ResolveEventDate asks it
 // again), so nothing of one document is seen by the next.
 struct DocumentScratch {
+  // Buffers grown for a document of more tokens than this are not kept for
+  // the next: a thread should not hold a very long document's memory.
+  static constexpr size_t kMaxTokensKept = size_t{1} << 16;
+  size_t tokens_held = 0;  // the most tokens of a document coded with these buffers
+
   FoldedTokens folded;
   ActorScratch actors;
   CoderScratch coder;
@@ -121,7 +127,9 @@ struct DocumentScratch {
 }  // namespace
 
 DocumentResult Pipeline::CodeDocument(Document& document) const {
-  thread_local DocumentScratch scratch;
+  thread_local std::optional<DocumentScratch> kept;
+  if (!kept || kept->tokens_held > DocumentScratch::kMaxTokensKept) kept.emplace();
+  DocumentScratch& scratch = *kept;
   DocumentResult result;
   CleanResult clean = CleanText(document.text);
   if (clean.invalid_sequences > 0) {
@@ -134,6 +142,7 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
   const Segmentation segmentation = Segment(text);
   // Every token folded and hashed once for the stages that look words up
   // (actors, code, date).
+  scratch.tokens_held = std::max(scratch.tokens_held, segmentation.tokens.size());
   FoldedTokens& folded = scratch.folded;
   folded.Fold(text, segmentation);
   CodePointCursor code_points(text);
