@@ -238,11 +238,14 @@ struct ActorDictionary::Trie {
       if (flat[i].key == kNoEdge) return 0;
     }
   }
-  // Whether some name starts with `word` (false for kUnknown).
+  // Whether some name starts with `word` (false for kUnknown). Asked by
+  // NameAt at every token, so it is kept small enough to be inlined there:
+  // the trie still being built is asked out of line.
   bool Starts(uint32_t word) const {
-    if (flat.empty()) return Child(0, word) != 0;
+    if (flat.empty()) return StartsWhileBuilding(word);
     return word / 64 < starts.size() && ((starts[word / 64] >> (word % 64)) & 1) != 0;
   }
+  [[gnu::noinline]] bool StartsWhileBuilding(uint32_t word) const { return Child(0, word) != 0; }
   uint32_t Add(std::span<const uint32_t> words) {
     uint32_t node = 0;
     for (uint32_t word : words) {

@@ -26,7 +26,6 @@
 #include <cassert>
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -144,6 +143,13 @@ constexpr auto kWordBytes = [] {
   return word;
 }();
 
+// kWordBytes without the bytes from 0x80 up.
+constexpr auto kAsciiWordBytes = [] {
+  std::array<bool, 256> word = kWordBytes;
+  for (int c = 0x80; c < 256; ++c) word[c] = false;
+  return word;
+}();
+
 bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
 bool IsAsciiWordByte(unsigned char c) { return c < 0x80 && kWordBytes[c]; }
 bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -151,18 +157,11 @@ unsigned char AsciiLower(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
 }
 
-// The end of the run of ASCII letters and digits from `pos` on, eight bytes
-// at a time while eight remain: a byte loop here was a sixth of the clean
-// stage.
+// The end of the run of ASCII letters and digits from `pos` on. One table
+// look-up a byte: words are short, and testing eight bytes at once (two range
+// tests, their union and a bit scan) cost more per word than this loop.
 size_t AsciiWordRunEnd(std::string_view line, size_t pos) {
-  if constexpr (kEightByteTests) {
-    for (; pos + 8 <= line.size(); pos += 8) {
-      const uint64_t bytes = LoadEightBytes(line, pos);
-      const uint64_t others = ~(AsciiLetterBits(bytes) | AsciiDigitBits(bytes)) & kByteHighBits;
-      if (others != 0) return pos + FirstByteOf(others);
-    }
-  }
-  while (pos < line.size() && IsAsciiWordByte(static_cast<unsigned char>(line[pos]))) ++pos;
+  while (pos < line.size() && kAsciiWordBytes[static_cast<unsigned char>(line[pos])]) ++pos;
   return pos;
 }
 
@@ -409,7 +408,7 @@ class LineSet {
   bool Insert(uint32_t i) {
     const std::string_view line = lines_[i];
     const size_t mask = slots_.size() - 1;
-    for (size_t slot = std::hash<std::string_view>()(line) & mask;; slot = (slot + 1) & mask) {
+    for (size_t slot = Hash(line) & mask;; slot = (slot + 1) & mask) {
       if (slots_[slot] == kEmpty) {
         slots_[slot] = i;
         return true;
@@ -420,6 +419,22 @@ class LineSet {
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
+  // A line's size and its first and last eight bytes, mixed: lines are
+  // paragraphs, and hashing every byte of every one (std::hash) cost more
+  // than all the rest of this set. Lines that agree there and differ
+  // elsewhere merely share a probe sequence; Insert compares whole lines.
+  static size_t Hash(std::string_view line) {
+    uint64_t first = 0, last = 0;
+    if (kEightByteTests && line.size() >= 8) {
+      first = LoadEightBytes(line, 0);
+      last = LoadEightBytes(line, line.size() - 8);
+    } else {
+      for (const char c : line) first = first << 8 | static_cast<unsigned char>(c);
+    }
+    uint64_t hash = (first ^ line.size()) * 0x9e3779b97f4a7c15ull;
+    hash = (hash ^ (hash >> 29) ^ last) * 0xbf58476d1ce4e5b9ull;
+    return static_cast<size_t>(hash ^ (hash >> 32));
+  }
   const std::vector<std::string_view>& lines_;
   std::vector<uint32_t> slots_;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "clean/clean.h"
 #include "date/date.h"
@@ -103,9 +104,32 @@ ActorRef MakeActorRef(const Actor& actor, std::string_view text, const Segmentat
                   std::string(text.substr(begin, end - begin))};
 }
 
+// The buffers a thread codes documents with, kept from one document to the
+// next: made afresh per document, they were allocated and grown again every
+// time. Each stage resets what it uses before each sentence (the date stage
+// reads every sentence through FindDates before ResolveEventDate asks it
+// again), so nothing of one document is seen by the next.
+struct DocumentScratch {
+  // Buffers grown for a document of more tokens than this are not kept for
+  // the next: a thread should not hold a very long document's memory.
+  static constexpr size_t kMaxTokensKept = size_t{1} << 16;
+  size_t tokens_held = 0;  // the most tokens of a document coded with these buffers
+
+  FoldedTokens folded;
+  ActorScratch actors;
+  CoderScratch coder;
+  DateScratch dates;
+  std::vector<ActorMention> mentions;
+  std::vector<CodedEvent> coded;
+  std::vector<DateExpression> date_expressions;
+};
+
 }  // namespace
 
 DocumentResult Pipeline::CodeDocument(Document& document) const {
+  thread_local std::optional<DocumentScratch> kept;
+  if (!kept || kept->tokens_held > DocumentScratch::kMaxTokensKept) kept.emplace();
+  DocumentScratch& scratch = *kept;
   DocumentResult result;
   CleanResult clean = CleanText(document.text);
   if (clean.invalid_sequences > 0) {
@@ -118,7 +142,8 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
   const Segmentation segmentation = Segment(text);
   // Every token folded and hashed once for the stages that look words up
   // (actors, code, date).
-  FoldedTokens folded;
+  scratch.tokens_held = std::max(scratch.tokens_held, segmentation.tokens.size());
+  FoldedTokens& folded = scratch.folded;
   folded.Fold(text, segmentation);
   CodePointCursor code_points(text);
   result.sentences = segmentation.sentences.size();
@@ -136,16 +161,16 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       ReadDocumentDates(text, segmentation, document.report_date, date_options);
   document.report_date = document_dates.report_date;
 
-  ActorScratch actor_scratch;
+  ActorScratch& actor_scratch = scratch.actors;
   // Surnames, "the president", "the two countries" refer to earlier sentences.
   DocumentActors document_actors(document.report_date);
-  CoderScratch coder_scratch;
-  std::vector<ActorMention> mentions;
-  std::vector<CodedEvent> coded;
-  std::vector<DateExpression> dates;
+  CoderScratch& coder_scratch = scratch.coder;
+  std::vector<ActorMention>& mentions = scratch.mentions;
+  std::vector<CodedEvent>& coded = scratch.coded;
+  std::vector<DateExpression>& dates = scratch.date_expressions;
   // The sentence's words as the date stage classified them, reused by each
   // of its events.
-  DateScratch date_scratch;
+  DateScratch& date_scratch = scratch.dates;
   for (size_t s = 0; s < segmentation.sentences.size(); ++s) {
     const Sentence& sentence = segmentation.sentences[s];
     mentions.clear();
@@ -174,7 +199,9 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
                            document_dates, date_scratch);
       const uint32_t source_actor = actors_->ActorAt(source, date.date);
       const uint32_t target_actor = actors_->ActorAt(target, date.date);
-      Event event;
+      // Built where it is kept: moving an event of a dozen strings into the
+      // result cost more than building it. Taken back if it is no dyad.
+      Event& event = result.events.emplace_back();
       event.source = MakeActorRef(actors_->actor(source_actor), text, segmentation, source);
       event.target = MakeActorRef(actors_->actor(target_actor), text, segmentation, target);
       // "The two countries signed ...": the pair on each other.
@@ -188,7 +215,10 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       // against the Syrian town": SYRGOV against SYR), and its people protest
       // against their own government ("Brazilian truck drivers blocked highways
       // to demand that the Brazilian government ...": BRA against BRAGOV).
-      if (event.source.code == event.target.code) continue;
+      if (event.source.code == event.target.code) {
+        result.events.pop_back();
+        continue;
+      }
       const std::string_view root = std::string_view(type->code).substr(0, 2);
       const std::string_view target_sector = event.target.sector;
       const bool own_land =
@@ -200,6 +230,7 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
                                            target_sector == "CVL" || target_sector == "MED"));
       if (!event.source.country.empty() && event.source.country == event.target.country &&
           (event.source.sector.empty() || event.target.sector.empty()) && !own_land) {
+        result.events.pop_back();
         continue;
       }
       event.code = type->code;
@@ -224,11 +255,13 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       event.text = sentence_text;
       event.id = EventId(event);
       document_actors.NoteDyad(source_actor, within_pair ? source.partner : target_actor);
+      // The pair's other event goes before this one (the insertion moves
+      // `event`, which is not used after it).
       if (within_pair) {
         Event other = event;
         std::swap(other.source, other.target);
         other.id = EventId(other);
-        result.events.push_back(std::move(other));
+        result.events.insert(result.events.end() - 1, std::move(other));
       } else if (source.partner != kNoActor || target.partner != kNoActor) {
         // "The two countries urged Iran ...": the event holds for both of the pair.
         Event other = event;
@@ -238,9 +271,10 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
           other.target = MakeActorRef(actors_->actor(target.partner), text, segmentation, target);
         }
         other.id = EventId(other);
-        if (other.source.code != other.target.code) result.events.push_back(std::move(other));
+        if (other.source.code != other.target.code) {
+          result.events.insert(result.events.end() - 1, std::move(other));
+        }
       }
-      result.events.push_back(std::move(event));
     }
   }
   return result;

@@ -3,7 +3,9 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -53,6 +55,55 @@ size_t AppendAsciiPrefixFolded(std::string_view token, std::string& out) {
     }
   }
   return ascii;
+}
+
+// Whether a token is all ASCII, and whether it has capitals.
+struct AsciiCase {
+  bool ascii = true;
+  bool capitals = false;
+};
+
+// AsciiCase of `token`, eight bytes at a time where it has eight: the tokens
+// that reach it (longer words, and words at the end of the text) were read
+// byte by byte twice, a tenth of the folding.
+AsciiCase AsciiCaseOf(std::string_view token) {
+  uint64_t high = 0, capitals = 0;
+  if (kEightByteTests && token.size() >= 8) {
+    // The last block overlaps the one before it when the size is no multiple of eight.
+    for (size_t pos = 0;; pos += 8) {
+      const uint64_t bytes = LoadEightBytes(token, std::min(pos, token.size() - 8));
+      high |= bytes & kByteHighBits;
+      capitals |= AsciiCapitalBits(bytes);
+      if (pos + 8 >= token.size()) break;
+    }
+  } else {
+    for (const char c : token) {
+      high |= static_cast<unsigned char>(c) & 0x80;
+      capitals |= c >= 'A' && c <= 'Z';
+    }
+  }
+  return {high == 0, capitals != 0};
+}
+
+// AppendFolded for an ASCII token: its capitals lowercased, eight bytes at a
+// time where it has eight (lowercasing a byte twice, where the last block
+// overlaps, changes nothing).
+void AppendAsciiLowercased(std::string_view token, std::string& out) {
+  const size_t start = out.size();
+  out.append(token);
+  if (kEightByteTests && token.size() >= 8) {
+    char* const folded = out.data() + start;
+    for (size_t pos = 0;; pos += 8) {
+      const size_t at = std::min(pos, token.size() - 8);
+      const uint64_t bytes = AsciiLowercased(LoadEightBytes(token, at));
+      std::memcpy(folded + at, &bytes, 8);
+      if (pos + 8 >= token.size()) break;
+    }
+    return;
+  }
+  for (size_t i = start; i < out.size(); ++i) {
+    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + ('a' - 'A'));
+  }
 }
 
 }  // namespace
@@ -163,18 +214,16 @@ void FoldedTokens::Fold(std::string_view text, const Segmentation& segmentation,
       }
     }
     // As FoldedView: a token that is ASCII without capitals stays as written.
-    size_t plain = 0;
-    while (plain < raw.size() && static_cast<unsigned char>(raw[plain]) < 0x80 &&
-           !(raw[plain] >= 'A' && raw[plain] <= 'Z')) {
-      ++plain;
-    }
-    if (plain < raw.size()) {
-      size_t ascii = plain;
-      while (ascii < raw.size() && static_cast<unsigned char>(raw[ascii]) < 0x80) ++ascii;
-      form.ascii = ascii == raw.size();
+    const AsciiCase written = AsciiCaseOf(raw);
+    form.ascii = written.ascii;
+    if (!written.ascii || written.capitals) {
       form.copied = true;
       form.begin = static_cast<uint32_t>(arena_.size());
-      AppendFolded(raw, arena_);
+      if (written.ascii) {
+        AppendAsciiLowercased(raw, arena_);
+      } else {
+        AppendFolded(raw, arena_);
+      }
       form.size = static_cast<uint32_t>(arena_.size() - form.begin);
     }
     form.hash = WordHash(Word(i));
