@@ -605,6 +605,9 @@ TEST_F(ActorsTest, ASectorNounWrittenOnceBelongsToTheWholeList) {
   EXPECT_EQ(Find("Kenya and Nairobi met."), (Strings{"KEN=Kenya", "KENGOV=Nairobi"}));
   // "an envoy from Armenia" may be anyone's envoy.
   EXPECT_EQ(Find("An envoy from Armenia met."), (Strings{"ARM=Armenia"}));
+  // Owned envoys come from elsewhere: France's, withdrawn from Niger.
+  EXPECT_EQ(Find("France withdrew its diplomats from Niger."),
+            (Strings{"FRA=France", "NER=Niger"}));
 }
 
 TEST_F(ActorsTest, TheGovernmentAloneIsTheContextsCountry) {

@@ -1288,6 +1288,14 @@ class ActorDictionary::Matcher {
   // organisation or group: "India did not invite Pakistan's prime minister,
   // but its foreign minister ..." is India's), else for "his" and "her" the
   // one person in sight, for "its" and "their" the last state named.
+  // "his", "her", "its", "their".
+  bool IsPossessive(uint32_t word) const {
+    const auto& personal = d_.personal_possessives_;
+    const auto& group = d_.group_possessives_;
+    return std::find(personal.begin(), personal.end(), word) != personal.end() ||
+           std::find(group.begin(), group.end(), word) != group.end();
+  }
+
   bool OwnersSector(const Name& noun, size_t position, size_t end, ActorMention& mention) const {
     if (position == 0) return false;
     const uint32_t owner_word = words_[position - 1];
@@ -1445,7 +1453,9 @@ class ActorDictionary::Matcher {
     // may be anyone's.
     const std::string_view last_word = TokenText(*end - 1);
     const bool plural = !last_word.empty() && last_word.back() == 's';
-    if (IsWord(next, d_.word_of_) || (plural && IsWord(next, d_.word_from_))) {
+    // "withdrew its diplomats from Niger": owned, they come from elsewhere.
+    const bool owned = position > 0 && IsPossessive(words_[position - 1]);
+    if (IsWord(next, d_.word_of_) || (plural && !owned && IsWord(next, d_.word_from_))) {
       ++next;
       if (IsWord(next, d_.word_the_)) ++next;
       found = next < words_.size() ? NameAt(next, &length) : -1;
