@@ -400,7 +400,7 @@ class EventCoder::Builder {
     mark({"which", "who", "whom", "whose", "that"}, kRelative);
     mark({"if", "unless", "whether", "lest"}, kConditional);
     mark({"after", "as", "amid", "amidst", "following", "aimed", "warning", "signal", "message",
-          "fearing", "against"},
+          "fearing", "against", "citing"},
          kProvocation);
     mark({"it", "they", "he", "she"}, kPronoun);
     mark_verbs({"warn"}, kWarn);
@@ -1633,7 +1633,9 @@ class EventCoder::Matcher {
     const int n = static_cast<int>(s_.size());
     for (int i = target + 1; i + 1 < n && i <= target + 5; ++i) {
       if (IsActor(i) || Has(i, kBoundary)) return -1;
-      if (Has(i, kTo) && !IsActor(i + 1) && Has(i + 1, kProtective)) {
+      // "to guard against provocations by Minsk" is a show of force.
+      if (Has(i, kTo) && !IsActor(i + 1) && Has(i + 1, kProtective) &&
+          !(i + 2 < n && !IsActor(i + 2) && Has(i + 2, kProtestAim))) {
         return coder_.peacekeeping_pattern_;
       }
     }
