@@ -1728,7 +1728,11 @@ class EventCoder::Matcher {
     const int n = static_cast<int>(s_.size());
     for (int j = end; j < n && j - end <= 12; ++j) {
       if (!Has(j, aim)) {
-        if (Has(j, kBoundary | kSpeech)) return -1;
+        // "in several states": a speech verb's form after a determiner is
+        // a noun.
+        const bool noun =
+            j > 0 && !IsActor(j - 1) && Has(j - 1, kDeterminer) && !Has(j - 1, kPreposition);
+        if (Has(j, kBoundary) || (Has(j, kSpeech) && !noun)) return -1;
         continue;
       }
       for (int k = j + 1; k < n && k - j <= 8; ++k) {
