@@ -90,6 +90,7 @@ enum WordFlag : uint64_t {
   kVenue = 1ull << 60,          // sidelines, margins: "met on the sidelines of the SCO summit"
   kCommissive = 1ull << 61,     // vow, pledge, promise, swear: "vowed to attack" is a threat
   kHesitate = 1ull << 62,       // hesitate: "would not hesitate to use force" is a threat
+  kPrompt = 1ull << 63,         // prompt, force: "..., prompting Seoul to scramble jets"
 };
 
 constexpr uint64_t kFiniteForms = kPast | kThird;
@@ -450,6 +451,7 @@ class EventCoder::Builder {
     mark_verbs({"vow", "pledge", "promise", "swear"}, kCommissive);
     mark_verbs({"swear"}, kIntentGovernor);
     mark_verbs({"hesitate"}, kHesitate);
+    mark_verbs({"prompt", "force", "spur", "push"}, kPrompt);
     mark({"ready", "willing", "prepared", "eager", "going", "poised", "set", "scheduled", "due",
           "keen", "determined"},
          kIntentGovernor);
@@ -2284,6 +2286,7 @@ class EventCoder::Matcher {
 
     Mood mood = kAct;
     bool commissive = false;  // the act is vowed: "vowed to", "pledged to"
+    int provoker = -1;        // "X did Y, prompting Z to act": X, Z's target if none other
     int source = -1, addressee = -1;
     double confidence = 0.9;
     int intro = -1;
@@ -2303,7 +2306,18 @@ class EventCoder::Matcher {
       }
       if (g < 0) return;
       const uint64_t governor = Flags(g);
-      if (addressee >= 0) {
+      if (addressee >= 0 && (governor & kPrompt) && EndsIn(g, "ing") && g > 0 &&
+          Has(g - 1, kComma)) {
+        // "flew aircraft near the border, prompting South Korea to scramble
+        // jets": the one prompted acts, in answer to the clause's subject.
+        for (int j = g - 1; j >= 0 && provoker < 0; --j) provoker = subjects_[j];
+        if (provoker < 0) provoker = OpeningSubject(g);
+        if (provoker < 0) return;
+        source = addressee;
+        addressee = -1;
+        subjects_[g] = provoker;
+        confidence = 0.6;
+      } else if (addressee >= 0) {
         if (!(governor & (kAppealGovernor | kDemandGovernor)) && !IsCallForm(g)) return;
         mood = (governor & kDemandGovernor) ? kDemand : kAppeal;
       } else if (governor & (kThreatGovernor | kHesitate)) {
@@ -2316,7 +2330,9 @@ class EventCoder::Matcher {
         return;  // "used to attack", "failed to sign": not the act
       }
       const LeftContext governing = ContextBefore(g);
-      if (governor & kHesitate) {
+      if (provoker >= 0) {
+        // the source is the one prompted
+      } else if (governor & kHesitate) {
         // "would not hesitate to use force", and only so: "did not
         // hesitate to strike" tells a strike done.
         if (!governing.negated || !(governing.would || governing.future)) return;
@@ -2324,10 +2340,12 @@ class EventCoder::Matcher {
         return;
       }
       commissive = (governor & kCommissive) != 0;
-      // "is ready to", "are set to": the adjective's own left context.
-      source = FindSubject(governing.left, g, &intro);
-      subjects_[g] = source;
-      confidence = 0.75;
+      if (provoker < 0) {
+        // "is ready to", "are set to": the adjective's own left context.
+        source = FindSubject(governing.left, g, &intro);
+        subjects_[g] = source;
+        confidence = 0.75;
+      }
     } else {
       if (base_only && !context.do_ && !context.future && !context.would &&
           !(context.left >= 0 && IsActor(context.left))) {
@@ -2448,6 +2466,7 @@ class EventCoder::Matcher {
         if (target >= 0) confidence -= 0.05 * std::min(4, target - match.end);
       }
     }
+    if (target < 0 && provoker >= 0 && provoker != source) target = provoker;
     // "warned Lebanon that it would bomb its airports": a threat to the one
     // warned when the act names no other target.
     if (target < 0 && mood == kThreaten && (governed & kWarn) && warned >= 0 && warned != source) {
