@@ -1669,10 +1669,16 @@ class EventCoder::Matcher {
   // The first actor group after a pattern ending at `end`, in its clause.
   // `place_is_target`: for acts done at a place (strikes, protests,
   // investigations), an actor after "in" is the target when no other is.
+  // "several states", "the reports": a word right after a determiner
+  // (not "of" or "for") is a noun, whatever verb shares its form.
+  bool AfterDeterminer(int i) const {
+    return i > 0 && !IsActor(i - 1) && Has(i - 1, kDeterminer) && !Has(i - 1, kPreposition);
+  }
+
   // "in Caracas", "at a US military base": the actor names where.
   bool IsPlace(int i) const {
     if (i > 0 && Has(i - 1, kLocative)) return true;
-    return i > 1 && Has(i - 1, kDeterminer) && !Has(i - 1, kPreposition) && Has(i - 2, kLocative);
+    return i > 1 && AfterDeterminer(i) && Has(i - 2, kLocative);
   }
 
   // "on the sidelines of the SCO summit": the actor names the occasion.
@@ -1732,15 +1738,32 @@ class EventCoder::Matcher {
       if (!Has(j, aim)) {
         // "in several states": a speech verb's form after a determiner is
         // a noun.
-        const bool noun =
-            j > 0 && !IsActor(j - 1) && Has(j - 1, kDeterminer) && !Has(j - 1, kPreposition);
-        if (Has(j, kBoundary) || (Has(j, kSpeech) && !noun)) return -1;
+        if (Has(j, kBoundary) || (Has(j, kSpeech) && !AfterDeterminer(j))) return -1;
         continue;
       }
       for (int k = j + 1; k < n && k - j <= 8; ++k) {
         if (IsActor(k)) return k != source ? k : -1;
         if (s_[k].word == coder_.word_that_ && k == j + 1) continue;  // "demand that X"
         if (Has(k, kComma | kBoundary | kSpeech)) break;
+      }
+    }
+    return -1;
+  }
+
+  // "began a probe into whether Syria's army used chlorine", "investigate
+  // reports that Russian mercenaries laid mines": an inquiry is into the
+  // one its question or the reports name. Returns that actor or -1.
+  int InquiryTarget(int end, int source) const {
+    const int n = static_cast<int>(s_.size());
+    for (int j = end; j < n && j - end <= 10; ++j) {
+      if (IsActor(j)) {
+        if (j == source || IsPlace(j)) continue;
+        return j;
+      }
+      // "investigating reports that": the object, a noun.
+      const bool noun = j == end || AfterDeterminer(j);
+      if (Has(j, kComma) || (Has(j, kSpeech) && !noun) || (Has(j, kPunct) && !Has(j, kBoundary))) {
+        return -1;
       }
     }
     return -1;
@@ -2458,6 +2481,7 @@ class EventCoder::Matcher {
           if (target < 0 && (code == "130" || mood == kThreaten)) {
             target = ThreatTarget(match.end, source);
           }
+          if (target < 0 && code.starts_with("09")) target = InquiryTarget(match.end, source);
           // "received no request from Turkey": the object is denied.
           for (int i = match.end; target >= 0 && i < target; ++i) {
             if (Has(i, kNegator)) return;
