@@ -499,6 +499,8 @@ class EventCoder::Builder {
     c.word_between_ = c.vocabulary_.Find("between");
     c.word_re_ = c.vocabulary_.Find("re");
     c.word_for_ = c.vocabulary_.Find("for");
+    c.word_a_ = c.vocabulary_.Find("a");
+    c.word_an_ = c.vocabulary_.Find("an");
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
     mark({"through", "across"}, kPassage);
@@ -1225,6 +1227,7 @@ class EventCoder::Matcher {
   struct Trail {
     int count = 0;
     int at[2] = {-1, -1};  // symbol positions; -2: the subject (passive)
+    int passed = -1;       // a qualifying actor a wildcard passed (Qualifies)
     Trail With(int position) const {
       Trail trail = *this;
       if (trail.count < 2) trail.at[trail.count++] = position;
@@ -1299,8 +1302,10 @@ class EventCoder::Matcher {
       // "marched through Nairobi on Tuesday against": a place passed
       // through inside a wildcard gap is not the act's argument.
       if (n.wildcard != 0 && node != 0 && position > 0 && !IsActor(position - 1) &&
-          Has(position - 1, kPassage)) {
-        Walk(position + 1, n.wildcard, passive, slot_used, agent, trail, best, subject);
+          (Has(position - 1, kPassage) || Qualifies(position))) {
+        Trail passing = trail;
+        if (!Has(position - 1, kPassage)) passing.passed = position;
+        Walk(position + 1, n.wildcard, passive, slot_used, agent, passing, best, subject);
       }
       if (n.slot == 0) return;
       const Trail here = trail.With(position);
@@ -1669,6 +1674,22 @@ class EventCoder::Matcher {
   // The first actor group after a pattern ending at `end`, in its clause.
   // `place_is_target`: for acts done at a place (strikes, protests,
   // investigations), an actor after "in" is the target when no other is.
+  // "a Russian businessman", "an Iranian tanker": a demonym after an
+  // indefinite article, qualifying the noun after it, which a wildcard may
+  // pass ("extradited a Russian businessman to the United States").
+  bool Qualifies(int group) const {
+    const Symbol& symbol = s_[group];
+    if (symbol.end_actor - symbol.first_actor != 1 || group + 1 >= static_cast<int>(s_.size()) ||
+        IsActor(group + 1) || Has(group + 1, kPunct | kPreposition | kAnd | kBoundary)) {
+      return false;
+    }
+    const Token& first = segmentation_.tokens[symbol.first_token];
+    const std::string_view article = text_.substr(first.begin, first.end - first.begin);
+    return group > 0 &&
+           (article == "a" || article == "an" || s_[group - 1].word == coder_.word_a_ ||
+            s_[group - 1].word == coder_.word_an_);
+  }
+
   // "several states", "the reports": a word right after a determiner
   // (not "of" or "for") is a noun, whatever verb shares its form.
   bool AfterDeterminer(int i) const {
@@ -2491,6 +2512,11 @@ class EventCoder::Matcher {
       }
     }
     if (target < 0 && provoker >= 0 && provoker != source) target = provoker;
+    // "blocked a Philippine supply mission to the shoal": the qualifying
+    // actor the pattern passed is the target when nothing else is.
+    if (target < 0 && match.slots.passed >= 0 && match.slots.passed != source) {
+      target = match.slots.passed;
+    }
     // "warned Lebanon that it would bomb its airports": a threat to the one
     // warned when the act names no other target.
     if (target < 0 && mood == kThreaten && (governed & kWarn) && warned >= 0 && warned != source) {

@@ -236,7 +236,8 @@ class EventCoder {
   uint32_t word_the_ = 0, word_both_ = 0, word_that_ = 0, word_on_ = 0, word_upon_ = 0,
            word_to_ = 0, word_possessive_ = 0, word_would_ = 0, word_but_ = 0, word_apostrophe_ = 0,
            word_they_ = 0, word_each_ = 0, word_other_ = 0, word_one_ = 0, word_another_ = 0,
-           word_of_ = 0, word_from_ = 0, word_between_ = 0, word_re_ = 0, word_for_ = 0;
+           word_of_ = 0, word_from_ = 0, word_between_ = 0, word_re_ = 0, word_for_ = 0,
+           word_a_ = 0, word_an_ = 0;
   uint32_t call_forms_[4] = {};        // "called on X to": call, calls, called, calling
   int32_t mass_killing_pattern_ = -1;  // a 202 pattern, for killings by the hundred
   int32_t peacekeeping_pattern_ = -1;  // a 074 pattern, for troops sent to protect
