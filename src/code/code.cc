@@ -501,6 +501,8 @@ class EventCoder::Builder {
     c.word_for_ = c.vocabulary_.Find("for");
     c.word_a_ = c.vocabulary_.Find("a");
     c.word_an_ = c.vocabulary_.Find("an");
+    const char* quotes[] = {"\"", "“", "”"};
+    for (int i = 0; i < 3; ++i) c.quote_words_[i] = c.vocabulary_.Find(quotes[i]);
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
     mark({"through", "across"}, kPassage);
@@ -1397,6 +1399,12 @@ class EventCoder::Matcher {
       if (Has(i, kDeictic) && Has(i + 1, kPeriodWord)) return 2;
     }
     if (Has(i, kLyAdverb)) return 1;  // "complained formally to"
+    // "would take \"strong countermeasures\" against": quotation marks.
+    const uint32_t word = s_[i].word;
+    if (word != 0 && std::find(std::begin(coder_.quote_words_), std::end(coder_.quote_words_),
+                               word) != std::end(coder_.quote_words_)) {
+      return 1;
+    }
     return 0;
   }
 

@@ -239,6 +239,7 @@ class EventCoder {
            word_of_ = 0, word_from_ = 0, word_between_ = 0, word_re_ = 0, word_for_ = 0,
            word_a_ = 0, word_an_ = 0;
   uint32_t call_forms_[4] = {};        // "called on X to": call, calls, called, calling
+  uint32_t quote_words_[3] = {};       // quotation marks a pattern passes over
   int32_t mass_killing_pattern_ = -1;  // a 202 pattern, for killings by the hundred
   int32_t peacekeeping_pattern_ = -1;  // a 074 pattern, for troops sent to protect
   int32_t repression_pattern_ = -1;    // a 175 pattern, for force used on protesters
