@@ -467,12 +467,13 @@ class EventCoder::Builder {
                 "exhort", "beg", "pressure", "pressed"},
                kAppealGovernor);
     mark_verbs({"demand", "insist", "order", "require"}, kDemandGovernor);
+    // "hoped that Brussels would release the funds": a wish, not an intent.
     mark_verbs({"deny", "dismiss", "refute", "warn", "fear", "doubt", "question", "wonder",
-                "speculate", "rumor", "rumour", "allege"},
+                "speculate", "rumor", "rumour", "allege", "hope"},
                kSuppress);
-    mark({"claims", "allegations", "rumors", "rumours", "speculation", "reports", "false", "untrue",
-          "baseless", "unfounded", "denial", "denials", "fears", "risk", "concern", "concerns",
-          "worried", "possibility", "whether"},
+    mark({"claims", "allegations", "rumors",  "rumours",  "speculation", "reports",     "false",
+          "untrue", "hope",        "hopes",   "baseless", "unfounded",   "denial",      "denials",
+          "fears",  "risk",        "concern", "concerns", "worried",     "possibility", "whether"},
          kSuppress);
     mark_verbs({"call"}, 0);
     mark({"on", "upon", "both", "the", "that", "to", "each", "other", "one", "another", "of",
