@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -155,35 +156,42 @@ TEST(EventCoder, PossessiveWithoutApostrophe) {
   EXPECT_EQ(CodeWithActors(coder, "Peru accepted Chile mediation.", {"Peru", "Chile"}), Strings{});
 }
 
-TEST(EventCoder, BadPatternNamesFileAndLine) {
-  const std::string dir = ::testing::TempDir() + "/coder_bad_patterns";
+// Writes a data directory `name` of the coder's six dictionaries, each
+// empty unless `files` gives its content, and loads it.
+StatusOr<std::shared_ptr<const EventCoder>> LoadDataDirectory(
+    const std::string& name, const std::map<std::string, std::string>& files,
+    std::string* dir_out = nullptr) {
+  const std::string dir = ::testing::TempDir() + "/" + name;
   std::filesystem::create_directories(dir);
-  std::ofstream(dir + "/irregular_verbs.tsv") << "break\tbroke\tbroken\n";
-  std::ofstream(dir + "/word_classes.tsv") << "";
-  std::ofstream(dir + "/verbs.tsv") << "# comment\n161\tbreak ties with\n057\t* agreement\n";
-  std::ofstream(dir + "/nouns.tsv") << "";
-  std::ofstream(dir + "/moods.tsv") << "";
-  std::ofstream(dir + "/nominals.tsv") << "";
+  for (const char* file : {"irregular_verbs.tsv", "word_classes.tsv", "nominals.tsv", "verbs.tsv",
+                           "nouns.tsv", "moods.tsv"}) {
+    const auto given = files.find(file);
+    std::ofstream(dir + "/" + file) << (given == files.end() ? "" : given->second);
+  }
+  if (dir_out != nullptr) *dir_out = dir;
   CoderOptions options;
   options.data_dir = dir;
-  auto coder = EventCoder::Load(options);
+  return EventCoder::Load(options);
+}
+
+TEST(EventCoder, BadPatternNamesFileAndLine) {
+  std::string dir;
+  auto coder =
+      LoadDataDirectory("coder_bad_patterns",
+                        {{"irregular_verbs.tsv", "break\tbroke\tbroken\n"},
+                         {"verbs.tsv", "# comment\n161\tbreak ties with\n057\t* agreement\n"}},
+                        &dir);
   ASSERT_FALSE(coder.ok());
   EXPECT_EQ(coder.status().message(),
             dir + "/verbs.tsv:3: a verb pattern must start with a verb lemma or lemma|lemma");
 }
 
 TEST(EventCoder, BadNominalNamesFileAndLine) {
-  const std::string dir = ::testing::TempDir() + "/coder_bad_nominals";
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir + "/irregular_verbs.tsv") << "";
-  std::ofstream(dir + "/word_classes.tsv") << "";
-  std::ofstream(dir + "/nominals.tsv") << "expulsion\texpel\nmass arrest\tarrest\n";
-  std::ofstream(dir + "/verbs.tsv") << "174\texpel\n";
-  std::ofstream(dir + "/nouns.tsv") << "";
-  std::ofstream(dir + "/moods.tsv") << "";
-  CoderOptions options;
-  options.data_dir = dir;
-  auto coder = EventCoder::Load(options);
+  std::string dir;
+  auto coder = LoadDataDirectory(
+      "coder_bad_nominals",
+      {{"nominals.tsv", "expulsion\texpel\nmass arrest\tarrest\n"}, {"verbs.tsv", "174\texpel\n"}},
+      &dir);
   ASSERT_FALSE(coder.ok());
   EXPECT_EQ(coder.status().message(),
             dir + "/nominals.tsv:2: expected noun<TAB>lemma, one word each");
@@ -209,22 +217,14 @@ TEST(EventCoder, PostureTargetsWhatProvokedIt) {
   EXPECT_EQ(CodeWithActors(coder, "After talks, Seoul raised its alert level.", actors), Strings{});
 }
 
-// Writes a data directory whose verbs.tsv is `verbs` and whose
-// word_classes.tsv is `classes`, and loads it.
+// Loads a data directory whose verbs.tsv is `verbs` and whose
+// word_classes.tsv is `classes`.
 StatusOr<std::shared_ptr<const EventCoder>> LoadSmallCoder(const std::string& name,
                                                            const std::string& verbs,
                                                            const std::string& classes) {
-  const std::string dir = ::testing::TempDir() + "/" + name;
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir + "/irregular_verbs.tsv") << "send\tsent\tsent\n";
-  std::ofstream(dir + "/word_classes.tsv") << classes;
-  std::ofstream(dir + "/verbs.tsv") << verbs;
-  std::ofstream(dir + "/nouns.tsv") << "";
-  std::ofstream(dir + "/moods.tsv") << "";
-  std::ofstream(dir + "/nominals.tsv") << "";
-  CoderOptions options;
-  options.data_dir = dir;
-  return EventCoder::Load(options);
+  return LoadDataDirectory(name, {{"irregular_verbs.tsv", "send\tsent\tsent\n"},
+                                  {"word_classes.tsv", classes},
+                                  {"verbs.tsv", verbs}});
 }
 
 // "@relief" matches any word of the class, wherever the gap lets it stand,
