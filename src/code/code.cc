@@ -2128,20 +2128,24 @@ class EventCoder::Matcher {
   // event that has not happened.
   bool Hypothetical(int start) const {
     if (!IsActor(start) && Has(start, kPreposition)) return false;
-    int before = start - 1;
-    while (before >= 0 && !IsActor(before) &&
-           ((Has(before, kDeterminer) && !Has(before, kPreposition)) || Has(before, kAdverb))) {
-      --before;
+    // The verb whose object the noun is, past the noun's own modifiers ("to
+    // host a fresh round of direct talks between"): in the infinitive or
+    // under a modal, the noun's event has not happened.
+    constexpr int kLongestModifiers = 6;
+    for (int before = start - 1; before >= 0 && start - before <= kLongestModifiers; --before) {
+      if (IsActor(before) || Has(before, kBoundary | kComma | kPunct)) return false;
+      if (Has(before, kPreposition) && s_[before].word != coder_.word_of_) return false;
+      if (Has(before, kDeterminer | kAdverb)) continue;
+      // "a fresh round of", "peace", "direct": the noun's own modifiers.
+      const bool verb = (Has(before, kPatternHead) || EndsInEd(before) ||
+                         s_[before].word == Vocabulary::kUnknown) &&
+                        !AfterDeterminer(before);
+      if (!verb) continue;
+      const LeftContext context = ContextBefore(before);
+      return (context.left >= 0 && context.left == before - 1 && Has(context.left, kTo)) ||
+             context.to >= 0 || context.modal || context.future || context.would;
     }
-    if (before < 0 || IsActor(before) ||
-        !(Has(before, kPatternHead) || EndsInEd(before) ||
-          s_[before].word == Vocabulary::kUnknown)) {
-      return false;
-    }
-    const LeftContext context = ContextBefore(before);
-    return context.left >= 0 && context.left == before - 1 && Has(context.left, kTo)
-               ? true
-               : context.to >= 0 || context.modal || context.future || context.would;
+    return false;
   }
 
   // A finite verb, or what looks like one to a grammar without a full
