@@ -1495,10 +1495,18 @@ namespace {
 // events but are not the narrative's: "subsequently" in the next paragraph
 // refers to the story's last date, not the picture's.
 bool IsCaption(const Scanner& scanner, uint32_t first, uint32_t end) {
-  // Lexemes are values: their folded words live as long as they do.
+  // Lexemes are values: their folded words live as long as they do. Asked
+  // of every sentence's first words, and the words are a few letters: a
+  // loop, not a memcmp call per word of the same size.
   auto is = [&](uint32_t k, std::initializer_list<std::string_view> words) {
-    const Lexeme& lex = scanner.At(k);
-    return std::find(words.begin(), words.end(), lex.Folded()) != words.end();
+    const std::string_view folded = scanner.At(k).Folded();
+    for (const std::string_view word : words) {
+      if (word.size() != folded.size()) continue;
+      size_t i = 0;
+      while (i < word.size() && word[i] == folded[i]) ++i;
+      if (i == word.size()) return true;
+    }
+    return false;
   };
   uint32_t i = first;
   if (i < end && (scanner.At(i).IsMark('(') || scanner.At(i).raw == "[")) ++i;
