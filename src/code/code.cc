@@ -2761,16 +2761,21 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
   auto flags_of = [&](uint32_t id) { return WordFlags(id); };
 
   // Symbols: words, and actor groups ("Argentina, Brazil and Uruguay").
+  // A symbol covers one token or more: the table is sized for one per token
+  // and written through `used`, trimmed at the end. push_back, which this
+  // long function called rather than inlined, was a call per word.
   auto& symbols = scratch.symbols;
-  symbols.clear();
+  symbols.resize(end - base);
+  size_t used = 0;
+  auto back = [&]() -> CoderScratch::Symbol& { return symbols[used - 1]; };
   size_t next_actor = 0;
   while (next_actor < actors.size() && actors[next_actor].first_token < base) ++next_actor;
   auto is_actor = [&](size_t i) { return symbols[i].word == kActorSymbol; };
   // Joins the actor symbol at the back into the group `into` (an earlier symbol),
   // dropping the connectors between them.
   auto join_back = [&](size_t into) {
-    const CoderScratch::Symbol last = symbols.back();
-    symbols.resize(into + 1);
+    const CoderScratch::Symbol last = back();
+    used = into + 1;
     symbols[into].end_actor = last.end_actor;
     symbols[into].end_token = last.end_token;
     symbols[into].possessive = 0;
@@ -2779,14 +2784,14 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
   for (uint32_t i = base; i < end;) {
     // "the North Atlantic Treaty Organization (NATO)": the bracketed acronym
     // of the actor just named is part of its name.
-    if (!symbols.empty() && is_actor(symbols.size() - 1) && next_actor < actors.size() &&
+    if (used > 0 && is_actor(used - 1) && next_actor < actors.size() &&
         actors[next_actor].first_token == i + 1 && actors[next_actor].end_token + 1 <= end &&
         segmentation.tokens[i].kind == TokenKind::kPunct &&
         text.substr(segmentation.tokens[i].begin, 1) == "(" &&
         text.substr(segmentation.tokens[actors[next_actor].end_token].begin, 1) == ")" &&
-        actors[next_actor].actor == actors[symbols.back().end_actor - 1].actor &&
-        symbols.back().end_actor == symbols.back().first_actor + 1) {
-      symbols.back().end_token = actors[next_actor].end_token + 1;
+        actors[next_actor].actor == actors[back().end_actor - 1].actor &&
+        back().end_actor == back().first_actor + 1) {
+      back().end_token = actors[next_actor].end_token + 1;
       i = actors[next_actor].end_token + 1;
       ++next_actor;
       continue;
@@ -2819,18 +2824,18 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       }
       // "the United States": the article belongs to the name, as does the
       // owner of "his government" (actors/actors.h).
-      if (!symbols.empty() && symbols.back().word != Vocabulary::kUnknown &&
-          (symbols.back().word == word_the_ || symbols.back().word == word_both_ ||
-           (!is_actor(symbols.size() - 1) && (symbols.back().flags & kOwner)))) {
-        symbol.first_token = symbols.back().first_token;
-        symbols.pop_back();
+      if (used > 0 && back().word != Vocabulary::kUnknown &&
+          (back().word == word_the_ || back().word == word_both_ ||
+           (!is_actor(used - 1) && (back().flags & kOwner)))) {
+        symbol.first_token = back().first_token;
+        --used;
       }
       ++next_actor;
       i = symbol.end_token;
-      symbols.push_back(symbol);
+      symbols[used++] = symbol;
 
       // Coordination: "A and B", "A, B and C", "A, B, and C".
-      const size_t count = symbols.size();
+      const size_t count = used;
       size_t first = count;  // the earlier member joined with "and"
       if (count >= 3 && (symbols[count - 2].flags & kAnd) && is_actor(count - 3)) {
         first = count - 3;
@@ -2869,7 +2874,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       if (head < first) {
         // symbols[head], ",", symbols[head + 2], ..., symbols[first]: one group.
         const CoderScratch::Symbol last = symbols[first];
-        symbols.resize(head + 1);
+        used = head + 1;
         symbols[head].end_actor = last.end_actor;
         symbols[head].end_token = last.end_token;
         symbols[head].possessive = 0;
@@ -2900,9 +2905,10 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
     }
     symbol.first_token = i;
     symbol.end_token = i + 1;
-    symbols.push_back(symbol);
+    symbols[used++] = symbol;
     ++i;
   }
+  symbols.resize(used);
 
   Matcher matcher(*this, text, segmentation, sentence, actors, scratch, base, out);
   matcher.Run();

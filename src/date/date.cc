@@ -672,6 +672,7 @@ class SentenceLexemes {
     first_ = sentence.first_token;
     end_ = sentence.end_token;
     read_ = 0;
+    ++serial_;
     const size_t size = end_ - first_;
     if (lexemes_.size() < size) {
       lexemes_.resize(size);
@@ -693,6 +694,9 @@ class SentenceLexemes {
   // ReadAll has run; else nullptr.
   const Lexeme* Complete() const { return read_ == end_ - first_ ? lexemes_.data() : nullptr; }
   uint32_t first_token() const { return first_; }
+  // Changes whenever the table is made to hold a sentence afresh, so that
+  // what a reader derives from a sentence can be kept until then.
+  uint64_t serial() const { return serial_; }
 
  private:
   // Classifies the unread tokens up to and including `slot`. Kept apart
@@ -723,6 +727,7 @@ class SentenceLexemes {
   const FoldedTokens* folded_ = nullptr;
   uint32_t first_ = 0, end_ = 0;
   size_t read_ = 0;  // slots [0, read_) are classified
+  uint64_t serial_ = 0;
   std::vector<Lexeme> lexemes_;
   // The lexemes' folded words when no FoldedTokens was given.
   std::vector<std::array<char, kLongestFolded>> own_folded_;
@@ -1490,10 +1495,18 @@ namespace {
 // events but are not the narrative's: "subsequently" in the next paragraph
 // refers to the story's last date, not the picture's.
 bool IsCaption(const Scanner& scanner, uint32_t first, uint32_t end) {
-  // Lexemes are values: their folded words live as long as they do.
+  // Lexemes are values: their folded words live as long as they do. Asked
+  // of every sentence's first words, and the words are a few letters: a
+  // loop, not a memcmp call per word of the same size.
   auto is = [&](uint32_t k, std::initializer_list<std::string_view> words) {
-    const Lexeme& lex = scanner.At(k);
-    return std::find(words.begin(), words.end(), lex.Folded()) != words.end();
+    const std::string_view folded = scanner.At(k).Folded();
+    for (const std::string_view word : words) {
+      if (word.size() != folded.size()) continue;
+      size_t i = 0;
+      while (i < word.size() && word[i] == folded[i]) ++i;
+      if (i == word.size()) return true;
+    }
+    return false;
   };
   uint32_t i = first;
   if (i < end && (scanner.At(i).IsMark('(') || scanner.At(i).raw == "[")) ++i;
@@ -1517,12 +1530,84 @@ bool IsCaption(const Scanner& scanner, uint32_t first, uint32_t end) {
 
 }  // namespace
 
-struct DateScratch::Lexemes : SentenceLexemes {};
+namespace {
+
+// A stretch of the sentence that tells of another event: a relative clause
+// (", who was elected in 2013,"), a reduced one (", elected in 2013,") or a
+// bracket. [begin, end) in tokens.
+struct Insertion {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool Contains(uint32_t first, uint32_t last_end) const {
+    return first >= begin && last_end <= end;
+  }
+};
+
+bool IsParticiple(const Lexeme& lex) {
+  if (lex.Is(Key::kParticiple) || lex.Is(Key::kPeriodStart)) return true;
+  if (lex.kind != LexKind::kOther || lex.capitalized) return false;
+  const std::string_view word = lex.Folded();
+  return word.size() >= 5 && word.ends_with("ed");
+}
+
+// The insertions of a sentence, at most a handful: a fixed array, no
+// allocation.
+struct Insertions {
+  std::array<Insertion, 16> list;
+  size_t count = 0;
+};
+
+// The insertions of the sentence the scanner reads.
+Insertions FindInsertions(const Scanner& scanner, const Sentence& sentence) {
+  Insertions insertions;
+  for (uint32_t i = sentence.first_token; i < sentence.end_token && insertions.count < 16; ++i) {
+    const Lexeme& lex = scanner.At(i);
+    if (lex.kind != LexKind::kPunct) continue;
+    bool opens = false;
+    char closer = ',';
+    if (lex.mark == '(') {
+      opens = true;
+      closer = ')';
+    } else if (lex.mark == ',' || lex.mark == '=') {
+      const Lexeme& next = scanner.At(i + 1);
+      const Lexeme& after = scanner.At(i + 2);
+      opens = next.Is(Key::kRelative) || IsParticiple(next) ||
+              (next.kind == LexKind::kOther && next.Folded() == "re" && after.IsMark('-'));
+    }
+    if (!opens) continue;
+    uint32_t end = i + 1;
+    while (end < sentence.end_token) {
+      const Lexeme& inner = scanner.At(end);
+      if (closer == ')' ? inner.IsMark(')')
+                        : (inner.IsMark(',') || inner.IsMark(';') || inner.IsMark(':') ||
+                           inner.IsMark('=') || inner.IsMark(')'))) {
+        break;
+      }
+      ++end;
+    }
+    // The closing mark belongs to the insertion; a sentence end closes it too.
+    if (end < sentence.end_token) ++end;
+    insertions.list[insertions.count++] = Insertion{i, end};
+    if (closer == ')') i = end - 1;
+  }
+  return insertions;
+}
+
+// The table, and the insertions of its sentence: ResolveEventDate is asked
+// once per event, and finding them again for each was a fifth of its work.
+struct LexemesAndInsertions : SentenceLexemes {
+  Insertions insertions;
+  uint64_t insertions_serial = 0;  // serial() when found; 0: never
+};
+
+}  // namespace
+
+struct DateScratch::Lexemes : LexemesAndInsertions {};
 
 // DateScratch's table, for the functions below.
 class DateScratchAccess {
  public:
-  static SentenceLexemes& Of(DateScratch& scratch) { return *scratch.lexemes_; }
+  static LexemesAndInsertions& Of(DateScratch& scratch) { return *scratch.lexemes_; }
 };
 
 DateScratch::DateScratch() : lexemes_(std::make_unique<Lexemes>()) {}
@@ -1619,65 +1704,20 @@ bool IsHistorical(const CivilDate& earliest, const CivilDate& latest, const Civi
 
 namespace {
 
-// A stretch of the sentence that tells of another event: a relative clause
-// (", who was elected in 2013,"), a reduced one (", elected in 2013,") or a
-// bracket. [begin, end) in tokens.
-struct Insertion {
-  uint32_t begin = 0;
-  uint32_t end = 0;
-  bool Contains(uint32_t first, uint32_t last_end) const {
-    return first >= begin && last_end <= end;
-  }
-};
-
-bool IsParticiple(const Lexeme& lex) {
-  if (lex.Is(Key::kParticiple) || lex.Is(Key::kPeriodStart)) return true;
-  if (lex.kind != LexKind::kOther || lex.capitalized) return false;
-  const std::string_view word = lex.Folded();
-  return word.size() >= 5 && word.ends_with("ed");
-}
-
 // ResolveEventDate with `lexemes` holding the sentence.
-ResolvedDate ResolveWith(SentenceLexemes& lexemes, const Sentence& sentence,
+ResolvedDate ResolveWith(LexemesAndInsertions& lexemes, const Sentence& sentence,
                          const std::vector<DateExpression>& expressions, uint32_t anchor_token,
                          const DocumentDates& document) {
   const CivilDate& report = document.report_date;
   ResolvedDate result{report, DatePrecision::kDay, true, false, false};
   const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, document);
 
-  // Insertions, at most a handful per sentence: a fixed array, no allocation.
-  std::array<Insertion, 16> insertions;
-  size_t insertion_count = 0;
-  for (uint32_t i = sentence.first_token; i < sentence.end_token && insertion_count < 16; ++i) {
-    const Lexeme& lex = scanner.At(i);
-    if (lex.kind != LexKind::kPunct) continue;
-    bool opens = false;
-    char closer = ',';
-    if (lex.mark == '(') {
-      opens = true;
-      closer = ')';
-    } else if (lex.mark == ',' || lex.mark == '=') {
-      const Lexeme& next = scanner.At(i + 1);
-      const Lexeme& after = scanner.At(i + 2);
-      opens = next.Is(Key::kRelative) || IsParticiple(next) ||
-              (next.kind == LexKind::kOther && next.Folded() == "re" && after.IsMark('-'));
-    }
-    if (!opens) continue;
-    uint32_t end = i + 1;
-    while (end < sentence.end_token) {
-      const Lexeme& inner = scanner.At(end);
-      if (closer == ')' ? inner.IsMark(')')
-                        : (inner.IsMark(',') || inner.IsMark(';') || inner.IsMark(':') ||
-                           inner.IsMark('=') || inner.IsMark(')'))) {
-        break;
-      }
-      ++end;
-    }
-    // The closing mark belongs to the insertion; a sentence end closes it too.
-    if (end < sentence.end_token) ++end;
-    insertions[insertion_count++] = Insertion{i, end};
-    if (closer == ')') i = end - 1;
+  if (lexemes.insertions_serial != lexemes.serial()) {
+    lexemes.insertions = FindInsertions(scanner, sentence);
+    lexemes.insertions_serial = lexemes.serial();
   }
+  const auto& insertions = lexemes.insertions.list;
+  const size_t insertion_count = lexemes.insertions.count;
 
   const DateExpression* best = nullptr;
   int64_t best_marks = 0, best_distance = 0;
@@ -1759,7 +1799,7 @@ ResolvedDate ResolveEventDate(std::string_view text, const Segmentation& segment
                               const DocumentDates& document) {
   if (expressions.empty()) return ResolvedDate{document.report_date};
   thread_local DateScratch scratch;
-  SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
+  LexemesAndInsertions& lexemes = DateScratchAccess::Of(scratch);
   lexemes.Reset(text, segmentation, sentence);
   return ResolveWith(lexemes, sentence, expressions, anchor_token, document);
 }
@@ -1769,7 +1809,7 @@ ResolvedDate ResolveEventDate(std::string_view text, const Segmentation& segment
                               const std::vector<DateExpression>& expressions, uint32_t anchor_token,
                               const DocumentDates& document, DateScratch& scratch) {
   if (expressions.empty()) return ResolvedDate{document.report_date};
-  SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
+  LexemesAndInsertions& lexemes = DateScratchAccess::Of(scratch);
   lexemes.Use(text, segmentation, sentence);
   return ResolveWith(lexemes, sentence, expressions, anchor_token, document);
 }
