@@ -1387,8 +1387,8 @@ class EventCoder::Matcher {
     }
   }
 
-  // Symbols of a time adverbial or an -ly adverb at i ("on Monday",
-  // "yesterday", "last week", "officially"), or 0. Walk asks it at every
+  // Symbols of a time adverbial, an -ly adverb or a quotation mark at i
+  // ("on Monday", "yesterday", "last week", "officially"), or 0. Walk asks it at every
   // step inside a pattern: inlining is forced, as the call cost more than
   // the tests.
   [[gnu::always_inline]] int AdverbialAt(int i) const {
@@ -1692,11 +1692,9 @@ class EventCoder::Matcher {
         IsActor(group + 1) || Has(group + 1, kPunct | kPreposition | kAnd | kBoundary)) {
       return false;
     }
-    const Token& first = segmentation_.tokens[symbol.first_token];
-    const std::string_view article = text_.substr(first.begin, first.end - first.begin);
-    return group > 0 &&
-           (article == "a" || article == "an" || s_[group - 1].word == coder_.word_a_ ||
-            s_[group - 1].word == coder_.word_an_);
+    // The name takes "the" into itself, never "a" or "an".
+    return group > 0 && !IsActor(group - 1) &&
+           (s_[group - 1].word == coder_.word_a_ || s_[group - 1].word == coder_.word_an_);
   }
 
   // "several states", "the reports": a word right after a determiner
