@@ -2572,9 +2572,7 @@ class EventCoder::Matcher {
         IsPlural(source)) {
       target = -1;
     }
-    if (coder_.patterns_[CrowdReading(entry.pattern, source)].together && !IsPlural(source)) {
-      return;
-    }
+    if (coder_.patterns_[reading].together && !IsPlural(source)) return;
     if (target >= 0) {
       if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
       const int32_t protective = mood == kAct ? ProtectiveDeployment(pattern, target) : -1;

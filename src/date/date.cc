@@ -870,19 +870,10 @@ class Scanner {
   // Not "since" (its background search reads on), nor "during" and
   // "throughout" ("throughout Maduro's tenure").
   static bool OpensOnlyBeforeDateWord(Key key) {
+    if (key == Key::kDuring || key == Key::kThroughout) return false;
+    if (IsPrepositionKey(key)) return true;
     switch (key) {
-      case Key::kIn:
-      case Key::kOn:
-      case Key::kAt:
-      case Key::kBy:
-      case Key::kUntil:
-      case Key::kFrom:
-      case Key::kOf:
-      case Key::kThrough:
-      case Key::kAround:
-      case Key::kOver:
       case Key::kFor:
-      case Key::kBetween:
       case Key::kThe:
       case Key::kPossessive:
       case Key::kThat:
@@ -899,8 +890,11 @@ class Scanner {
   }
 
   static bool IsPreposition(const Lexeme& lex) {
-    if (lex.kind != LexKind::kKey) return false;
-    switch (lex.key) {
+    return lex.kind == LexKind::kKey && IsPrepositionKey(lex.key);
+  }
+
+  static bool IsPrepositionKey(Key key) {
+    switch (key) {
       case Key::kIn:
       case Key::kOn:
       case Key::kAt:
