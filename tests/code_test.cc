@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include "code/inflection.h"
+
 namespace dyad {
 namespace {
 

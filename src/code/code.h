@@ -120,7 +120,7 @@ struct VerbPattern {
   bool mutual = false;    // "A and B <pattern>" with no target: A->B and B->A
   bool reversed = false;  // the subject is the target ("received support from")
   // Only a crowd acts so: "protesters marched", "workers downed tools", not
-  // "leaders gathered" or "troops massed" (code.cc's kCrowd words).
+  // "leaders gathered" or "troops massed" (word_flags.h's kCrowd words).
   bool crowd = false;
   // Only a list acting together: "delegations of A and B gathered" (A<->B),
   // but "Egypt gathered evidence against Israel" is no event.
@@ -135,7 +135,7 @@ struct VerbPattern {
 struct CoderScratch {
   struct Symbol {
     uint32_t word = 0;         // word id, or kActorSymbol
-    uint64_t flags = 0;        // what the grammar knows of the word (code.cc's WordFlag)
+    uint64_t flags = 0;        // what the grammar knows of the word (word_flags.h's WordFlag)
     uint32_t first_token = 0;  // tokens the symbol covers
     uint32_t end_token = 0;
     uint32_t first_actor = 0;  // actor groups: mentions [first_actor, end_actor)
@@ -207,7 +207,7 @@ class EventCoder {
   // actor list? Then the list is that clause's subject ("Representatives
   // of Armenia and Azerbaijan met", "..., the top diplomats of A and B met").
   bool OpensWithMembersOf(const std::vector<uint32_t>& word_ids, uint32_t group) const;
-  // What the grammar knows of a word (code.cc's WordFlag), 0 for unknown ids.
+  // What the grammar knows of a word (word_flags.h's WordFlag), 0 for unknown ids.
   uint64_t WordFlags(uint32_t word) const {
     return word < word_flags_.size() ? word_flags_[word] : 0;
   }
@@ -245,11 +245,5 @@ class EventCoder {
   int32_t repression_pattern_ = -1;    // a 175 pattern, for force used on protesters
   int32_t intent_pattern_ = -1;        // a 030 pattern, for intentions no pattern names
 };
-
-// Every inflected form of a verb lemma: lemma, third person singular, past,
-// past participle, present participle. `irregular_past` and
-// `irregular_participle` replace the regular forms when not empty.
-std::vector<std::string> VerbForms(std::string_view lemma, std::string_view irregular_past = {},
-                                   std::string_view irregular_participle = {});
 
 }  // namespace dyad
