@@ -369,6 +369,7 @@ class EventCoder::Builder {
     c.peacekeeping_pattern_ = first_verb_pattern("074");
     c.repression_pattern_ = first_verb_pattern("175");
     c.intent_pattern_ = first_verb_pattern("030");
+    c.threat_pattern_ = first_verb_pattern("130");
   }
 
   Status Compile() {

@@ -244,6 +244,7 @@ class EventCoder {
   int32_t peacekeeping_pattern_ = -1;  // a 074 pattern, for troops sent to protect
   int32_t repression_pattern_ = -1;    // a 175 pattern, for force used on protesters
   int32_t intent_pattern_ = -1;        // a 030 pattern, for intentions no pattern names
+  int32_t threat_pattern_ = -1;        // a 130 pattern, for warned acts no pattern names
 };
 
 }  // namespace dyad

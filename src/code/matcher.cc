@@ -93,6 +93,10 @@ class EventCoder::Matcher {
     for (int position = 0; position < n;) {
       const Match match = Longest(position, false);
       if (match.entry < 0 && Has(position, kIntentGovernor)) CodeBareIntent(position);
+      if (match.entry < 0 && !IsActor(position) &&
+          (s_[position].word == coder_.word_would_ || Has(position, kFuture))) {
+        CodeWarnedAct(position);
+      }
       if (match.entry < 0) {
         if (Has(position, kPatternHead) && Has(position, kParticiple)) {
           const LeftContext context = ContextBefore(position);
@@ -497,15 +501,22 @@ class EventCoder::Matcher {
         // ", which ...," or ", the ... ," after an actor: skip to the host.
         // So for ", acting as the AU's mediator,": a participle's phrase
         // may hold words that open clauses elsewhere.
+        // A relative clause may be longer than an apposition and hold
+        // clause words of its own ("Mozambique, which has fought rebels
+        // since 2017, welcomed").
+        constexpr int kLongestApposition = 12, kLongestRelative = 20;
         bool clause_word = false;
-        for (int k = j - 1; k >= 0 && j - k <= 12; --k) {
+        for (int k = j - 1; k >= 0 && j - k <= kLongestRelative; --k) {
           if (Has(k, kComma)) {
+            const bool relative = k + 1 < j && Has(k + 1, kRelative) &&
+                                  s_[k + 1].word != coder_.word_that_ && !IsActor(k + 1);
             const bool participle =
                 k + 1 < j && (Has(k + 1, kParticiple | kGerund) || EndsIn(k + 1, "ing"));
-            if (k + 1 < j &&
+            const bool apposition =
+                j - k <= kLongestApposition &&
                 (participle ||
-                 (!clause_word && (Has(k + 1, kRelative | kDeterminer) || IsActor(k + 1)))) &&
-                k > 0 && IsActor(k - 1)) {
+                 (!clause_word && (Has(k + 1, kRelative | kDeterminer) || IsActor(k + 1))));
+            if (k + 1 < j && (relative || apposition) && k > 0 && IsActor(k - 1)) {
               *clause_intro = k - 2;
               return k - 1;
             }
@@ -815,6 +826,35 @@ class EventCoder::Matcher {
       }
     }
     if (IsPlural(source)) EmitMutual(source, pattern, governor, governor + 3, 0.5);
+  }
+
+  // "warned Finland that Moscow would take retaliatory steps": the warner
+  // (named again, or by its capital) says it will act against the one
+  // warned. When no pattern codes the act, that is a threat all the same
+  // (130). A warning that a third party would act is no threat.
+  void CodeWarnedAct(int modal) {
+    const int n = static_cast<int>(s_.size());
+    const int speaker = modal - 1;
+    if (coder_.threat_pattern_ < 0 || speaker < 1 || !IsActor(speaker) || modal + 1 >= n ||
+        IsActor(modal + 1) || !Has(modal + 1, kBase) || Has(modal + 1, kNegator)) {
+      return;
+    }
+    if (Longest(modal + 1, false).entry >= 0) return;  // the act codes itself, as a threat
+    int governor = -1, warned = -1;
+    if (!(ClauseGovernor(speaker - 1, &governor, &warned) & kWarn) || warned < 0 ||
+        IsBlockedGovernor(governor)) {
+      return;
+    }
+    int intro = -1;
+    const int warner = subjects_[governor] >= 0
+                           ? subjects_[governor]
+                           : FindSubject(ContextBefore(governor).left, governor, &intro);
+    if (warner < 0 || s_[warner].end_actor - s_[warner].first_actor != 1 ||
+        s_[speaker].end_actor - s_[speaker].first_actor != 1 ||
+        actors_[s_[warner].first_actor].actor != actors_[s_[speaker].first_actor].actor) {
+      return;
+    }
+    Emit(warner, warned, static_cast<uint32_t>(coder_.threat_pattern_), modal, modal + 2, 0.5);
   }
 
   // "threatened to deploy missiles in the Baltic if Sweden joined NATO": a
@@ -1515,7 +1555,10 @@ class EventCoder::Matcher {
     }
     // "warned Lebanon that it would bomb its airports": a threat to the one
     // warned when the act names no other target.
-    if (target < 0 && mood == kThreaten && (governed & kWarn) && warned >= 0 && warned != source) {
+    // So also when it does: "warned Berlin that Warsaw would close its
+    // crossings to German lorries" threatens Berlin.
+    if ((target < 0 || target_by_distance) && mood == kThreaten && (governed & kWarn) &&
+        warned >= 0 && warned != source) {
       target = warned;
     }
     // "urged Russia to withdraw", "threatened to impose": the act after
