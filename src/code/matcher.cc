@@ -154,7 +154,13 @@ class EventCoder::Matcher {
   // Are the killed, counted between `from_token` and the target, civilians
   // by the hundred ("killed more than 400 Rwandan civilians")?
   bool KillsMany(uint32_t from_token, const ActorMention& target) const {
-    if (!(coder_.WordFlags(word_ids_[target.end_token - 1 - base_]) & kCivilians)) return false;
+    // "civilians", "Guatemalan villagers", "Cambodians": the victims are
+    // the people, named as such or by a demonym before a word for them.
+    const uint32_t after = target.end_token - base_;
+    const bool people =
+        target.people || (coder_.WordFlags(word_ids_[after - 1]) & kCivilians) ||
+        (after < word_ids_.size() && (coder_.WordFlags(word_ids_[after]) & kCivilians));
+    if (!people) return false;
     for (uint32_t t = from_token; t < target.first_token; ++t) {
       if (IsLargeNumber(t)) return true;
     }

@@ -221,8 +221,10 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       }
       const std::string_view root = std::string_view(type->code).substr(0, 2);
       const std::string_view target_sector = event.target.sector;
+      // Its forces may assault or fight its own people ("Sudanese
+      // soldiers assaulted Sudanese women": SDNMIL against SDN) as well.
       const bool own_land =
-          (root == "20" && !event.source.sector.empty() && target_sector.empty()) ||
+          (root >= "18" && !event.source.sector.empty() && target_sector.empty()) ||
           (root == "14" && event.source.sector.empty() && !target_sector.empty()) ||
           // "Belarus freed jailed opposition activists": a state acting on
           // its own opposition, rebels, people or press.
