@@ -104,10 +104,18 @@ class EventCoder::Matcher {
           const int subject = context.be && !context.negated && !context.modal && context.to < 0
                                   ? FindSubject(context.left, position, &intro)
                                   : -2;
+          // "Tanks sent by Poland to Ukraine were destroyed": a participle
+          // with its agent, qualifying the noun before it.
+          const bool reduced_relative = !context.be && !context.have && !context.negated &&
+                                        !context.modal && context.to < 0 &&
+                                        position + 2 < static_cast<int>(s_.size()) &&
+                                        Has(position + 1, kBy) && IsActor(position + 2);
           int governor = -1;
           if (subject == -1 && !(ClauseGovernor(intro, &governor) & (kSuppress | kConditional))) {
             // "New sanctions were imposed on Iran by the EU": no active
             // reading at the participle, whose object stands before it.
+            ObjectFirstPassive(position, context.left);
+          } else if (reduced_relative) {
             ObjectFirstPassive(position, context.left);
           } else if (subject >= 0) {
             // "Ukraine was supplied with tanks by Poland": a pattern whose
@@ -570,7 +578,17 @@ class EventCoder::Matcher {
         }
         return Antecedent(j);
       }
-      if (subjects_[j] >= 0 && j != left) break;  // another verb's clause
+      if (subjects_[j] >= 0 && j != left) {
+        // "The Ugandan troops deployed by the AU in Somalia recaptured": a
+        // participle with its agent qualifies the subject, which is its
+        // patient, if an actor ("Tanks sent by Poland" are none).
+        if (j + 1 < left && Has(j + 1, kBy)) {
+          if (subjects_[j] >= j) return -1;
+          *clause_intro = subjects_[j] - 1;
+          return subjects_[j];
+        }
+        break;  // another verb's clause
+      }
     }
     return fallback;
   }
@@ -1351,7 +1369,11 @@ class EventCoder::Matcher {
     const bool participle_only = (form & kParticiple) && !(form & (kPast | kBase));
 
     // Passive voice: "was accused by Egypt of", "has been suspended by".
-    const bool can_be_passive = (form & kParticiple) && (context.be || participle_only);
+    // So is a past form with its agent next: "diplomats expelled by Moscow".
+    const bool agent_next =
+        verb + 2 < static_cast<int>(s_.size()) && Has(verb + 1, kBy) && IsActor(verb + 2);
+    const bool can_be_passive =
+        (form & kParticiple) && (context.be || participle_only || agent_next);
     if (can_be_passive) {
       int intro = -1;
       const int patient = FindSubject(context.left, verb, &intro);
@@ -1685,14 +1707,18 @@ class EventCoder::Matcher {
         nodes = next_nodes;
         count = next_count;
       }
-      Match best;
-      for (size_t k = 0; k < count; ++k) Walk(verb + 1, nodes[k], false, false, -1, Trail(), best);
-      if (best.entry < 0) continue;
-      // The agent: "by" and an actor group after the pattern, past the
-      // target's phrase ("imposed on Iran by the EU").
+      // The agent may come first: "sent by Poland to Ukraine".
       const int n = static_cast<int>(s_.size());
-      int agent = -1;
-      for (int j = best.end; j + 1 < n && j <= best.end + 4; ++j) {
+      const bool agent_first = verb + 2 < n && Has(verb + 1, kBy) && IsActor(verb + 2);
+      Match best;
+      for (size_t k = 0; k < count; ++k) {
+        Walk(agent_first ? verb + 3 : verb + 1, nodes[k], false, false, -1, Trail(), best);
+      }
+      if (best.entry < 0) continue;
+      // Else the agent is "by" and an actor group after the pattern, past
+      // the target's phrase ("imposed on Iran by the EU").
+      int agent = agent_first ? verb + 2 : -1;
+      for (int j = best.end; agent < 0 && j + 1 < n && j <= best.end + 4; ++j) {
         if (Has(j, kBy) && IsActor(j + 1)) {
           agent = j + 1;
           break;
