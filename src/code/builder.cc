@@ -225,7 +225,7 @@ class EventCoder::Builder {
     mark({"which", "who", "whom", "whose", "that"}, kRelative);
     mark({"if", "unless", "whether", "lest"}, kConditional);
     mark({"after", "as", "amid", "amidst", "following", "aimed", "warning", "signal", "message",
-          "fearing", "against", "citing"},
+          "fearing", "against", "citing", "response", "retaliation", "reply"},
          kProvocation);
     mark({"it", "they", "he", "she"}, kPronoun);
     mark_verbs({"warn"}, kWarn);

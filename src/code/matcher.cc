@@ -426,6 +426,8 @@ class EventCoder::Matcher {
     for (; i >= 0; --i) {
       const uint64_t flags = Flags(i);
       if (IsActor(i)) break;
+      // "Canada and India each expelled": "each" distributes the subject.
+      if (s_[i].word == coder_.word_each_ && i > 0 && IsActor(i - 1)) continue;
       if (flags & kNegator) {
         context.negated = true;
       } else if (flags & kModal) {
@@ -1637,7 +1639,12 @@ class EventCoder::Matcher {
       return;
     }
     // "Uruguay and Chile agreed to open negotiations": each intends it.
-    if ((coder_.patterns_[entry.pattern].mutual || ReciprocalAt(match.end)) &&
+    // "Canada and India each expelled a diplomat": a cut in relations each
+    // made is the other's ("each condemned the attack" is no dyad).
+    const bool each = source + 2 < n && s_[source + 1].word == coder_.word_each_ &&
+                      s_[source + 2].word != coder_.word_other_ &&
+                      coder_.patterns_[pattern].code.starts_with("16");
+    if ((coder_.patterns_[entry.pattern].mutual || ReciprocalAt(match.end) || each) &&
         (mood == kAct || mood == kIntent)) {
       EmitMutual(source, static_cast<uint32_t>(pattern), verb, match.end, confidence - 0.15);
     }
