@@ -765,7 +765,10 @@ class EventCoder::Matcher {
           return place;
         }
       }
-      if (Has(j, kBoundary | kComma | kSpeech)) return place;
+      if (Has(j, kBoundary | kComma)) return place;
+      // "investigated reports of mass graves in Ethiopia": a speech verb's
+      // form as the object, or after a determiner, is a noun.
+      if (Has(j, kSpeech) && j > end && !AfterDeterminer(j)) return place;
       if (j > end && subjects_[j] >= 0) return place;
       // "condemned the coup in Gabon and urged Gabon's army": the next verb
       // has its own object.
