@@ -1532,7 +1532,8 @@ class EventCoder::Matcher {
     int demanded = that + 1;
     if (demanded + 1 < n && !IsActor(demanded) && Has(demanded, kQuantifier)) ++demanded;
     if (target < 0 && mood == kAct && (form & (kDemandGovernor | kAppealGovernor)) &&
-        demanded < n && s_[that].word == coder_.word_that_ && IsActor(demanded)) {
+        demanded < n && s_[that].word == coder_.word_that_ && IsActor(demanded) &&
+        Subjunctive(demanded + 1)) {
       // "demanded (on Friday) that Japan stop the patrols": the act carries
       // the event when the dictionary knows it, else a bare demand on Japan.
       for (int j = demanded + 1; j < n && j <= demanded + 5; ++j) {
@@ -1579,6 +1580,14 @@ class EventCoder::Matcher {
         }
         if (target >= 0) confidence -= 0.05 * std::min(4, target - match.end);
       }
+    }
+    // "insisted that the technicians were there to service equipment": a
+    // demand's "that" clause in the indicative asserts, it demands nothing.
+    if (target > 0 && coder_.patterns_[pattern].code.starts_with("10") &&
+        (s_[target - 1].word == coder_.word_that_ || (target > 1 && Has(target - 1, kQuantifier) &&
+                                                      s_[target - 2].word == coder_.word_that_)) &&
+        !Subjunctive(target + 1)) {
+      return;
     }
     if (target < 0 && provoker >= 0 && provoker != source) target = provoker;
     // "blocked a Philippine supply mission to the shoal": the qualifying
@@ -1651,6 +1660,23 @@ class EventCoder::Matcher {
         (mood == kAct || mood == kIntent)) {
       EmitMutual(source, static_cast<uint32_t>(pattern), verb, match.end, confidence - 0.15);
     }
+  }
+
+  // "insisted that Japan stop the patrols" demands; "insisted that the
+  // technicians were there only to service equipment" asserts. Is the verb
+  // first verb from `i` on, past the subject's modifiers ("in the
+  // country"), a subjunctive or a modal? True when no verb is known.
+  bool Subjunctive(int i) const {
+    constexpr uint64_t kVerbForms = kModal | kBase | kPast | kThird | kBe;
+    const int n = static_cast<int>(s_.size());
+    for (int end = std::min(n, i + 6); i < end; ++i) {
+      // "NATO-led peacekeepers": a participle inside a compound word.
+      if (IsActor(i) || !Has(i, kVerbForms) || AfterDeterminer(i) || Has(i - 1, kHyphen)) {
+        continue;
+      }
+      return Has(i, kModal | kBase);
+    }
+    return true;
   }
 
   // The agent of a passive whose pattern is complete at `end` but whose "by"
