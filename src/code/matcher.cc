@@ -941,10 +941,12 @@ class EventCoder::Matcher {
     if (coder_.patterns_[entry.pattern].code.starts_with("10") && ProtestedBefore(source)) return;
     if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
     uint32_t pattern = entry.pattern;
-    if (coder_.patterns_[pattern].code.starts_with("18") &&
+    const std::string& code = coder_.patterns_[pattern].code;
+    if ((code.starts_with("18") || code.starts_with("17")) &&
         !KillsMany(s_[match.end - 1].end_token, actors_[s_[target].first_actor])) {
-      // "shelled the border posts, killing three soldiers": the deaths are
-      // the shelling's toll, one act of force. Coded already, it is not
+      // "shelled the border posts, killing three soldiers (damaging a power
+      // line)": the deaths and the damage are the shelling's toll, one act
+      // of force. Coded already, it is not
       // coded again; else ("bombed a village gathering, killing dozens of
       // civilians") it is coded on those it killed. A mass killing is an
       // event of its own (202).
