@@ -301,7 +301,7 @@ class EventCoder::Builder {
          kSuppress);
     mark_verbs({"call"}, 0);
     mark({"on", "upon", "both", "the", "that", "to", "each", "other", "one", "another", "of",
-          "from", "re"},
+          "from", "re", "principle"},
          0);
     EventCoder& c = coder_;
     c.word_the_ = c.vocabulary_.Find("the");
@@ -330,6 +330,12 @@ class EventCoder::Builder {
     for (int i = 0; i < 3; ++i) c.quote_words_[i] = c.vocabulary_.Find(quotes[i]);
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
+    c.word_principle_ = c.vocabulary_.Find("principle");
+    const char* enacting[] = {"voted", "votes", "chose", "chosen", "chooses", "opted", "opts"};
+    static_assert(std::size(enacting) == std::size(decltype(c.enacting_words_){}));
+    for (size_t i = 0; i < std::size(enacting); ++i) {
+      c.enacting_words_[i] = c.vocabulary_.Intern(enacting[i]);
+    }
     mark({"through", "across"}, kPassage);
     mark({"with", "between"}, kCompanion);
     mark({"-"}, kHyphen);

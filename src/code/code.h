@@ -76,6 +76,7 @@
 // to the size of the largest sentence.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -238,7 +239,11 @@ class EventCoder {
            word_they_ = 0, word_each_ = 0, word_other_ = 0, word_one_ = 0, word_another_ = 0,
            word_of_ = 0, word_from_ = 0, word_between_ = 0, word_re_ = 0, word_for_ = 0,
            word_a_ = 0, word_an_ = 0;
-  uint32_t call_forms_[4] = {};        // "called on X to": call, calls, called, calling
+  uint32_t call_forms_[4] = {};  // "called on X to": call, calls, called, calling
+  uint32_t word_principle_ = 0;  // "agreed in principle to"
+  // "voted to declare", "chose to forgive", "opted to expel": the act after
+  // "to" is done, not intended.
+  std::array<uint32_t, 7> enacting_words_ = {};
   uint32_t quote_words_[3] = {};       // quotation marks a pattern passes over
   int32_t mass_killing_pattern_ = -1;  // a 202 pattern, for killings by the hundred
   int32_t peacekeeping_pattern_ = -1;  // a 074 pattern, for troops sent to protect

@@ -652,6 +652,20 @@ class EventCoder::Matcher {
       }
       while (g >= 0 && Has(g, kAdverb)) --g;
       if (g < 0) return 0;
+      // "told parliament that", "denied in a statement that": the governing
+      // verb before a short phrase.
+      constexpr int kLongestPhrase = 4;
+      constexpr uint64_t kGoverning =
+          kSpeech | kSuppress | kWarn | kDemandGovernor | kAppealGovernor | kIntentGovernor;
+      if (s_[i].word == coder_.word_that_ && !IsActor(g) && !Has(g, kGoverning)) {
+        for (int k = g - 1; k >= 0 && g - k <= kLongestPhrase; --k) {
+          if (IsActor(k) || Has(k, kPunct | kBoundary)) break;
+          if (Has(k, kGoverning)) {
+            g = k;
+            break;
+          }
+        }
+      }
       *governor = g;
       return Flags(g) & (kSuppress | kDemandGovernor | kAppealGovernor | kConditional | kWarn |
                          kSpeech | kIntentGovernor);
@@ -1409,6 +1423,8 @@ class EventCoder::Matcher {
       // "plans to visit", "urged Russia to withdraw", "refused to meet".
       int g = context.to - 1;
       while (g >= 0 && Has(g, kAdverb)) --g;
+      // "agreed in principle to resume talks"
+      if (g > 1 && s_[g].word == coder_.word_principle_ && Has(g - 1, kLocative)) g -= 2;
       if (g >= 0 && IsActor(g)) {
         addressee = g;
         --g;
@@ -1441,10 +1457,22 @@ class EventCoder::Matcher {
         mood = kRefuse;
       } else if (governor & kIntentGovernor) {
         mood = kIntent;
-      } else {
+      } else if (!IsEnacting(g)) {
         return;  // "used to attack", "failed to sign": not the act
       }
-      const LeftContext governing = ContextBefore(g);
+      LeftContext governing = ContextBefore(g);
+      // "announced plans (on Monday) to send aid": the intention is the
+      // object of a verb, whose subject intends.
+      if ((governor & kIntentGovernor) && governing.left >= 0 && !IsActor(governing.left) &&
+          !governing.negated && !governing.modal) {
+        int v = governing.left;
+        if (v > 0 && Has(v, kDeterminer | kOwner) && !IsActor(v - 1)) --v;
+        if (!IsActor(v) && !Has(v, kBe | kHave | kPreposition) &&
+            (Has(v, kFiniteForms) || EndsIn(v, "ed"))) {
+          g = v;
+          governing = ContextBefore(g);
+        }
+      }
       if (provoker >= 0) {
         // the source is the one prompted
       } else if (governor & kHesitate) {
@@ -1796,6 +1824,12 @@ class EventCoder::Matcher {
     const Match match = Longest(position, false);
     if (match.entry < 0) return false;
     return coder_.Derived(coder_.entries_[match.entry].pattern, mood) >= 0;
+  }
+
+  bool IsEnacting(int i) const {
+    const uint32_t word = s_[i].word;
+    return word != 0 && std::find(coder_.enacting_words_.begin(), coder_.enacting_words_.end(),
+                                  word) != coder_.enacting_words_.end();
   }
 
   bool IsCallForm(int i) const {
