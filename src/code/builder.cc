@@ -16,7 +16,15 @@ using namespace code_internal;
 
 class EventCoder::Builder {
  public:
-  explicit Builder(EventCoder& coder) : coder_(coder) { trie_.emplace_back(); }
+  explicit Builder(EventCoder& coder) : coder_(coder) {
+    // The shipped dictionaries make some 400k nodes and edges and 250k
+    // entries: room reserved once spares the copies of growing by doubling
+    // (pages not written to take no memory).
+    trie_.reserve(1u << 19);
+    built_edges_.reserve(1u << 19);
+    coder_.entries_.reserve(1u << 18);
+    trie_.emplace_back();
+  }
 
   Status LoadIrregular(const std::string& path) {
     auto content = ReadTextFile(path);
@@ -414,9 +422,20 @@ class EventCoder::Builder {
     }
     for (const Node& node : coder_.nodes_) {
       if (node.edge_count < 2) continue;
-      const auto edges = coder_.edges_.begin() + node.first_edge;
-      std::sort(edges, edges + node.edge_count,
-                [](const Edge& a, const Edge& b) { return a.word < b.word; });
+      Edge* const edges = coder_.edges_.data() + node.first_edge;
+      if (node.edge_count > 16) {
+        std::sort(edges, edges + node.edge_count,
+                  [](const Edge& a, const Edge& b) { return a.word < b.word; });
+        continue;
+      }
+      // Most nodes have two or three edges, for which std::sort's set-up
+      // cost more than the sorting.
+      for (uint32_t i = 1; i < node.edge_count; ++i) {
+        const Edge edge = edges[i];
+        uint32_t j = i;
+        for (; j > 0 && edges[j - 1].word > edge.word; --j) edges[j] = edges[j - 1];
+        edges[j] = edge;
+      }
     }
     coder_.root_children_.assign(coder_.vocabulary_.size() + 1, 0);
     const Node& root = coder_.nodes_[0];
@@ -686,7 +705,7 @@ class EventCoder::Builder {
                                 flag == "crowd", flag == "together"});
     Expansion start;
     start.pattern = index;
-    Expand(0, start, slot_is_source);
+    ExpandFirst(start, slot_is_source);
     return Status::Ok();
   }
 
@@ -731,35 +750,120 @@ class EventCoder::Builder {
     size_t slots_seen = 0;
   };
 
+  // The expansion of `pattern` ending at `node` after `length` symbols.
+  void AddEntry(uint32_t node, uint32_t pattern, uint8_t length, int8_t source_slot,
+                int8_t target_slot) {
+    // The first pattern written wins a tie: dictionaries list the
+    // specific reading first. A crowd's reading of the same words is kept
+    // beside the other one, which stays the node's.
+    int32_t& payload = trie_[node].payload;
+    if (payload >= 0) {
+      const uint32_t held = coder_.entries_[payload].pattern;
+      VerbPattern& kept = coder_.patterns_[held];
+      const VerbPattern& added = coder_.patterns_[pattern];
+      // (Each inflected form ends at a node of its own, so a pair meets
+      // again at every form.)
+      const int32_t held_index = static_cast<int32_t>(held);
+      const int32_t added_index = static_cast<int32_t>(pattern);
+      if (kept.crowd && !added.crowd &&
+          (added.crowd_alternative < 0 || added.crowd_alternative == held_index)) {
+        coder_.entries_[payload].pattern = pattern;
+        coder_.patterns_[pattern].crowd_alternative = held_index;
+      } else if (!kept.crowd && added.crowd &&
+                 (kept.crowd_alternative < 0 || kept.crowd_alternative == added_index)) {
+        kept.crowd_alternative = added_index;
+      }
+      return;
+    }
+    payload = static_cast<int32_t>(coder_.entries_.size());
+    coder_.entries_.push_back({pattern, source_slot, target_slot, length});
+  }
+
+  // Expand from the first element, whose alternatives (a verb's forms, most
+  // often) are followed by the same elements: their walk is spelled out
+  // once, as steps, and replayed from each alternative's node, in the order
+  // Expand would take, so the trie and its entries come out the same.
+  void ExpandFirst(const Expansion& start, const std::vector<bool>& slot_is_source) {
+    bool recorded = false;
+    Expansion recorded_at;
+    for (uint32_t a = 0; a < elements_.element_ends[0]; ++a) {
+      const std::span<const uint32_t> alternative = elements_.Alternative(a);
+      if (!alternative.empty() && alternative[0] == kAnyWord) continue;
+      Expansion next = start;
+      for (uint32_t word : alternative) {
+        if (word == kActorSymbol) {
+          (slot_is_source[next.slots_seen++] ? next.source_slot : next.target_slot) =
+              static_cast<int8_t>(next.length);
+        }
+        next.node = ChildFor(next.node, word);
+        ++next.length;
+      }
+      if (next.length != 0 && !recorded) {
+        steps_.clear();
+        Record(1, next, 0, slot_is_source);
+        recorded = true;
+        recorded_at = next;
+      }
+      if (next.length == 0 || next.length != recorded_at.length ||
+          next.slots_seen != recorded_at.slots_seen ||
+          next.source_slot != recorded_at.source_slot ||
+          next.target_slot != recorded_at.target_slot) {
+        Expand(1, next, slot_is_source);
+        continue;
+      }
+      step_nodes_.resize(steps_.size() + 1);
+      step_nodes_[0] = next.node;
+      for (size_t i = 0; i < steps_.size(); ++i) {
+        const Step& step = steps_[i];
+        const uint32_t node = step_nodes_[step.from];
+        if (step.leaf) {
+          AddEntry(node, next.pattern, step.length, step.source_slot, step.target_slot);
+        } else {
+          step_nodes_[i + 1] = ChildFor(node, step.word);
+        }
+      }
+    }
+  }
+
+  // One step of a recorded walk: a word from the node step `from` reached
+  // (0 = the walk's start, i + 1 = step i's), or an entry ending there.
+  struct Step {
+    uint32_t from = 0;
+    uint32_t word = 0;
+    bool leaf = false;
+    uint8_t length = 0;
+    int8_t source_slot = -1, target_slot = -1;
+  };
+
+  // Expand's walk from `element` on, written to steps_ instead of the trie.
+  void Record(size_t element, const Expansion& at, uint32_t from,
+              const std::vector<bool>& slot_is_source) {
+    if (element == elements_.size()) {
+      steps_.push_back({from, 0, true, at.length, at.source_slot, at.target_slot});
+      return;
+    }
+    for (uint32_t a = elements_.FirstAlternative(element); a < elements_.element_ends[element];
+         ++a) {
+      Expansion next = at;
+      uint32_t reached = from;
+      for (uint32_t word : elements_.Alternative(a)) {
+        if (word == kActorSymbol) {
+          (slot_is_source[next.slots_seen++] ? next.source_slot : next.target_slot) =
+              static_cast<int8_t>(next.length);
+        }
+        steps_.push_back({reached, word});
+        reached = static_cast<uint32_t>(steps_.size());
+        ++next.length;
+      }
+      Record(element + 1, next, reached, slot_is_source);
+    }
+  }
+
   // Spells out every combination of alternatives, walking the trie as it
   // goes, so the words a thousand expansions share are inserted once.
   void Expand(size_t element, const Expansion& at, const std::vector<bool>& slot_is_source) {
     if (element == elements_.size()) {
-      if (at.length == 0) return;
-      // The first pattern written wins a tie: dictionaries list the
-      // specific reading first. A crowd's reading of the same words is kept
-      // beside the other one, which stays the node's.
-      int32_t& payload = trie_[at.node].payload;
-      if (payload >= 0) {
-        const uint32_t held = coder_.entries_[payload].pattern;
-        VerbPattern& kept = coder_.patterns_[held];
-        const VerbPattern& added = coder_.patterns_[at.pattern];
-        // (Each inflected form ends at a node of its own, so a pair meets
-        // again at every form.)
-        const int32_t held_index = static_cast<int32_t>(held);
-        const int32_t added_index = static_cast<int32_t>(at.pattern);
-        if (kept.crowd && !added.crowd &&
-            (added.crowd_alternative < 0 || added.crowd_alternative == held_index)) {
-          coder_.entries_[payload].pattern = at.pattern;
-          coder_.patterns_[at.pattern].crowd_alternative = held_index;
-        } else if (!kept.crowd && added.crowd &&
-                   (kept.crowd_alternative < 0 || kept.crowd_alternative == added_index)) {
-          kept.crowd_alternative = added_index;
-        }
-        return;
-      }
-      payload = static_cast<int32_t>(coder_.entries_.size());
-      coder_.entries_.push_back({at.pattern, at.source_slot, at.target_slot, at.length});
+      if (at.length != 0) AddEntry(at.node, at.pattern, at.length, at.source_slot, at.target_slot);
       return;
     }
     for (uint32_t a = elements_.FirstAlternative(element); a < elements_.element_ends[element];
@@ -819,8 +923,10 @@ class EventCoder::Builder {
   std::unordered_map<std::string, uint32_t> classes_;    // class name -> index
   std::unordered_map<uint32_t, uint32_t> word_classes_;  // word id -> class bits
   std::vector<TrieNode> trie_;
-  Elements elements_;         // the pattern being added
-  Elements merged_elements_;  // scratch for rewriting elements_
+  Elements elements_;                 // the pattern being added
+  Elements merged_elements_;          // scratch for rewriting elements_
+  std::vector<Step> steps_;           // ExpandFirst's walk after the first element
+  std::vector<uint32_t> step_nodes_;  // the trie node each step reached
   // The trie's edges while building, in the order made: each node's in a
   // list from its last edge back, the root's by word id. A std::map per node
   // cost an allocation per edge, and its lookups and frees were a third of
