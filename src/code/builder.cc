@@ -420,7 +420,24 @@ class EventCoder::Builder {
       Node& node = coder_.nodes_[edge.node];
       coder_.edges_[node.first_edge + node.edge_count++] = {edge.word, edge.child};
     }
-    for (const Node& node : coder_.nodes_) {
+    // The root's thousands of edges by word id come sorted from root_edges_,
+    // before its word classes' (whose ids are the largest).
+    {
+      const Node& root = coder_.nodes_[0];
+      Edge* const edges = coder_.edges_.data() + root.first_edge;
+      uint32_t placed = 0;
+      for (uint32_t word = 0; word < root_edges_.size(); ++word) {
+        if (root_edges_[word] != 0)
+          edges[placed++] = {word, built_edges_[root_edges_[word] - 1].child};
+      }
+      const uint32_t by_id = placed;
+      for (uint32_t e = trie_[0].last_edge; e != 0; e = built_edges_[e - 1].previous) {
+        edges[placed++] = {built_edges_[e - 1].word, built_edges_[e - 1].child};
+      }
+      std::sort(edges + by_id, edges + placed,
+                [](const Edge& a, const Edge& b) { return a.word < b.word; });
+    }
+    for (const Node& node : std::span(coder_.nodes_).subspan(1)) {
       if (node.edge_count < 2) continue;
       Edge* const edges = coder_.edges_.data() + node.first_edge;
       if (node.edge_count > 16) {
@@ -705,7 +722,11 @@ class EventCoder::Builder {
                                 flag == "crowd", flag == "together"});
     Expansion start;
     start.pattern = index;
-    ExpandFirst(start, slot_is_source);
+    if (elements_.element_ends[0] > 1) {
+      ExpandFirst(start, slot_is_source);
+    } else {
+      Expand(0, start, slot_is_source);  // nothing to share
+    }
     return Status::Ok();
   }
 
