@@ -653,6 +653,13 @@ class EventCoder::Builder {
         elements.AddWord(id);
         alternative_next = false;
       } else {
+        if (RepeatsAnAlternative(elements, id)) {
+          return Status::InvalidInput(
+              "'" + std::string(word) +
+              "' follows alternatives that include it: alternatives are single words, so "
+              "'visit|state visit' reads 'visit visit' or 'state visit'; a multi-word "
+              "alternative takes a line of its own");
+        }
         elements.AddElement();
         elements.AddAlternative();
         elements.AddWord(id);
@@ -688,7 +695,17 @@ class EventCoder::Builder {
         lemmas.push_back(Folded(text.substr(token.begin, token.end - token.begin)));
         if (i + 1 >= segmentation.tokens.size()) break;
         const Token& next = segmentation.tokens[i + 1];
-        if (text.substr(next.begin, next.end - next.begin) != "|") break;
+        const std::string_view separator = text.substr(next.begin, next.end - next.begin);
+        // "air-drop" is three tokens, "air", "-" and "drop": read so, the
+        // head would be "air" and the line match nothing.
+        if (separator == "-" && next.begin == token.end && i + 2 < segmentation.tokens.size() &&
+            segmentation.tokens[i + 2].begin == next.end) {
+          return Status::InvalidInput(
+              "'" +
+              std::string(text.substr(token.begin, segmentation.tokens[i + 2].end - token.begin)) +
+              "': a verb's head is one word, without a hyphen, as its forms are generated from it");
+        }
+        if (separator != "|") break;
       }
       for (uint32_t a = 0; a < elements.element_ends[0]; ++a) {
         const std::span<const uint32_t> alternative = elements.Alternative(a);
@@ -697,6 +714,8 @@ class EventCoder::Builder {
           return Status::InvalidInput("a verb pattern must start with a verb lemma or lemma|lemma");
         }
       }
+      Status status = CheckAfterHead(lemmas);
+      if (!status.ok()) return status;
       // The head's alternatives become its forms.
       Elements& headed = merged_elements_;
       headed.Clear();
@@ -728,6 +747,71 @@ class EventCoder::Builder {
       Expand(0, start, slot_is_source);  // nothing to share
     }
     return Status::Ok();
+  }
+
+  // Alternatives are single words, so a multi-word one written in a list is
+  // read as a sequence: "cancel|call off" as "cancel off" or "call off",
+  // "carry out|conduct" as "carry out" or "carry conduct". A particle right
+  // after a head of several verbs, or beside other words there, is that
+  // mistake. (A head of one verb followed by particles, "call off" or
+  // "scale back|down", reads as written.)
+  Status CheckAfterHead(const std::vector<std::string>& lemmas) const {
+    const Elements& elements = elements_;
+    if (elements.size() < 2) return Status::Ok();
+    std::string_view particle;
+    bool other = false;
+    for (uint32_t a = elements.FirstAlternative(1); a < elements.element_ends[1]; ++a) {
+      const std::span<const uint32_t> alternative = elements.Alternative(a);
+      if (alternative.empty()) return Status::Ok();  // optional: "set [off]"
+      const std::string_view found = alternative.size() == 1 ? ParticleOf(alternative[0]) : "";
+      if (found.empty()) {
+        other = true;
+      } else {
+        particle = found;
+      }
+    }
+    if (particle.empty() || (!other && lemmas.size() < 2)) return Status::Ok();
+    std::string head;
+    for (const std::string& lemma : lemmas) head += (head.empty() ? "" : "|") + lemma;
+    const std::string with_particle = lemmas.back() + " " + std::string(particle);
+    if (other) {
+      return Status::InvalidInput("'" + head + " " + std::string(particle) + "|...' reads '" +
+                                  with_particle + "' or '" + lemmas.back() +
+                                  "' then another word: alternatives are single words, so '" +
+                                  with_particle + "' takes a line of its own");
+    }
+    return Status::InvalidInput("'" + head + " " + std::string(particle) + "' reads '" +
+                                lemmas.front() + " " + std::string(particle) + "' as well as '" +
+                                with_particle +
+                                "': alternatives are single words, so a verb and its particle "
+                                "take a line of their own (one line for each verb that takes it)");
+  }
+
+  // Does the last element offer alternatives, `word` among them, and no empty
+  // one? Then `word` after it ("execute|summarily execute") was meant to
+  // end a multi-word alternative.
+  static bool RepeatsAnAlternative(const Elements& elements, uint32_t word) {
+    if (elements.size() == 0) return false;
+    const size_t last = elements.size() - 1;
+    const uint32_t first = elements.FirstAlternative(last);
+    if (elements.element_ends[last] - first < 2) return false;
+    bool repeated = false;
+    for (uint32_t a = first; a < elements.element_ends[last]; ++a) {
+      const std::span<const uint32_t> alternative = elements.Alternative(a);
+      if (alternative.empty()) return false;
+      if (alternative.size() == 1 && alternative[0] == word) repeated = true;
+    }
+    return repeated;
+  }
+
+  // "up" in "step up", "off" in "call off": the particle a word id is, or "".
+  std::string_view ParticleOf(uint32_t word) const {
+    static constexpr std::string_view kParticles[] = {"up",   "off",  "out",   "down",
+                                                      "away", "back", "apart", "aside"};
+    for (std::string_view particle : kParticles) {
+      if (word == coder_.vocabulary_.Find(particle)) return particle;
+    }
+    return "";
   }
 
   // "[*] [*] [*]" spelled out one by one is 2^3 paths for 4 distinct word
