@@ -755,7 +755,7 @@ class EventCoder::Builder {
   // after a head of several verbs, or beside other words there, is that
   // mistake. (A head of one verb followed by particles, "call off" or
   // "scale back|down", reads as written.)
-  Status CheckAfterHead(const std::vector<std::string>& lemmas) const {
+  Status CheckAfterHead(const std::vector<std::string>& lemmas) {
     const Elements& elements = elements_;
     if (elements.size() < 2) return Status::Ok();
     std::string_view particle;
@@ -805,14 +805,17 @@ class EventCoder::Builder {
   }
 
   // "up" in "step up", "off" in "call off": the particle a word id is, or "".
-  std::string_view ParticleOf(uint32_t word) const {
+  // (A particle's id is looked up until it has one: any in the pattern has.)
+  std::string_view ParticleOf(uint32_t word) {
     static constexpr std::string_view kParticles[] = {"up",   "off",  "out",   "down",
                                                       "away", "back", "apart", "aside"};
-    for (std::string_view particle : kParticles) {
-      if (word == coder_.vocabulary_.Find(particle)) return particle;
+    for (size_t i = 0; i < std::size(kParticles); ++i) {
+      if (particle_ids_[i] == 0) particle_ids_[i] = coder_.vocabulary_.Find(kParticles[i]);
+      if (word == particle_ids_[i]) return kParticles[i];
     }
     return "";
   }
+  uint32_t particle_ids_[8] = {};  // ParticleOf's, 0 = not yet in the vocabulary
 
   // "[*] [*] [*]" spelled out one by one is 2^3 paths for 4 distinct word
   // sequences; as one element of 0 to 3 wildcards it is 4, which keeps the
