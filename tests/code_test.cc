@@ -292,6 +292,60 @@ TEST(EventCoder, HyphenatedAlternatives) {
   EXPECT_EQ(CodeWithActors(**coder, "Chile staged a sit against Peru.", actors), Strings{});
 }
 
+// Alternatives are single words: a multi-word one written in a list would
+// be read as a sequence ("cancel off" or "call off"), so it stops the load.
+TEST(EventCoder, MultiWordAlternativeNamesFileAndLine) {
+  std::string dir;
+  auto coder =
+      LoadDataDirectory("coder_multiword_verb",
+                        {{"verbs.tsv", "161\tbreak off ties with\n160\tcancel|call off\n"}}, &dir);
+  ASSERT_FALSE(coder.ok());
+  EXPECT_EQ(coder.status().message(),
+            dir +
+                "/verbs.tsv:2: 'cancel|call off' reads 'cancel off' as well as 'call off': "
+                "alternatives are single words, so a verb and its particle take a line of "
+                "their own (one line for each verb that takes it)");
+
+  coder = LoadDataDirectory("coder_multiword_particle",
+                            {{"verbs.tsv", "183\tcarry out|conduct a bombing\n"}}, &dir);
+  ASSERT_FALSE(coder.ok());
+  EXPECT_EQ(coder.status().message(),
+            dir +
+                "/verbs.tsv:1: 'carry out|...' reads 'carry out' or 'carry' then another "
+                "word: alternatives are single words, so 'carry out' takes a line of its own");
+
+  coder = LoadDataDirectory("coder_multiword_noun",
+                            {{"nouns.tsv", "042\tvisit|state visit of SOURCE to TARGET\n"}}, &dir);
+  ASSERT_FALSE(coder.ok());
+  EXPECT_EQ(coder.status().message(),
+            dir +
+                "/nouns.tsv:1: 'visit' follows alternatives that include it: alternatives "
+                "are single words, so 'visit|state visit' reads 'visit visit' or 'state "
+                "visit'; a multi-word alternative takes a line of its own");
+
+  // A head of one verb takes its particles as written, as does a particle
+  // every verb may take or not.
+  coder = LoadDataDirectory(
+      "coder_particles",
+      {{"verbs.tsv",
+        "087\tscale back|down [its] operations in\n161\tbreak|cut [off] ties with\n"}});
+  EXPECT_TRUE(coder.ok()) << coder.status().message();
+}
+
+// A verb's forms are generated from its head, which the segmenter would
+// split at a hyphen ("air", "-", "drop"): the line would never match.
+TEST(EventCoder, HyphenatedVerbHeadNamesFileAndLine) {
+  std::string dir;
+  auto coder = LoadDataDirectory(
+      "coder_hyphen_head", {{"verbs.tsv", "073\tairdrop aid to\n073\tairdrop|air-drop aid to\n"}},
+      &dir);
+  ASSERT_FALSE(coder.ok());
+  EXPECT_EQ(coder.status().message(),
+            dir +
+                "/verbs.tsv:2: 'air-drop': a verb's head is one word, without a hyphen, as "
+                "its forms are generated from it");
+}
+
 TEST(EventCoder, UnknownWordClassNamesFileAndLine) {
   auto coder = LoadSmallCoder("coder_bad_class", "073\tsend @relief to\n072\tsend @arms to\n",
                               "relief\tfood\n");

@@ -16,7 +16,15 @@ using namespace code_internal;
 
 class EventCoder::Builder {
  public:
-  explicit Builder(EventCoder& coder) : coder_(coder) { trie_.emplace_back(); }
+  explicit Builder(EventCoder& coder) : coder_(coder) {
+    // The shipped dictionaries make some 400k nodes and edges and 250k
+    // entries: room reserved once spares the copies of growing by doubling
+    // (pages not written to take no memory).
+    trie_.reserve(1u << 19);
+    built_edges_.reserve(1u << 19);
+    coder_.entries_.reserve(1u << 18);
+    trie_.emplace_back();
+  }
 
   Status LoadIrregular(const std::string& path) {
     auto content = ReadTextFile(path);
@@ -419,11 +427,39 @@ class EventCoder::Builder {
       Node& node = coder_.nodes_[edge.node];
       coder_.edges_[node.first_edge + node.edge_count++] = {edge.word, edge.child};
     }
-    for (const Node& node : coder_.nodes_) {
-      if (node.edge_count < 2) continue;
-      const auto edges = coder_.edges_.begin() + node.first_edge;
-      std::sort(edges, edges + node.edge_count,
+    // The root's thousands of edges by word id come sorted from root_edges_,
+    // before its word classes' (whose ids are the largest).
+    {
+      const Node& root = coder_.nodes_[0];
+      Edge* const edges = coder_.edges_.data() + root.first_edge;
+      uint32_t placed = 0;
+      for (uint32_t word = 0; word < root_edges_.size(); ++word) {
+        if (root_edges_[word] != 0)
+          edges[placed++] = {word, built_edges_[root_edges_[word] - 1].child};
+      }
+      const uint32_t by_id = placed;
+      for (uint32_t e = trie_[0].last_edge; e != 0; e = built_edges_[e - 1].previous) {
+        edges[placed++] = {built_edges_[e - 1].word, built_edges_[e - 1].child};
+      }
+      std::sort(edges + by_id, edges + placed,
                 [](const Edge& a, const Edge& b) { return a.word < b.word; });
+    }
+    for (const Node& node : std::span(coder_.nodes_).subspan(1)) {
+      if (node.edge_count < 2) continue;
+      Edge* const edges = coder_.edges_.data() + node.first_edge;
+      if (node.edge_count > 16) {
+        std::sort(edges, edges + node.edge_count,
+                  [](const Edge& a, const Edge& b) { return a.word < b.word; });
+        continue;
+      }
+      // Most nodes have two or three edges, for which std::sort's set-up
+      // cost more than the sorting.
+      for (uint32_t i = 1; i < node.edge_count; ++i) {
+        const Edge edge = edges[i];
+        uint32_t j = i;
+        for (; j > 0 && edges[j - 1].word > edge.word; --j) edges[j] = edges[j - 1];
+        edges[j] = edge;
+      }
     }
     coder_.root_children_.assign(coder_.vocabulary_.size() + 1, 0);
     const Node& root = coder_.nodes_[0];
@@ -624,6 +660,13 @@ class EventCoder::Builder {
         elements.AddWord(id);
         alternative_next = false;
       } else {
+        if (RepeatsAnAlternative(elements, id)) {
+          return Status::InvalidInput(
+              "'" + std::string(word) +
+              "' follows alternatives that include it: alternatives are single words, so "
+              "'visit|state visit' reads 'visit visit' or 'state visit'; a multi-word "
+              "alternative takes a line of its own");
+        }
         elements.AddElement();
         elements.AddAlternative();
         elements.AddWord(id);
@@ -659,7 +702,17 @@ class EventCoder::Builder {
         lemmas.push_back(Folded(text.substr(token.begin, token.end - token.begin)));
         if (i + 1 >= segmentation.tokens.size()) break;
         const Token& next = segmentation.tokens[i + 1];
-        if (text.substr(next.begin, next.end - next.begin) != "|") break;
+        const std::string_view separator = text.substr(next.begin, next.end - next.begin);
+        // "air-drop" is three tokens, "air", "-" and "drop": read so, the
+        // head would be "air" and the line match nothing.
+        if (separator == "-" && next.begin == token.end && i + 2 < segmentation.tokens.size() &&
+            segmentation.tokens[i + 2].begin == next.end) {
+          return Status::InvalidInput(
+              "'" +
+              std::string(text.substr(token.begin, segmentation.tokens[i + 2].end - token.begin)) +
+              "': a verb's head is one word, without a hyphen, as its forms are generated from it");
+        }
+        if (separator != "|") break;
       }
       for (uint32_t a = 0; a < elements.element_ends[0]; ++a) {
         const std::span<const uint32_t> alternative = elements.Alternative(a);
@@ -668,6 +721,8 @@ class EventCoder::Builder {
           return Status::InvalidInput("a verb pattern must start with a verb lemma or lemma|lemma");
         }
       }
+      Status status = CheckAfterHead(lemmas);
+      if (!status.ok()) return status;
       // The head's alternatives become its forms.
       Elements& headed = merged_elements_;
       headed.Clear();
@@ -693,9 +748,81 @@ class EventCoder::Builder {
                                 flag == "crowd", flag == "together"});
     Expansion start;
     start.pattern = index;
-    Expand(0, start, slot_is_source);
+    if (elements_.element_ends[0] > 1) {
+      ExpandFirst(start, slot_is_source);
+    } else {
+      Expand(0, start, slot_is_source);  // nothing to share
+    }
     return Status::Ok();
   }
+
+  // Alternatives are single words, so a multi-word one written in a list is
+  // read as a sequence: "cancel|call off" as "cancel off" or "call off",
+  // "carry out|conduct" as "carry out" or "carry conduct". A particle right
+  // after a head of several verbs, or beside other words there, is that
+  // mistake. (A head of one verb followed by particles, "call off" or
+  // "scale back|down", reads as written.)
+  Status CheckAfterHead(const std::vector<std::string>& lemmas) {
+    const Elements& elements = elements_;
+    if (elements.size() < 2) return Status::Ok();
+    std::string_view particle;
+    bool other = false;
+    for (uint32_t a = elements.FirstAlternative(1); a < elements.element_ends[1]; ++a) {
+      const std::span<const uint32_t> alternative = elements.Alternative(a);
+      if (alternative.empty()) return Status::Ok();  // optional: "set [off]"
+      const std::string_view found = alternative.size() == 1 ? ParticleOf(alternative[0]) : "";
+      if (found.empty()) {
+        other = true;
+      } else {
+        particle = found;
+      }
+    }
+    if (particle.empty() || (!other && lemmas.size() < 2)) return Status::Ok();
+    std::string head;
+    for (const std::string& lemma : lemmas) head += (head.empty() ? "" : "|") + lemma;
+    const std::string with_particle = lemmas.back() + " " + std::string(particle);
+    if (other) {
+      return Status::InvalidInput("'" + head + " " + std::string(particle) + "|...' reads '" +
+                                  with_particle + "' or '" + lemmas.back() +
+                                  "' then another word: alternatives are single words, so '" +
+                                  with_particle + "' takes a line of its own");
+    }
+    return Status::InvalidInput("'" + head + " " + std::string(particle) + "' reads '" +
+                                lemmas.front() + " " + std::string(particle) + "' as well as '" +
+                                with_particle +
+                                "': alternatives are single words, so a verb and its particle "
+                                "take a line of their own (one line for each verb that takes it)");
+  }
+
+  // Does the last element offer alternatives, `word` among them, and no empty
+  // one? Then `word` after it ("execute|summarily execute") was meant to
+  // end a multi-word alternative.
+  static bool RepeatsAnAlternative(const Elements& elements, uint32_t word) {
+    if (elements.size() == 0) return false;
+    const size_t last = elements.size() - 1;
+    const uint32_t first = elements.FirstAlternative(last);
+    if (elements.element_ends[last] - first < 2) return false;
+    bool repeated = false;
+    for (uint32_t a = first; a < elements.element_ends[last]; ++a) {
+      const std::span<const uint32_t> alternative = elements.Alternative(a);
+      if (alternative.empty()) return false;
+      if (alternative.size() == 1 && alternative[0] == word) repeated = true;
+    }
+    return repeated;
+  }
+
+  // "up" in "step up", "off" in "call off": the particle a word id is, or "".
+  // (A particle's id is looked up until it has one: any in the pattern has.)
+  std::string_view ParticleOf(uint32_t word) {
+    static constexpr std::string_view kParticles[] = {"up",   "off",  "out",   "down",
+                                                      "away", "back", "apart", "aside"};
+    for (size_t i = 0; i < std::size(kParticles); ++i) {
+      if (particle_ids_[i] == 0) particle_ids_[i] = coder_.vocabulary_.Find(kParticles[i]);
+      if (word == particle_ids_[i]) return kParticles[i];
+    }
+    return "";
+  }
+  uint32_t particle_ids_[8] = {};  // ParticleOf's, 0 = not yet in the vocabulary
 
   // "[*] [*] [*]" spelled out one by one is 2^3 paths for 4 distinct word
   // sequences; as one element of 0 to 3 wildcards it is 4, which keeps the
@@ -738,35 +865,120 @@ class EventCoder::Builder {
     size_t slots_seen = 0;
   };
 
+  // The expansion of `pattern` ending at `node` after `length` symbols.
+  void AddEntry(uint32_t node, uint32_t pattern, uint8_t length, int8_t source_slot,
+                int8_t target_slot) {
+    // The first pattern written wins a tie: dictionaries list the
+    // specific reading first. A crowd's reading of the same words is kept
+    // beside the other one, which stays the node's.
+    int32_t& payload = trie_[node].payload;
+    if (payload >= 0) {
+      const uint32_t held = coder_.entries_[payload].pattern;
+      VerbPattern& kept = coder_.patterns_[held];
+      const VerbPattern& added = coder_.patterns_[pattern];
+      // (Each inflected form ends at a node of its own, so a pair meets
+      // again at every form.)
+      const int32_t held_index = static_cast<int32_t>(held);
+      const int32_t added_index = static_cast<int32_t>(pattern);
+      if (kept.crowd && !added.crowd &&
+          (added.crowd_alternative < 0 || added.crowd_alternative == held_index)) {
+        coder_.entries_[payload].pattern = pattern;
+        coder_.patterns_[pattern].crowd_alternative = held_index;
+      } else if (!kept.crowd && added.crowd &&
+                 (kept.crowd_alternative < 0 || kept.crowd_alternative == added_index)) {
+        kept.crowd_alternative = added_index;
+      }
+      return;
+    }
+    payload = static_cast<int32_t>(coder_.entries_.size());
+    coder_.entries_.push_back({pattern, source_slot, target_slot, length});
+  }
+
+  // Expand from the first element, whose alternatives (a verb's forms, most
+  // often) are followed by the same elements: their walk is spelled out
+  // once, as steps, and replayed from each alternative's node, in the order
+  // Expand would take, so the trie and its entries come out the same.
+  void ExpandFirst(const Expansion& start, const std::vector<bool>& slot_is_source) {
+    bool recorded = false;
+    Expansion recorded_at;
+    for (uint32_t a = 0; a < elements_.element_ends[0]; ++a) {
+      const std::span<const uint32_t> alternative = elements_.Alternative(a);
+      if (!alternative.empty() && alternative[0] == kAnyWord) continue;
+      Expansion next = start;
+      for (uint32_t word : alternative) {
+        if (word == kActorSymbol) {
+          (slot_is_source[next.slots_seen++] ? next.source_slot : next.target_slot) =
+              static_cast<int8_t>(next.length);
+        }
+        next.node = ChildFor(next.node, word);
+        ++next.length;
+      }
+      if (next.length != 0 && !recorded) {
+        steps_.clear();
+        Record(1, next, 0, slot_is_source);
+        recorded = true;
+        recorded_at = next;
+      }
+      if (next.length == 0 || next.length != recorded_at.length ||
+          next.slots_seen != recorded_at.slots_seen ||
+          next.source_slot != recorded_at.source_slot ||
+          next.target_slot != recorded_at.target_slot) {
+        Expand(1, next, slot_is_source);
+        continue;
+      }
+      step_nodes_.resize(steps_.size() + 1);
+      step_nodes_[0] = next.node;
+      for (size_t i = 0; i < steps_.size(); ++i) {
+        const Step& step = steps_[i];
+        const uint32_t node = step_nodes_[step.from];
+        if (step.leaf) {
+          AddEntry(node, next.pattern, step.length, step.source_slot, step.target_slot);
+        } else {
+          step_nodes_[i + 1] = ChildFor(node, step.word);
+        }
+      }
+    }
+  }
+
+  // One step of a recorded walk: a word from the node step `from` reached
+  // (0 = the walk's start, i + 1 = step i's), or an entry ending there.
+  struct Step {
+    uint32_t from = 0;
+    uint32_t word = 0;
+    bool leaf = false;
+    uint8_t length = 0;
+    int8_t source_slot = -1, target_slot = -1;
+  };
+
+  // Expand's walk from `element` on, written to steps_ instead of the trie.
+  void Record(size_t element, const Expansion& at, uint32_t from,
+              const std::vector<bool>& slot_is_source) {
+    if (element == elements_.size()) {
+      steps_.push_back({from, 0, true, at.length, at.source_slot, at.target_slot});
+      return;
+    }
+    for (uint32_t a = elements_.FirstAlternative(element); a < elements_.element_ends[element];
+         ++a) {
+      Expansion next = at;
+      uint32_t reached = from;
+      for (uint32_t word : elements_.Alternative(a)) {
+        if (word == kActorSymbol) {
+          (slot_is_source[next.slots_seen++] ? next.source_slot : next.target_slot) =
+              static_cast<int8_t>(next.length);
+        }
+        steps_.push_back({reached, word});
+        reached = static_cast<uint32_t>(steps_.size());
+        ++next.length;
+      }
+      Record(element + 1, next, reached, slot_is_source);
+    }
+  }
+
   // Spells out every combination of alternatives, walking the trie as it
   // goes, so the words a thousand expansions share are inserted once.
   void Expand(size_t element, const Expansion& at, const std::vector<bool>& slot_is_source) {
     if (element == elements_.size()) {
-      if (at.length == 0) return;
-      // The first pattern written wins a tie: dictionaries list the
-      // specific reading first. A crowd's reading of the same words is kept
-      // beside the other one, which stays the node's.
-      int32_t& payload = trie_[at.node].payload;
-      if (payload >= 0) {
-        const uint32_t held = coder_.entries_[payload].pattern;
-        VerbPattern& kept = coder_.patterns_[held];
-        const VerbPattern& added = coder_.patterns_[at.pattern];
-        // (Each inflected form ends at a node of its own, so a pair meets
-        // again at every form.)
-        const int32_t held_index = static_cast<int32_t>(held);
-        const int32_t added_index = static_cast<int32_t>(at.pattern);
-        if (kept.crowd && !added.crowd &&
-            (added.crowd_alternative < 0 || added.crowd_alternative == held_index)) {
-          coder_.entries_[payload].pattern = at.pattern;
-          coder_.patterns_[at.pattern].crowd_alternative = held_index;
-        } else if (!kept.crowd && added.crowd &&
-                   (kept.crowd_alternative < 0 || kept.crowd_alternative == added_index)) {
-          kept.crowd_alternative = added_index;
-        }
-        return;
-      }
-      payload = static_cast<int32_t>(coder_.entries_.size());
-      coder_.entries_.push_back({at.pattern, at.source_slot, at.target_slot, at.length});
+      if (at.length != 0) AddEntry(at.node, at.pattern, at.length, at.source_slot, at.target_slot);
       return;
     }
     for (uint32_t a = elements_.FirstAlternative(element); a < elements_.element_ends[element];
@@ -826,8 +1038,10 @@ class EventCoder::Builder {
   std::unordered_map<std::string, uint32_t> classes_;    // class name -> index
   std::unordered_map<uint32_t, uint32_t> word_classes_;  // word id -> class bits
   std::vector<TrieNode> trie_;
-  Elements elements_;         // the pattern being added
-  Elements merged_elements_;  // scratch for rewriting elements_
+  Elements elements_;                 // the pattern being added
+  Elements merged_elements_;          // scratch for rewriting elements_
+  std::vector<Step> steps_;           // ExpandFirst's walk after the first element
+  std::vector<uint32_t> step_nodes_;  // the trie node each step reached
   // The trie's edges while building, in the order made: each node's in a
   // list from its last edge back, the root's by word id. A std::map per node
   // cost an allocation per edge, and its lookups and frees were a third of
