@@ -928,10 +928,17 @@ class EventCoder::Matcher {
   // object the dictionary cannot name ("its neighbour", "him") is the main
   // clause's target.
   void CodeParticipleClause(int verb, const Match& match) {
+    // The subject of the clause before; not of one it embeds ("demanded
+    // that France pull out its troops, accusing Paris of ...": Mali accuses).
     int source = -1;
     for (int j = verb - 2; j >= 0; --j) {
-      if (subjects_[j] >= 0) {
-        source = subjects_[j];
+      if (subjects_[j] < 0) continue;
+      const int subject = subjects_[j];
+      const bool embedded =
+          subject > 0 && !IsActor(subject - 1) && s_[subject - 1].word == coder_.word_that_;
+      if (source < 0) source = subject;
+      if (!embedded) {
+        source = subject;
         break;
       }
     }
@@ -953,6 +960,11 @@ class EventCoder::Matcher {
     // "marched through Belgrade, demanding that the government resign": the
     // demand is what the protest is for, one event, not two.
     if (coder_.patterns_[entry.pattern].code.starts_with("10") && ProtestedBefore(source)) return;
+    // "summoned the ambassador, protesting against ...": the summons is the
+    // protest.
+    if (coder_.patterns_[entry.pattern].code.starts_with("14") && ProtestedBefore(source, "114")) {
+      return;
+    }
     if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
     uint32_t pattern = entry.pattern;
     const std::string& code = coder_.patterns_[pattern].code;
@@ -1069,10 +1081,10 @@ class EventCoder::Matcher {
   }
 
   // Has the group protested (14) earlier in this sentence?
-  bool ProtestedBefore(int group) const {
+  bool ProtestedBefore(int group, std::string_view code = "14") const {
     for (size_t i = first_event_; i < out_.size(); ++i) {
       if (out_[i].source >= s_[group].first_actor && out_[i].source < s_[group].end_actor &&
-          coder_.patterns_[out_[i].pattern].code.starts_with("14")) {
+          coder_.patterns_[out_[i].pattern].code.starts_with(code)) {
         return true;
       }
     }
