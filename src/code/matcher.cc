@@ -1460,6 +1460,23 @@ class EventCoder::Matcher {
         addressee = -1;
         subjects_[g] = provoker;
         confidence = 0.6;
+      } else if (const int sent = governor & kGovernors || IsCallForm(g)
+                                      ? -1
+                                      : DispatchedTo(context.to, match.entry);
+                 sent >= 0) {
+        // "sent monitors to the town of Avdiivka to investigate the
+        // shelling": an inquiry or help sent to a place is done there, by
+        // the one who sent it.
+        provoker = DispatchSubject(sent);
+        if (provoker < 0) return;
+        source = provoker;
+        // "to Libya to investigate reports that Russian mercenaries laid
+        // mines": the inquiry is into the one the reports name.
+        const int inquired = InquiryTarget(match.end, source);
+        addressee = inquired >= 0                           ? inquired
+                    : s_[sent + 1].word == coder_.word_the_ ? sent + 2
+                                                            : sent + 1;
+        confidence = 0.6;
       } else if (addressee >= 0) {
         if (!(governor & (kAppealGovernor | kDemandGovernor)) && !IsCallForm(g)) return;
         mood = (governor & kDemandGovernor) ? kDemand : kAppeal;
@@ -1836,6 +1853,39 @@ class EventCoder::Matcher {
     const Match match = Longest(position, false);
     if (match.entry < 0) return false;
     return coder_.Derived(coder_.entries_[match.entry].pattern, mood) >= 0;
+  }
+
+  // "to the Ukrainian town of Avdiivka to investigate", "to Mozambique's
+  // Cabo Delgado province to help": an inquiry (09) or help (07), matched
+  // by `entry` after `purpose` (its "to"), sent to a place an actor names.
+  // Returns the position of the "to" before the place, or -1.
+  int DispatchedTo(int purpose, int32_t entry) const {
+    const std::string_view root =
+        std::string_view(coder_.patterns_[coder_.entries_[entry].pattern].code).substr(0, 2);
+    if (root != "09" && root != "07") return -1;
+    constexpr int kLongestPlace = 6;  // "the Chinese city of Wuhan on Thursday"
+    for (int k = purpose - 1; k > 0 && purpose - k <= kLongestPlace; --k) {
+      if (Has(k, kBoundary | kPunct | kComma) && !IsActor(k)) return -1;
+      if (!IsActor(k)) continue;
+      const int before = s_[k - 1].word == coder_.word_the_ && k > 1 ? k - 2 : k - 1;
+      return !IsActor(before) && s_[before].word == coder_.word_to_ ? before : -1;
+    }
+    return -1;
+  }
+
+  // The subject of the verb that sends someone "to" at `to`: the first
+  // finite verb before it, within its clause. -1 if none.
+  int DispatchSubject(int to) const {
+    for (int v = to - 1; v >= 0 && to - v <= 8; --v) {
+      if (IsActor(v)) continue;
+      if (Has(v, kBoundary | kPunct)) return -1;
+      if (Has(v, kPatternHead) && Has(v, kPast | kThird)) {
+        if (subjects_[v] >= 0) return subjects_[v];
+        int intro = -1;
+        return FindSubject(ContextBefore(v).left, v, &intro);
+      }
+    }
+    return -1;
   }
 
   bool IsEnacting(int i) const {
