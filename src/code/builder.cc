@@ -125,6 +125,15 @@ class EventCoder::Builder {
     const std::string_view head = text.substr(0, space);
     const std::string_view rest =
         space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
+    static constexpr std::string_view kPrepositions[] = {
+        "to", "with", "on", "against", "from", "for", "into", "at", "of", "in", "over", "between"};
+    auto is_preposition = [](std::string_view word) {
+      return std::find(std::begin(kPrepositions), std::end(kPrepositions), word) !=
+             std::end(kPrepositions);
+    };
+    // "mediate between" gives "mediation between", not "mediation of between".
+    const std::string_view first_word = rest.substr(0, rest.find(' '));
+    const std::string link = is_preposition(first_word) && first_word != "of" ? " " : " of ";
     std::string object, object_before_by;
     if (rest.empty()) {
       object = "[*] [*] TARGET";
@@ -136,12 +145,7 @@ class EventCoder::Builder {
       const size_t last = rest.rfind(' ');
       const std::string_view final_word =
           last == std::string_view::npos ? rest : rest.substr(last + 1);
-      static constexpr std::string_view kPrepositions[] = {
-          "to", "with", "on", "against", "from", "for", "into", "at", "of", "in", "over"};
-      if (std::find(std::begin(kPrepositions), std::end(kPrepositions), final_word) ==
-          std::end(kPrepositions)) {
-        return Status::Ok();
-      }
+      if (!is_preposition(final_word)) return Status::Ok();
       object = std::string(rest) + " TARGET";
     }
     if (object.find("SOURCE") != std::string::npos) return Status::Ok();
@@ -153,8 +157,8 @@ class EventCoder::Builder {
       if (found == nominals_.end()) continue;
       for (const std::string& noun : found->second) {
         for (const std::string& pattern :
-             {"SOURCE's " + noun + " of " + object, noun + " of " + object_before_by + " by SOURCE",
-              noun + " by SOURCE of " + object, "SOURCE " + noun + " of " + object}) {
+             {"SOURCE's " + noun + link + object, noun + link + object_before_by + " by SOURCE",
+              noun + " by SOURCE" + link + object, "SOURCE " + noun + link + object}) {
           Status status = AddPattern(code, pattern, line, false, {});
           if (!status.ok()) return status.WithContext("'" + pattern + "', the noun of the verb");
         }
