@@ -756,6 +756,9 @@ class EventCoder::Matcher {
     int place = -1;
     for (int j = end; j < n && j - end <= limit; ++j) {
       if (IsActor(j)) {
+        // "a US-drafted Security Council resolution": the first actor
+        // qualifies what the second owns.
+        if (j + 3 < n && Has(j + 1, kHyphen) && !IsActor(j + 2) && IsActor(j + 3)) continue;
         if (j > end || !pattern_ends_in_preposition) {
           if (IsPlace(j) || AtVenueOf(j)) {
             if (place < 0 && place_is_target) place = j;
