@@ -176,6 +176,20 @@ class EventCoder::Matcher {
   }
 
   // "hundreds", "2,000", "800,000": a count of a hundred or more.
+  // Whether a year ("in 2021") stands in the clause from symbol `from`.
+  bool YearIn(int from) const {
+    const int n = static_cast<int>(s_.size());
+    for (int i = from; i < n && i - from <= 8; ++i) {
+      if (IsActor(i)) continue;
+      if (Has(i, kBoundary | kPunct)) return false;
+      const Token& t = segmentation_.tokens[s_[i].first_token];
+      if (t.kind != TokenKind::kNumber || t.end - t.begin != 4) continue;
+      const std::string_view digits = text_.substr(t.begin, 4);
+      if (digits.starts_with("19") || digits.starts_with("20")) return true;
+    }
+    return false;
+  }
+
   bool IsLargeNumber(uint32_t token) const {
     if (coder_.WordFlags(word_ids_[token - base_]) & kLargeCount) return true;
     const Token& t = segmentation_.tokens[token];
@@ -1536,8 +1550,9 @@ class EventCoder::Matcher {
     // "Neither Argentina nor Chile condemned": nobody did.
     if (source > 0 && Has(source - 1, kNegator)) return;
     // "the first visit since the two countries restored ties": the clause
-    // dates a past event the report takes as known, not news.
-    if (intro >= 0 && Has(intro, kSince)) return;
+    // dates a past event the report takes as known, not news. Unless it
+    // gives the year ("since it recalled its envoy in 2021"), as history.
+    if (intro >= 0 && Has(intro, kSince) && !YearIn(match.end)) return;
     int governor = -1, warned = -1;
     const uint64_t governed = ClauseGovernor(intro, &governor, &warned);
     if ((context.would || context.future) && (governed & kWarn) && mood == kAct) {
