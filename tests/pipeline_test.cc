@@ -212,8 +212,11 @@ TEST(Seeds, TheEventsAnAnalystCodes) {
   // US officials travel to Caracas; on Saturday (03.05.2022) in 003.
   EXPECT_TRUE(visit.count("USAGOV VENGOV 042 2022-03-06 day"));
   EXPECT_TRUE(report.count("USAGOV VEN 042 2022-03-05 day"));
-  // The Colombian foreign minister summoned the Russian ambassador.
-  EXPECT_TRUE(visit.count("COLGOV RUSGOV 040 2022-03-06 day"));
+  // The Colombian foreign minister summoned the Russian ambassador. The
+  // summons answers Colombia's "deep discomfort" at Russia's military aid to
+  // Venezuela: an official complaint (114), as every corpus author codes a
+  // summons, not a consultation.
+  EXPECT_TRUE(visit.count("COLGOV RUSGOV 114 2022-03-06 day"));
   // "in February 2022, at the meeting of the North Atlantic Treaty
   // Organization (NATO) with President Iván Duque".
   EXPECT_TRUE(visit.count("NATO COLGOV 040 2022-02-01 month"));

@@ -313,7 +313,7 @@ class EventCoder::Builder {
          kSuppress);
     mark_verbs({"call"}, 0);
     mark({"on", "upon", "both", "the", "that", "to", "each", "other", "one", "another", "of",
-          "from", "re", "principle"},
+          "from", "re", "principle", "as", "well"},
          0);
     EventCoder& c = coder_;
     c.word_the_ = c.vocabulary_.Find("the");
@@ -343,7 +343,14 @@ class EventCoder::Builder {
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
     c.word_principle_ = c.vocabulary_.Find("principle");
-    const char* enacting[] = {"voted", "votes", "chose", "chosen", "chooses", "opted", "opts"};
+    const char* join_forms[] = {"join", "joins", "joined", "joining"};
+    for (size_t i = 0; i < std::size(join_forms); ++i) {
+      c.join_forms_[i] = c.vocabulary_.Intern(join_forms[i]);
+    }
+    c.word_as_ = c.vocabulary_.Find("as");
+    c.word_well_ = c.vocabulary_.Find("well");
+    const char* enacting[] = {"voted",   "votes", "chose", "chosen",
+                              "chooses", "opted", "opts",  "moved"};
     static_assert(std::size(enacting) == std::size(decltype(c.enacting_words_){}));
     for (size_t i = 0; i < std::size(enacting); ++i) {
       c.enacting_words_[i] = c.vocabulary_.Intern(enacting[i]);

@@ -239,17 +239,19 @@ class EventCoder {
            word_they_ = 0, word_each_ = 0, word_other_ = 0, word_one_ = 0, word_another_ = 0,
            word_of_ = 0, word_from_ = 0, word_between_ = 0, word_re_ = 0, word_for_ = 0,
            word_a_ = 0, word_an_ = 0;
-  uint32_t call_forms_[4] = {};  // "called on X to": call, calls, called, calling
-  uint32_t word_principle_ = 0;  // "agreed in principle to"
-  // "voted to declare", "chose to forgive", "opted to expel": the act after
+  uint32_t call_forms_[4] = {};           // "called on X to": call, calls, called, calling
+  uint32_t word_principle_ = 0;           // "agreed in principle to"
+  uint32_t word_as_ = 0, word_well_ = 0;  // "A as well as B": a list
+  // "voted to declare", "chose to forgive", "moved to expel": the act after
   // "to" is done, not intended.
-  std::array<uint32_t, 7> enacting_words_ = {};
-  uint32_t quote_words_[3] = {};       // quotation marks a pattern passes over
-  int32_t mass_killing_pattern_ = -1;  // a 202 pattern, for killings by the hundred
-  int32_t peacekeeping_pattern_ = -1;  // a 074 pattern, for troops sent to protect
-  int32_t repression_pattern_ = -1;    // a 175 pattern, for force used on protesters
-  int32_t intent_pattern_ = -1;        // a 030 pattern, for intentions no pattern names
-  int32_t threat_pattern_ = -1;        // a 130 pattern, for warned acts no pattern names
+  std::array<uint32_t, 8> enacting_words_ = {};
+  std::array<uint32_t, 4> join_forms_ = {};  // "joined X in imposing": join, joins, ...
+  uint32_t quote_words_[3] = {};             // quotation marks a pattern passes over
+  int32_t mass_killing_pattern_ = -1;        // a 202 pattern, for killings by the hundred
+  int32_t peacekeeping_pattern_ = -1;        // a 074 pattern, for troops sent to protect
+  int32_t repression_pattern_ = -1;          // a 175 pattern, for force used on protesters
+  int32_t intent_pattern_ = -1;              // a 030 pattern, for intentions no pattern names
+  int32_t threat_pattern_ = -1;              // a 130 pattern, for warned acts no pattern names
 };
 
 }  // namespace dyad

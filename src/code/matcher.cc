@@ -1337,6 +1337,25 @@ class EventCoder::Matcher {
       return;
     }
 
+    // "Japan joined South Korea in imposing sanctions on Russia": Japan
+    // acts as well.
+    if ((form & kGerund) && context.left == verb - 1 && context.left >= 2 &&
+        Has(context.left, kLocative) && IsActor(context.left - 1) && IsJoinForm(context.left - 2)) {
+      const int joined = context.left - 2;
+      int intro = -1;
+      const LeftContext joining = ContextBefore(joined);
+      if (joining.negated || joining.modal || joining.to >= 0) return;
+      const int source = FindSubject(joining.left, joined, &intro);
+      int governor = -1;
+      if (source < 0 || (ClauseGovernor(intro, &governor) & (kSuppress | kConditional))) return;
+      subjects_[joined] = source;
+      const Entry& entry = coder_.entries_[match.entry];
+      const int target = entry.target_slot >= 0
+                             ? SlotPosition(match, false)
+                             : FindTarget(match.end, Has(match.end - 1, kPreposition));
+      if (target >= 0) Emit(source, target, entry.pattern, verb, match.end, 0.7);
+      return;
+    }
     // A verb form after a determiner or preposition is a noun: "the
     // sanctions", "its visit", "of attacks".
     if (context.left == verb - 1 && context.left >= 0 && !IsActor(context.left) &&
@@ -1501,8 +1520,8 @@ class EventCoder::Matcher {
         mood = kThreaten;
       } else if (governor & kRefuseGovernor) {
         mood = kRefuse;
-      } else if (governor & kIntentGovernor) {
-        mood = kIntent;
+      } else if ((governor & kIntentGovernor) || (g == context.to - 1 && (governor & kBe))) {
+        mood = kIntent;  // "plans to visit", "is to visit"
       } else if (!IsEnacting(g)) {
         return;  // "used to attack", "failed to sign": not the act
       }
@@ -1906,10 +1925,18 @@ class EventCoder::Matcher {
     return -1;
   }
 
+  bool IsJoinForm(int i) const {
+    const uint32_t word = s_[i].word;
+    return !IsActor(i) && word != 0 &&
+           std::find(coder_.join_forms_.begin(), coder_.join_forms_.end(), word) !=
+               coder_.join_forms_.end();
+  }
+
   bool IsEnacting(int i) const {
     const uint32_t word = s_[i].word;
-    return word != 0 && std::find(coder_.enacting_words_.begin(), coder_.enacting_words_.end(),
-                                  word) != coder_.enacting_words_.end();
+    return !IsActor(i) && word != 0 &&
+           std::find(coder_.enacting_words_.begin(), coder_.enacting_words_.end(), word) !=
+               coder_.enacting_words_.end();
   }
 
   bool IsCallForm(int i) const {
@@ -2050,6 +2077,10 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       } else if (count >= 4 && (symbols[count - 2].flags & kAnd) &&
                  (symbols[count - 3].flags & kComma) && is_actor(count - 4)) {
         first = count - 4;
+      } else if (count >= 5 && symbols[count - 4].word == word_as_ &&
+                 symbols[count - 3].word == word_well_ && symbols[count - 2].word == word_as_ &&
+                 word_as_ != 0 && is_actor(count - 5)) {
+        first = count - 5;  // "Japan as well as South Korea"
       }
       if (first == count) continue;
       // Earlier members joined by commas, unless a place ("in Caracas, ...")
