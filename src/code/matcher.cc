@@ -1435,6 +1435,12 @@ class EventCoder::Matcher {
                                 kTo | kNegator | kModal | kFuture | kBe | kHave | kDo))) {
       return;
     }
+    // "struck Hezbollah targets in southern Lebanon": a present form right
+    // after the actor another verb has just acted on is a noun it names.
+    if ((form & (kThird | kBase)) && !(form & kPast) && context.left == verb - 1 &&
+        context.left >= 0 && IsActor(context.left) && last_target_group_ == context.left) {
+      return;
+    }
     const bool participle_only = (form & kParticiple) && !(form & (kPast | kBase));
 
     // Passive voice: "was accused by Egypt of", "has been suspended by".
