@@ -26,27 +26,34 @@ class EventCoder::Builder {
     trie_.emplace_back();
   }
 
-  Status LoadIrregular(const std::string& path) {
+  // Calls `read(line, fields)` for each line of the dictionary at `path`,
+  // its fields split at tabs. The first error stops the reading.
+  template <typename Read>
+  static Status ForEachLine(const std::string& path, Read&& read) {
     auto content = ReadTextFile(path);
     if (!content.ok()) return content.status();
     for (const DictionaryLine& line : DictionaryLines(*content)) {
-      const auto fields = SplitAndTrim(line.text, '\t');
+      Status status = read(line, SplitAndTrim(line.text, '\t'));
+      if (!status.ok()) return status;
+    }
+    return Status::Ok();
+  }
+
+  Status LoadIrregular(const std::string& path) {
+    return ForEachLine(path, [&](const DictionaryLine& line, const auto& fields) -> Status {
       if (fields.size() != 3) {
         return Status::InvalidInput(path + ":" + std::to_string(line.number) +
                                     ": expected lemma<TAB>past<TAB>participle");
       }
       irregular_[std::string(fields[0])] = {std::string(fields[1]), std::string(fields[2])};
-    }
-    return Status::Ok();
+      return Status::Ok();
+    });
   }
 
   // nominals.tsv: noun<TAB>lemma ("expulsion<TAB>expel"): the noun of an
   // act, whose verb patterns it takes as noun patterns (AddNominals).
   Status LoadNominals(const std::string& path) {
-    auto content = ReadTextFile(path);
-    if (!content.ok()) return content.status();
-    for (const DictionaryLine& line : DictionaryLines(*content)) {
-      const auto fields = SplitAndTrim(line.text, '\t');
+    return ForEachLine(path, [&](const DictionaryLine& line, const auto& fields) -> Status {
       if (fields.size() != 2 || fields[0].empty() || fields[1].empty() ||
           fields[0].find(' ') != std::string_view::npos ||
           fields[1].find(' ') != std::string_view::npos) {
@@ -54,17 +61,14 @@ class EventCoder::Builder {
                                     ": expected noun<TAB>lemma, one word each");
       }
       nominals_[std::string(fields[1])].emplace_back(fields[0]);
-    }
-    return Status::Ok();
+      return Status::Ok();
+    });
   }
 
   // word_classes.tsv: CLASS<TAB>word word ...; a class may take several lines.
   Status LoadWordClasses(const std::string& path) {
-    auto content = ReadTextFile(path);
-    if (!content.ok()) return content.status();
-    for (const DictionaryLine& line : DictionaryLines(*content)) {
+    return ForEachLine(path, [&](const DictionaryLine& line, const auto& fields) -> Status {
       const std::string where = path + ":" + std::to_string(line.number);
-      const auto fields = SplitAndTrim(line.text, '\t');
       if (fields.size() != 2 || fields[0].empty() || fields[1].empty()) {
         return Status::InvalidInput(where + ": expected CLASS<TAB>word word ...");
       }
@@ -80,18 +84,15 @@ class EventCoder::Builder {
         if (!word.empty()) word_classes_[coder_.vocabulary_.Intern(Folded(word))] |= bit;
         rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
       }
-    }
-    return Status::Ok();
+      return Status::Ok();
+    });
   }
 
   // verbs.tsv (verb = true) and nouns.tsv:
   // CODE<TAB>pattern[<TAB>mutual|reversed|crowd|together]
   Status LoadPatterns(const std::string& path, bool verb) {
-    auto content = ReadTextFile(path);
-    if (!content.ok()) return content.status();
-    for (const DictionaryLine& line : DictionaryLines(*content)) {
+    return ForEachLine(path, [&](const DictionaryLine& line, const auto& fields) -> Status {
       const std::string where = path + ":" + std::to_string(line.number);
-      const auto fields = SplitAndTrim(line.text, '\t');
       if (fields.size() < 2 || fields.size() > 3 ||
           (fields.size() == 3 && fields[2] != "mutual" && fields[2] != "reversed" &&
            fields[2] != "crowd" && fields[2] != "together")) {
@@ -108,9 +109,8 @@ class EventCoder::Builder {
       if (status.ok() && verb && flag.empty()) {
         status = AddNominals(code, fields[1], line.number);
       }
-      if (!status.ok()) return status.WithContext(where);
-    }
-    return Status::Ok();
+      return status.ok() ? status : status.WithContext(where);
+    });
   }
 
   // The noun patterns of a verb pattern whose verb has a noun in
@@ -170,11 +170,8 @@ class EventCoder::Builder {
   // moods.tsv: ACT<TAB>intent<TAB>appeal<TAB>demand<TAB>refuse<TAB>threaten,
   // "-" where the act has no code in that mood.
   Status LoadMoods(const std::string& path) {
-    auto content = ReadTextFile(path);
-    if (!content.ok()) return content.status();
-    for (const DictionaryLine& line : DictionaryLines(*content)) {
+    return ForEachLine(path, [&](const DictionaryLine& line, const auto& fields) -> Status {
       const std::string where = path + ":" + std::to_string(line.number);
-      const auto fields = SplitAndTrim(line.text, '\t');
       if (fields.size() != kMoodCount || !IsCode(fields[0])) {
         return Status::InvalidInput(
             where + ": expected ACT<TAB>intent<TAB>appeal<TAB>demand<TAB>refuse<TAB>threaten");
@@ -190,8 +187,8 @@ class EventCoder::Builder {
         row.codes[mood] = std::string(fields[mood]);
       }
       moods_[std::string(fields[0])] = row;
-    }
-    return Status::Ok();
+      return Status::Ok();
+    });
   }
 
   // Words the grammar looks at, with what it knows of them.
@@ -915,15 +912,7 @@ class EventCoder::Builder {
     for (uint32_t a = 0; a < elements_.element_ends[0]; ++a) {
       const std::span<const uint32_t> alternative = elements_.Alternative(a);
       if (!alternative.empty() && alternative[0] == kAnyWord) continue;
-      Expansion next = start;
-      for (uint32_t word : alternative) {
-        if (word == kActorSymbol) {
-          (slot_is_source[next.slots_seen++] ? next.source_slot : next.target_slot) =
-              static_cast<int8_t>(next.length);
-        }
-        next.node = ChildFor(next.node, word);
-        ++next.length;
-      }
+      const Expansion next = Advance(start, alternative, slot_is_source);
       if (next.length != 0 && !recorded) {
         steps_.clear();
         Record(1, next, 0, slot_is_source);
@@ -997,17 +986,23 @@ class EventCoder::Builder {
       const std::span<const uint32_t> alternative = elements_.Alternative(a);
       // A match cannot start on a wildcard.
       if (at.length == 0 && !alternative.empty() && alternative[0] == kAnyWord) continue;
-      Expansion next = at;
-      for (uint32_t word : alternative) {
-        if (word == kActorSymbol) {
-          (slot_is_source[next.slots_seen++] ? next.source_slot : next.target_slot) =
-              static_cast<int8_t>(next.length);
-        }
-        next.node = ChildFor(next.node, word);
-        ++next.length;
-      }
+      const Expansion next = Advance(at, alternative, slot_is_source);
       Expand(element + 1, next, slot_is_source);
     }
+  }
+
+  // `at` after the words of one alternative, each slot among them noted.
+  Expansion Advance(Expansion at, std::span<const uint32_t> alternative,
+                    const std::vector<bool>& slot_is_source) {
+    for (uint32_t word : alternative) {
+      if (word == kActorSymbol) {
+        (slot_is_source[at.slots_seen++] ? at.source_slot : at.target_slot) =
+            static_cast<int8_t>(at.length);
+      }
+      at.node = ChildFor(at.node, word);
+      ++at.length;
+    }
+    return at;
   }
 
   // The child of `node` through `word`, created when missing.
