@@ -418,12 +418,14 @@ class EventCoder::Matcher {
     }
     if (Has(i, kLyAdverb)) return 1;  // "complained formally to"
     // "would take \"strong countermeasures\" against": quotation marks.
+    return IsQuote(i) ? 1 : 0;
+  }
+
+  bool IsQuote(int i) const {
     const uint32_t word = s_[i].word;
-    if (word != 0 && std::find(std::begin(coder_.quote_words_), std::end(coder_.quote_words_),
-                               word) != std::end(coder_.quote_words_)) {
-      return 1;
-    }
-    return 0;
+    return word != 0 && !IsActor(i) &&
+           std::find(std::begin(coder_.quote_words_), std::end(coder_.quote_words_), word) !=
+               std::end(coder_.quote_words_);
   }
 
   // The auxiliaries, adverbs, negators and "to" before a verb.
@@ -931,7 +933,9 @@ class EventCoder::Matcher {
         }
         return object;
       }
-      if (Has(j, kBoundary | kSpeech)) break;
+      // "threatened to take \"decisive action\" against": quotation marks
+      // inside the act end no clause.
+      if (Has(j, kBoundary | kSpeech) && !IsQuote(j)) break;
       if (object < 0 && IsActor(j) && j != source && !Has(j - 1, kLocative) &&
           s_[end].word == coder_.word_to_) {
         object = j;
