@@ -1660,9 +1660,11 @@ void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& 
                                      ActorScratch& scratch, DocumentActors& document,
                                      std::vector<ActorMention>& out) const {
   scratch.word_ids.clear();
+  const uint32_t* const shared_ids = folded_tokens.IdsIn(vocabulary_);
   for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
     const std::string_view folded = folded_tokens.Word(i);
-    uint32_t id = vocabulary_.Find(folded, folded_tokens.Hash(i));
+    uint32_t id = shared_ids != nullptr ? shared_ids[folded_tokens.SharedId(i)]
+                                        : vocabulary_.Find(folded, folded_tokens.Hash(i));
     // "Venezuelas" is capitalised, so folding changed it: a word that needed
     // no folding, still the text itself, is never such a possessive.
     if (id == Vocabulary::kUnknown && folded.data() != text.data() + segmentation.tokens[i].begin) {
