@@ -77,6 +77,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& option
   pipeline->coder_ = std::move(coder).value();
   pipeline->words_.Add(pipeline->actors_->vocabulary());
   pipeline->words_.Add(pipeline->coder_->vocabulary());
+  pipeline->words_.Add(DateKeyWords());
 
   // Every pattern must name a code of the codebook: a typo in verbs.tsv is
   // caught at start-up, not as events with no Goldstein score.
