@@ -86,11 +86,12 @@ std::string Folded(std::string_view token);
 // view lives as long as `token` and `buffer` do.
 std::string_view FoldedView(std::string_view token, std::string& buffer);
 
-// The FoldedView of each token of a segmentation, and its WordHash, made once
-// per document: the actor, coder and date stages all look every token up in
-// their dictionaries, and each folding and hashing it again was a tenth of
-// the pipeline. Reuse one object to keep its buffers. The views live as long
-// as the text and this object (until the next Fold).
+// The FoldedView of each token of a segmentation, its WordHash and, given a
+// SharedVocabulary, its id there, made once per document: the actor, coder
+// and date stages all look every token up in their dictionaries, and each
+// folding, hashing and looking it up again was a tenth of the pipeline.
+// Reuse one object to keep its buffers. The views live as long as the text
+// and this object (until the next Fold).
 class FoldedTokens {
  public:
   // Folds tokens [first_token, end_token) of `segmentation`, made from `text`,
