@@ -70,6 +70,30 @@ TEST(Vocabulary, TellsApartWordsThatDifferInAnyOneByte) {
   }
 }
 
+// Each member reads its own ids back from the shared ones, for its words and
+// for words of the others (kUnknown), whichever member added a word first.
+TEST(SharedVocabulary, TurnsSharedIdsIntoEachMembersIds) {
+  Vocabulary names, verbs, absent;
+  for (const char* word : {"venezuela", "the", "united", "states"}) names.Intern(word);
+  for (const char* word : {"expelled", "the", "ambassador"}) verbs.Intern(word);
+  absent.Intern("the");
+  SharedVocabulary shared;
+  shared.Add(names);
+  shared.Add(verbs);
+  EXPECT_EQ(shared.IdsIn(absent), nullptr);
+  const uint32_t* name_ids = shared.IdsIn(names);
+  const uint32_t* verb_ids = shared.IdsIn(verbs);
+  ASSERT_NE(name_ids, nullptr);
+  ASSERT_NE(verb_ids, nullptr);
+  for (const char* word :
+       {"venezuela", "the", "united", "states", "expelled", "ambassador", "unknown"}) {
+    const uint32_t id = shared.Find(word, WordHash(word));
+    EXPECT_EQ(id == Vocabulary::kUnknown, std::string_view(word) == "unknown") << word;
+    EXPECT_EQ(name_ids[id], names.Find(word)) << word;
+    EXPECT_EQ(verb_ids[id], verbs.Find(word)) << word;
+  }
+}
+
 TEST(PhraseTrie, LongestMatchWithWildcards) {
   Vocabulary vocabulary;
   auto ids = [&](std::vector<std::string> words) {

@@ -1659,16 +1659,25 @@ void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& 
                                      const FoldedTokens& folded_tokens, const Sentence& sentence,
                                      ActorScratch& scratch, DocumentActors& document,
                                      std::vector<ActorMention>& out) const {
-  scratch.word_ids.clear();
-  for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
-    const std::string_view folded = folded_tokens.Word(i);
-    uint32_t id = vocabulary_.Find(folded, folded_tokens.Hash(i));
-    // "Venezuelas" is capitalised, so folding changed it: a word that needed
-    // no folding, still the text itself, is never such a possessive.
-    if (id == Vocabulary::kUnknown && folded.data() != text.data() + segmentation.tokens[i].begin) {
-      id = PossessiveWithoutApostrophe(text, segmentation, i, folded);
+  // Sized once and written by index, as a push_back per word tested the
+  // capacity every time; the folded word is only read for unknown words.
+  const uint32_t first = sentence.first_token;
+  scratch.word_ids.resize(sentence.end_token - first);
+  uint32_t* const word_ids = scratch.word_ids.data();
+  const uint32_t* const shared_ids = folded_tokens.IdsIn(vocabulary_);
+  for (uint32_t i = first; i < sentence.end_token; ++i) {
+    uint32_t id = shared_ids != nullptr
+                      ? shared_ids[folded_tokens.SharedId(i)]
+                      : vocabulary_.Find(folded_tokens.Word(i), folded_tokens.Hash(i));
+    if (id == Vocabulary::kUnknown) {
+      // "Venezuelas" is capitalised, so folding changed it: a word that
+      // needed no folding, still the text itself, is never such a possessive.
+      const std::string_view folded = folded_tokens.Word(i);
+      if (folded.data() != text.data() + segmentation.tokens[i].begin) {
+        id = PossessiveWithoutApostrophe(text, segmentation, i, folded);
+      }
     }
-    scratch.word_ids.push_back(id);
+    word_ids[i - first] = id;
   }
   Matcher matcher(*this, text, segmentation, sentence, scratch.word_ids, document);
   matcher.Run(out);

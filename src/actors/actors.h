@@ -166,6 +166,9 @@ class ActorDictionary {
   void FindInSentence(std::string_view text, const Segmentation& segmentation,
                       const Sentence& sentence, ActorScratch& scratch,
                       std::vector<ActorMention>& out) const;
+  // The words names are made of: a caller that looks tokens up for several
+  // dictionaries at once adds it to a SharedVocabulary (FoldedTokens::Fold).
+  const Vocabulary& vocabulary() const { return vocabulary_; }
 
   // The actor `mention` stands for on `date`: a person's role on that date
   // (the most recently started one when several overlap); out of office, the

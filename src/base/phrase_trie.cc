@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <cstring>
+#include <utility>
 
 namespace dyad {
 
@@ -60,6 +61,24 @@ uint32_t Vocabulary::Intern(std::string_view word) {
 }
 
 uint32_t Vocabulary::Find(std::string_view word) const { return Find(word, WordHash(word)); }
+
+void SharedVocabulary::Add(const Vocabulary& member) {
+  Member added{&member, {}};
+  if (words_.size() == 0) {
+    words_ = member;
+    added.ids.resize(member.size() + 1);
+    for (uint32_t id = 0; id <= member.size(); ++id) added.ids[id] = id;
+  } else {
+    // Room for every word being new: no growing by one word at a time.
+    added.ids.resize(words_.size() + member.size() + 1, Vocabulary::kUnknown);
+    for (uint32_t id = 1; id <= member.size(); ++id) {
+      added.ids[words_.Intern(member.WordOf(id))] = id;
+    }
+  }
+  members_.push_back(std::move(added));
+  // Every table covers every shared id, the words added since included.
+  for (Member& m : members_) m.ids.resize(words_.size() + 1, Vocabulary::kUnknown);
+}
 
 PhraseTrie::PhraseTrie() { nodes_.emplace_back(); }
 

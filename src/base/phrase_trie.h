@@ -67,6 +67,8 @@ class Vocabulary {
     return slots_[SlotOf(word, hash)].id;
   }
   size_t size() const { return words_.size(); }
+  // The word of id 1 to size().
+  std::string_view WordOf(uint32_t id) const { return Word(id); }
 
  private:
   struct Slot {
@@ -127,6 +129,37 @@ class Vocabulary {
     uint32_t length = 0;
   };
   std::vector<WordSpan> words_;
+};
+
+// The vocabularies of several dictionaries as one, so that a document's
+// tokens are looked up once for all of them (FoldedTokens::Fold): each
+// dictionary turns a shared id into its own by indexing a table. Built once,
+// then immutable and safe to share across threads.
+class SharedVocabulary {
+ public:
+  // Adds the words of `member`, which must outlive this object. The first
+  // member's words keep their ids (its vocabulary is copied, not re-interned:
+  // the actors' is large, and start-up matters).
+  void Add(const Vocabulary& member);
+
+  uint32_t Find(std::string_view word, uint64_t hash) const { return words_.Find(word, hash); }
+  // Shared id -> the id in `member` (Vocabulary::kUnknown where `member`
+  // lacks the word), indexable by any id Find returns; nullptr if `member`
+  // was not added.
+  const uint32_t* IdsIn(const Vocabulary& member) const {
+    for (const Member& m : members_) {
+      if (m.vocabulary == &member) return m.ids.data();
+    }
+    return nullptr;
+  }
+
+ private:
+  struct Member {
+    const Vocabulary* vocabulary = nullptr;
+    std::vector<uint32_t> ids;  // by shared id
+  };
+  Vocabulary words_;
+  std::vector<Member> members_;
 };
 
 class PhraseTrie {

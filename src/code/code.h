@@ -166,6 +166,10 @@ class EventCoder {
                     const std::vector<ActorMention>& actors, CoderScratch& scratch,
                     std::vector<CodedEvent>& out) const;
 
+  // The words patterns are made of, for a SharedVocabulary (as
+  // ActorDictionary::vocabulary()).
+  const Vocabulary& vocabulary() const { return vocabulary_; }
+
   const VerbPattern& pattern(uint32_t index) const { return patterns_[index]; }
   size_t pattern_count() const { return patterns_.size(); }
 

@@ -1999,9 +1999,16 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
     const Token& last = segmentation.tokens[end - 1];
     if (text.substr(last.begin, last.end - last.begin) == "?") return;
   }
-  scratch.word_ids.clear();
-  for (uint32_t i = base; i < end; ++i) {
-    scratch.word_ids.push_back(vocabulary_.Find(folded.Word(i), folded.Hash(i)));
+  // Sized once and written by index: a push_back per word tested the
+  // capacity every time.
+  scratch.word_ids.resize(end - base);
+  uint32_t* const word_ids = scratch.word_ids.data();
+  if (const uint32_t* shared_ids = folded.IdsIn(vocabulary_)) {
+    for (uint32_t i = base; i < end; ++i) word_ids[i - base] = shared_ids[folded.SharedId(i)];
+  } else {
+    for (uint32_t i = base; i < end; ++i) {
+      word_ids[i - base] = vocabulary_.Find(folded.Word(i), folded.Hash(i));
+    }
   }
   auto flags_of = [&](uint32_t id) { return WordFlags(id); };
 

@@ -279,6 +279,11 @@ constexpr std::array kKeys = {
 };
 static_assert(std::is_sorted(kKeys.begin(), kKeys.end(),
                              [](const KeyEntry& a, const KeyEntry& b) { return a.word < b.word; }));
+// No key twice, so that key k is word k + 1 of DateKeyWords().
+static_assert(std::adjacent_find(kKeys.begin(), kKeys.end(),
+                                 [](const KeyEntry& a, const KeyEntry& b) {
+                                   return a.word == b.word;
+                                 }) == kKeys.end());
 
 // Every token of every sentence is looked up in kKeys, and almost none is
 // there: an open-addressing table of the keys' hashes turns most lookups away
@@ -305,6 +310,19 @@ KeyTable MakeKeyTable() {
   return table;
 }
 const KeyTable kKeyTable = MakeKeyTable();
+
+}  // namespace
+
+const Vocabulary& DateKeyWords() {
+  static const Vocabulary words = [] {
+    Vocabulary keys;
+    for (const KeyEntry& entry : kKeys) keys.Intern(entry.word);
+    return keys;
+  }();
+  return words;
+}
+
+namespace {
 
 // The entry of `word`, whose WordHash is `hash`, or nullptr.
 const KeyEntry* FindKey(std::string_view word, uint64_t hash) {
@@ -384,6 +402,10 @@ int DigitsValue(std::string_view s) {
 struct AsciiForm {
   std::string_view folded;  // empty when the token is not ASCII or longer than kLongestFolded
   uint64_t hash = 0;
+  // The word's index in kKeys, -1 if none, or kKeyUnread: Classify looks
+  // it up.
+  int key = kKeyUnread;
+  static constexpr int kKeyUnread = -2;
 };
 
 // Longer words are read as no key and without a folded form: no key is that
@@ -455,7 +477,10 @@ void Classify(std::string_view raw, TokenKind kind, const AsciiForm& form, Lexem
     }
     return;
   }
-  if (const KeyEntry* it = FindKey(word, hash)) {
+  const KeyEntry* const it = form.key == AsciiForm::kKeyUnread ? FindKey(word, hash)
+                             : form.key < 0                    ? nullptr
+                                            : &kKeys[static_cast<size_t>(form.key)];
+  if (it != nullptr) {
     if (it->key == Key::kMonthName || it->key == Key::kWeekdayName) {
       if (lex.capitalized) {
         lex.kind = it->key == Key::kMonthName ? LexKind::kMonth : LexKind::kWeekday;
@@ -669,6 +694,7 @@ class SentenceLexemes {
     text_ = text;
     segmentation_ = &segmentation;
     folded_ = folded;
+    key_ids_ = folded != nullptr ? folded->IdsIn(DateKeyWords()) : nullptr;
     first_ = sentence.first_token;
     end_ = sentence.end_token;
     read_ = 0;
@@ -714,7 +740,9 @@ class SentenceLexemes {
       // Punctuation and numbers are read as written.
     } else if (folded_ != nullptr) {
       if (folded_->IsAscii(i) && raw.size() <= kLongestFolded) {
-        form = {folded_->Word(i), folded_->Hash(i)};
+        form.folded = folded_->Word(i);
+        form.hash = folded_->Hash(i);
+        if (key_ids_ != nullptr) form.key = static_cast<int>(key_ids_[folded_->SharedId(i)]) - 1;
       }
     } else {
       form = FoldAscii(raw, own_folded_[slot]);
@@ -725,6 +753,8 @@ class SentenceLexemes {
   std::string_view text_;
   const Segmentation* segmentation_ = nullptr;
   const FoldedTokens* folded_ = nullptr;
+  // The folded tokens' shared ids -> ids in DateKeyWords(), if they have any.
+  const uint32_t* key_ids_ = nullptr;
   uint32_t first_ = 0, end_ = 0;
   size_t read_ = 0;  // slots [0, read_) are classified
   uint64_t serial_ = 0;

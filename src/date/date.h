@@ -84,6 +84,7 @@
 
 #include "base/civil_date.h"
 #include "base/event.h"
+#include "base/phrase_trie.h"
 #include "segment/segment.h"
 
 namespace dyad {
@@ -187,6 +188,11 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
 void FindDates(std::string_view text, const Segmentation& segmentation, const FoldedTokens& folded,
                const Sentence& sentence, DocumentDates& document, std::vector<DateExpression>& out,
                DateScratch& scratch);
+
+// The words the date stage looks every token up for: a caller that folds
+// tokens with a SharedVocabulary holding it (FoldedTokens::Fold) spares
+// FindDates the lookups.
+const Vocabulary& DateKeyWords();
 
 // Whether `sentence`, read alone, holds a date expression of any kind ("on
 // Friday", "in February 2022", "since 2019", "the 2018 election", "in recent

@@ -75,13 +75,21 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& option
   auto coder = EventCoder::Load(coder_options);
   if (!coder.ok()) return coder.status();
   pipeline->coder_ = std::move(coder).value();
+  pipeline->words_.Add(pipeline->actors_->vocabulary());
+  pipeline->words_.Add(pipeline->coder_->vocabulary());
+  pipeline->words_.Add(DateKeyWords());
 
   // Every pattern must name a code of the codebook: a typo in verbs.tsv is
   // caught at start-up, not as events with no Goldstein score.
   // Each pattern's type is kept, so coding an event looks no code up.
+  pipeline->pattern_types_.reserve(pipeline->coder_->pattern_count());
+  const EventType* type = nullptr;
   for (size_t i = 0; i < pipeline->coder_->pattern_count(); ++i) {
     const VerbPattern& pattern = pipeline->coder_->pattern(static_cast<uint32_t>(i));
-    const EventType* type = pipeline->ontology_.Find(pattern.code);
+    // The patterns of one code mostly come together: the last code's type
+    // spares most searches of the codebook.
+    if (type == nullptr || type->code != pattern.code)
+      type = pipeline->ontology_.Find(pattern.code);
     pipeline->pattern_types_.push_back(type);
     if (type == nullptr) {
       const char* file = pattern.kind == PatternKind::kNoun      ? "/nouns.tsv:"
@@ -140,11 +148,11 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
   document.text = std::move(clean.text);
   const std::string_view text = document.text;
   const Segmentation segmentation = Segment(text);
-  // Every token folded and hashed once for the stages that look words up
-  // (actors, code, date).
+  // Every token folded, hashed and looked up once for the stages that look
+  // words up (actors, code, date).
   scratch.tokens_held = std::max(scratch.tokens_held, segmentation.tokens.size());
   FoldedTokens& folded = scratch.folded;
-  folded.Fold(text, segmentation);
+  folded.Fold(text, segmentation, &words_);
   CodePointCursor code_points(text);
   result.sentences = segmentation.sentences.size();
   // News yields fewer events than sentences: room for that many spares

@@ -181,9 +181,10 @@ std::string_view FoldedView(std::string_view token, std::string& buffer) {
 }
 
 void FoldedTokens::Fold(std::string_view text, const Segmentation& segmentation,
-                        uint32_t first_token, uint32_t end_token) {
+                        uint32_t first_token, uint32_t end_token, const SharedVocabulary* shared) {
   assert(first_token <= end_token && end_token <= segmentation.tokens.size());
   text_ = text;
+  shared_ = shared;
   first_ = first_token;
   forms_.resize(end_token - first_token);
   arena_.clear();
@@ -228,6 +229,17 @@ void FoldedTokens::Fold(std::string_view text, const Segmentation& segmentation,
     }
     form.hash = WordHash(Word(i));
   }
+  // A loop of its own: looked up inside the one above, the words cost more
+  // (that loop's registers were spilled around the probe).
+  if (shared == nullptr) return;
+  for (Form& form : forms_) {
+    const char* const base = form.copied ? arena_.data() : text.data();
+    form.shared_id = shared->Find(std::string_view(base + form.begin, form.size), form.hash);
+  }
+}
+
+const uint32_t* FoldedTokens::IdsIn(const Vocabulary& vocabulary) const {
+  return shared_ == nullptr ? nullptr : shared_->IdsIn(vocabulary);
 }
 
 std::string Folded(std::string_view token) {

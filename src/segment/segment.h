@@ -41,6 +41,9 @@
 
 namespace dyad {
 
+class SharedVocabulary;
+class Vocabulary;
+
 enum class TokenKind : uint8_t {
   kWord,    // letters (any script), possibly with digits, inner periods or apostrophes
   kNumber,  // digits, possibly with , . / - : inside and % after ("1,000", "2019-01-10", "96%")
@@ -83,19 +86,23 @@ std::string Folded(std::string_view token);
 // view lives as long as `token` and `buffer` do.
 std::string_view FoldedView(std::string_view token, std::string& buffer);
 
-// The FoldedView of each token of a segmentation, and its WordHash, made once
-// per document: the actor, coder and date stages all look every token up in
-// their dictionaries, and each folding and hashing it again was a tenth of
-// the pipeline. Reuse one object to keep its buffers. The views live as long
-// as the text and this object (until the next Fold).
+// The FoldedView of each token of a segmentation, its WordHash and, given a
+// SharedVocabulary, its id there, made once per document: the actor, coder
+// and date stages all look every token up in their dictionaries, and each
+// folding, hashing and looking it up again was a tenth of the pipeline.
+// Reuse one object to keep its buffers. The views live as long as the text
+// and this object (until the next Fold).
 class FoldedTokens {
  public:
-  // Folds tokens [first_token, end_token) of `segmentation`, made from `text`.
+  // Folds tokens [first_token, end_token) of `segmentation`, made from `text`,
+  // and looks each up in `shared` if given (which must then outlive this
+  // object until the next Fold): once for the dictionaries that share it.
   void Fold(std::string_view text, const Segmentation& segmentation, uint32_t first_token,
-            uint32_t end_token);
+            uint32_t end_token, const SharedVocabulary* shared = nullptr);
   // Folds every token.
-  void Fold(std::string_view text, const Segmentation& segmentation) {
-    Fold(text, segmentation, 0, static_cast<uint32_t>(segmentation.tokens.size()));
+  void Fold(std::string_view text, const Segmentation& segmentation,
+            const SharedVocabulary* shared = nullptr) {
+    Fold(text, segmentation, 0, static_cast<uint32_t>(segmentation.tokens.size()), shared);
   }
 
   // Whether token `token` (an index into the segmentation's tokens) was folded.
@@ -110,12 +117,20 @@ class FoldedTokens {
   // Whether the token as written is all ASCII.
   bool IsAscii(uint32_t token) const { return At(token).ascii; }
 
+  // Shared id -> the id in `vocabulary`, for the tokens' SharedId(), if the
+  // tokens were folded with a SharedVocabulary that `vocabulary` is part
+  // of; else nullptr, and the caller looks the words up itself.
+  const uint32_t* IdsIn(const Vocabulary& vocabulary) const;
+  // The token's id in the SharedVocabulary given to Fold.
+  uint32_t SharedId(uint32_t token) const { return At(token).shared_id; }
+
  private:
   struct Form {
     uint64_t hash = 0;
     uint32_t begin = 0;  // in the text, or in arena_ if copied
     uint32_t size = 0;
-    bool copied = false;  // folding changed the token: the form is in arena_
+    uint32_t shared_id = 0;  // in shared_, if Fold was given one
+    bool copied = false;     // folding changed the token: the form is in arena_
     bool ascii = false;
   };
   const Form& At(uint32_t token) const {
@@ -124,6 +139,7 @@ class FoldedTokens {
   }
 
   std::string_view text_;
+  const SharedVocabulary* shared_ = nullptr;  // the last Fold's
   uint32_t first_ = 0;
   std::vector<Form> forms_;
   std::string arena_;  // the forms that folding changed, back to back
