@@ -1236,8 +1236,10 @@ class EventCoder::Matcher {
     for (int before = start - 1; before >= 0 && start - before <= kLongestModifiers; --before) {
       if (IsActor(before) || Has(before, kBoundary | kComma | kPunct)) return false;
       if (Has(before, kPreposition) && s_[before].word != coder_.word_of_) return false;
-      if (Has(before, kDeterminer | kAdverb)) continue;
-      // "a fresh round of", "peace", "direct": the noun's own modifiers.
+      if (Has(before, kDeterminer | kAdverb | kDeictic)) continue;
+      // "a fresh round of", "the next round of", "peace", "direct": the
+      // noun's own modifiers ("round" after one is no verb).
+      if (before > 0 && Has(before - 1, kDeictic) && !IsActor(before - 1)) continue;
       const bool verb = (Has(before, kPatternHead) || EndsInEd(before) ||
                          s_[before].word == Vocabulary::kUnknown) &&
                         !AfterDeterminer(before);
@@ -1578,6 +1580,12 @@ class EventCoder::Matcher {
 
     // "Neither Argentina nor Chile condemned": nobody did.
     if (source > 0 && Has(source - 1, kNegator)) return;
+    // "Would NATO defend Estonia ..., a newspaper asked": a question, with
+    // or without its question mark.
+    if (source > 0 && !IsActor(source - 1) && Has(source - 1, kModal | kFuture | kDo) &&
+        (source == 1 || Has(source - 2, kPunct | kBoundary))) {
+      return;
+    }
     // "the first visit since the two countries restored ties": the clause
     // dates a past event the report takes as known, not news. Unless it
     // gives the year ("since it recalled its envoy in 2021"), as history.
