@@ -1497,6 +1497,15 @@ class EventCoder::Matcher {
       }
       if (g < 0) return;
       const uint64_t governor = Flags(g);
+      // "blocked the EU's plan to give Ukraine aid": a plan named by its
+      // owner is a known noun, the object or subject of another verb.
+      if ((governor & kIntentGovernor) && g > 0 && addressee < 0 &&
+          ((IsActor(g - 1) && EndsInPossessive(g - 1)) ||
+           (g > 1 && IsActor(g - 2) &&
+            (s_[g - 1].word == coder_.word_possessive_ ||
+             s_[g - 1].word == coder_.word_apostrophe_)))) {
+        return;
+      }
       if (addressee >= 0 && (governor & kPrompt) && EndsIn(g, "ing") && g > 0 &&
           Has(g - 1, kComma)) {
         // "flew aircraft near the border, prompting South Korea to scramble
@@ -1941,6 +1950,12 @@ class EventCoder::Matcher {
       }
     }
     return -1;
+  }
+
+  // "the European Union's": an actor group ending in its owner's mark.
+  bool EndsInPossessive(int group) const {
+    const uint32_t last = word_ids_[s_[group].end_token - 1 - base_];
+    return last != 0 && (last == coder_.word_possessive_ || last == coder_.word_apostrophe_);
   }
 
   bool IsJoinForm(int i) const {
