@@ -34,7 +34,9 @@
 //     the clause that is not a place ("signed an agreement in Beijing");
 //   - passive voice ("was accused by B of") swaps the roles; so does a
 //     passive whose subject is the pattern's object ("new sanctions were
-//     imposed on X by Y" is Y -> X);
+//     imposed on X by Y" is Y -> X), and a participle with its agent next,
+//     reduced relatives included ("aid sent by Japan to Nepal", "diplomats
+//     expelled by Moscow");
 //   - "A and B signed an agreement" with no target gives A->B and B->A for
 //     patterns marked mutual, as does "each other"/"one another", and so
 //     does a pair named at once ("the two countries", "their presidents");
@@ -55,18 +57,21 @@
 //     (date/date.h's HasDateExpression); as the object of a verb in the
 //     infinitive or under a modal they are not events at all;
 //   - not events: clauses after "since" ("the first visit since the two
-//     countries restored ties"), participles qualifying an object ("release
+//     countries restored ties"; one that gives its year is history),
+//     participles qualifying an object ("release
 //     jailed leaders"), a base form after "the Israeli" ("the Israeli
 //     strike on"), negated verbs ("did not sign", "never met"), modal ones
 //     ("could impose"), conditionals ("if X attacks"), clauses under a
 //     denial ("denied that X attacked"), questions, and verb forms used as
 //     nouns ("the sanctions"), gerunds ("accused X of attacking Y" codes the
-//     accusation only);
+//     accusation only), a demand's "that" clause in the indicative
+//     ("insisted that the technicians were there to repair");
 //   - moods: "will"/"plans to"/"agreed to"/"expressed its willingness to"
 //     give the intent code, "refused to" the reject code, "threatened to"
 //     the threat code ("warned X that it would" a threat to X when the act
-//     names no target), "urged X to" an appeal to X, "demanded that X" a
-//     demand on X.
+//     names no target; "warned X that Moscow would act" a threat to X when
+//     the warner names itself), "urged X to" an appeal to X, "demanded that
+//     X" a demand on X; "voted/chose/moved to" and "joined X in" do the act.
 // Each event's confidence in (0, 1] says how it was matched: an explicit
 // TARGET slot scores higher than a target found by distance, a mutual or
 // passive reading and an apposition fallback lower.
