@@ -401,8 +401,11 @@ namespace {
 // an open-addressing table: no node per line, no copy of its text.
 class LineSet {
  public:
-  LineSet(const std::vector<std::string_view>& lines)
-      : lines_(lines), slots_(std::bit_ceil(2 * lines.size() + 2), kEmpty) {}
+  // `slots` is storage to reuse.
+  LineSet(const std::vector<std::string_view>& lines, std::vector<uint32_t>& slots)
+      : lines_(lines), slots_(slots) {
+    slots_.assign(std::bit_ceil(2 * lines.size() + 2), kEmpty);
+  }
 
   // Adds line i; false if an equal line is in the set already.
   bool Insert(uint32_t i) {
@@ -436,42 +439,96 @@ class LineSet {
     return static_cast<size_t>(hash ^ (hash >> 32));
   }
   const std::vector<std::string_view>& lines_;
-  std::vector<uint32_t> slots_;
+  std::vector<uint32_t>& slots_;
 };
 
-// A set of stems (StemKey, never zero) in an open-addressing table.
-class StemSet {
- public:
-  explicit StemSet(size_t capacity) : slots_(std::bit_ceil(2 * capacity + 2), 0) {}
+// A stem asked about, and whether the body uses it.
+struct QueriedStem {
+  uint64_t stem = 0;
+  bool used = false;
+};
 
-  void Insert(uint64_t stem) {
+// The content stems (StemKey, never zero) of the lines whose topicality may
+// be judged, each marked once the body is found to use it. Those lines are
+// few (titles, headings, a page's frame) and the body is most of the page:
+// looking every body stem up in this small table, behind a 64-bit filter that
+// most of them fail, costs less than building the body's whole vocabulary.
+class QueriedStems {
+ public:
+  // Holds up to `capacity` distinct stems; `slots` is storage to reuse.
+  QueriedStems(size_t capacity, std::vector<QueriedStem>& slots) : slots_(slots) {
+    slots_.assign(std::bit_ceil(2 * capacity + 2), QueriedStem{});
+  }
+
+  void Add(uint64_t stem) {
     const size_t mask = slots_.size() - 1;
-    for (size_t slot = Slot(stem, mask); slots_[slot] != stem; slot = (slot + 1) & mask) {
-      if (slots_[slot] == 0) {
-        slots_[slot] = stem;
+    for (size_t slot = Index(stem, mask); slots_[slot].stem != stem; slot = (slot + 1) & mask) {
+      if (slots_[slot].stem == 0) {
+        slots_[slot].stem = stem;
+        filter_ |= FilterBit(stem);
+        ++unused_;
         return;
       }
     }
   }
-  bool Contains(uint64_t stem) const {
+  // Notes that the body uses `stem`.
+  void MarkUsed(uint64_t stem) {
+    if ((filter_ & FilterBit(stem)) == 0) return;
     const size_t mask = slots_.size() - 1;
-    for (size_t slot = Slot(stem, mask);; slot = (slot + 1) & mask) {
-      if (slots_[slot] == stem) return true;
-      if (slots_[slot] == 0) return false;
+    for (size_t slot = Index(stem, mask); slots_[slot].stem != 0; slot = (slot + 1) & mask) {
+      if (slots_[slot].stem == stem) {
+        unused_ -= !slots_[slot].used;
+        slots_[slot].used = true;
+        return;
+      }
+    }
+  }
+  // Whether every stem added is marked: the rest of the body cannot change
+  // any answer.
+  bool all_used() const { return unused_ == 0; }
+  // Whether the body uses `stem`, one of the stems added.
+  bool Used(uint64_t stem) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t slot = Index(stem, mask);; slot = (slot + 1) & mask) {
+      if (slots_[slot].stem == stem) return slots_[slot].used;
+      if (slots_[slot].stem == 0) return false;
     }
   }
 
  private:
-  static size_t Slot(uint64_t stem, size_t mask) {
-    return static_cast<size_t>((stem * 0x9e3779b97f4a7c15ull) >> 32) & mask;
+  static uint64_t Mixed(uint64_t stem) { return stem * 0x9e3779b97f4a7c15ull; }
+  static size_t Index(uint64_t stem, size_t mask) {
+    return static_cast<size_t>(Mixed(stem) >> 32) & mask;
   }
-  std::vector<uint64_t> slots_;
+  static uint64_t FilterBit(uint64_t stem) { return uint64_t{1} << (Mixed(stem) >> 58); }
+
+  std::vector<QueriedStem>& slots_;
+  uint64_t filter_ = 0;  // bit Mixed(stem) >> 58 of every stem added
+  size_t unused_ = 0;    // stems added and not yet marked
 };
 
-// ClassifyLines() into `verdicts`, leaving the lines themselves in `lines`.
+// What classifying a page needs, kept by each thread from page to page so
+// that, once its buffers have grown, a page allocates nothing.
+struct ClassifyScratch {
+  std::vector<std::string_view> lines;
+  std::vector<LineVerdict> verdicts;  // of `lines`
+  std::vector<LineFeatures> features;
+  std::vector<uint64_t> stems;  // of every described line, in order
+  std::vector<QueriedStem> stem_slots;
+  std::vector<uint32_t> line_slots;
+};
+
+ClassifyScratch& ThreadScratch() {
+  thread_local ClassifyScratch scratch;
+  return scratch;
+}
+
+// ClassifyLines() into scratch.verdicts, leaving the lines themselves in
+// scratch.lines.
 void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
-                       std::string_view site, std::vector<std::string_view>& lines,
-                       std::vector<LineVerdict>& verdicts) {
+                       std::string_view site, ClassifyScratch& scratch) {
+  std::vector<std::string_view>& lines = scratch.lines;
+  std::vector<LineVerdict>& verdicts = scratch.verdicts;
   lines.clear();
   for (size_t begin = 0;;) {
     const size_t end = text.find('\n', begin);
@@ -480,8 +537,10 @@ void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
     begin = end + 1;
   }
   verdicts.assign(lines.size(), LineVerdict::kBlank);
-  std::vector<LineFeatures> features(lines.size());
-  std::vector<uint64_t> stems;  // of every described line, in order
+  std::vector<LineFeatures>& features = scratch.features;
+  features.assign(lines.size(), LineFeatures{});
+  std::vector<uint64_t>& stems = scratch.stems;
+  stems.clear();
   stems.reserve(text.size() / 6);
   size_t first_body = lines.size(), last_body = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -505,21 +564,27 @@ void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
   }
   if (first_body == lines.size()) return;  // template lines aside, kept whole
 
-  // The body's vocabulary.
-  size_t body_stems = 0;
+  // The body's vocabulary, as far as the other lines ask about it.
+  size_t queried = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (verdicts[i] == LineVerdict::kBody) {
-      body_stems += features[i].stems_end - features[i].stems_begin;
+    if (verdicts[i] == LineVerdict::kKept) {
+      queried += features[i].stems_end - features[i].stems_begin;
     }
   }
-  StemSet body_vocabulary(body_stems);
+  QueriedStems body_vocabulary(queried, scratch.stem_slots);
   for (size_t i = 0; i < lines.size(); ++i) {
+    if (verdicts[i] != LineVerdict::kKept) continue;
+    for (uint32_t s = features[i].stems_begin; s < features[i].stems_end; ++s) {
+      body_vocabulary.Add(stems[s]);
+    }
+  }
+  for (size_t i = first_body; i <= last_body && !body_vocabulary.all_used(); ++i) {
     if (verdicts[i] != LineVerdict::kBody) continue;
     for (uint32_t s = features[i].stems_begin; s < features[i].stems_end; ++s) {
-      body_vocabulary.Insert(stems[s]);
+      body_vocabulary.MarkUsed(stems[s]);
     }
   }
-  LineSet seen(lines);
+  LineSet seen(lines, scratch.line_slots);
   bool frame_begun = false;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (verdicts[i] == LineVerdict::kBlank) continue;
@@ -535,7 +600,7 @@ void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
     const LineFeatures& f = features[i];
     size_t shared = 0;
     for (uint32_t s = f.stems_begin; s < f.stems_end; ++s) {
-      shared += body_vocabulary.Contains(stems[s]);
+      shared += body_vocabulary.Used(stems[s]);
     }
     const bool topical = shared >= kTopicalMinWords &&
                          double(shared) >= kTopicalShare * double(f.stems_end - f.stems_begin);
@@ -560,17 +625,17 @@ void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
 
 std::vector<LineVerdict> ClassifyLines(std::string_view text, const SiteTemplate* site_template,
                                        std::string_view site) {
-  std::vector<std::string_view> lines;
-  std::vector<LineVerdict> verdicts;
-  ClassifyLinesInto(text, site_template, site, lines, verdicts);
-  return verdicts;
+  ClassifyScratch& scratch = ThreadScratch();
+  ClassifyLinesInto(text, site_template, site, scratch);
+  return scratch.verdicts;
 }
 
 void RemoveBoilerplateInPlace(std::string& text, size_t* removed_lines,
                               const SiteTemplate* site_template, std::string_view site) {
-  std::vector<std::string_view> lines;
-  std::vector<LineVerdict> verdicts;
-  ClassifyLinesInto(text, site_template, site, lines, verdicts);
+  ClassifyScratch& scratch = ThreadScratch();
+  ClassifyLinesInto(text, site_template, site, scratch);
+  const std::vector<std::string_view>& lines = scratch.lines;
+  const std::vector<LineVerdict>& verdicts = scratch.verdicts;
   const size_t dropped =
       static_cast<size_t>(std::count(verdicts.begin(), verdicts.end(), LineVerdict::kDropped));
   if (removed_lines != nullptr) *removed_lines = dropped;
