@@ -67,6 +67,15 @@ constexpr std::string_view kStopWords[] = {
 
 namespace {
 
+// FirstBytes() as a look-up: the mask of the first 0 to 8 bytes, for the
+// loops that pack every word of a page.
+constexpr auto kFirstBytesMasks = [] {
+  std::array<uint64_t, 9> masks{};
+  for (size_t size = 0; size < 8; ++size) masks[size] = (uint64_t{1} << (8 * size)) - 1;
+  masks[8] = ~uint64_t{0};
+  return masks;
+}();
+
 // Function words are at most eight bytes: packed into a uint64_t they are
 // found in a small open-addressing table with one multiply, no string hash.
 // Called for every word of every page, by clean and by dedup.
@@ -95,8 +104,8 @@ class FunctionWordTable {
   // The same for a word of `size` bytes whose first eight bytes (some past
   // its end) are `bytes`, loaded by LoadEightBytes.
   bool ContainsFolding(uint64_t bytes, size_t size) const {
-    if (size == 0 || size > 8) return false;
-    return ContainsKey(FirstBytes(bytes | 0x2020202020202020ULL, size));
+    if (size - 1 >= 8) return false;  // 0 or more than 8
+    return ContainsKey((bytes | 0x2020202020202020ULL) & kFirstBytesMasks[size]);
   }
 
  private:
@@ -209,7 +218,7 @@ uint64_t StemKey(std::string_view word) {
 // The same for a word of `size` bytes whose first eight bytes (some past its
 // end) are `bytes`, loaded by LoadEightBytes.
 uint64_t StemKey(uint64_t bytes, size_t size) {
-  return FirstBytes(AsciiLowercased(bytes), std::min(size, kStemBytes));
+  return AsciiLowercased(bytes) & kFirstBytesMasks[std::min(size, kStemBytes)];
 }
 
 // `line`'s features; its stems are appended to `stems`.
@@ -224,28 +233,35 @@ LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
   // Inlined at its four calls: a call per word was a tenth of boilerplate removal.
   auto finish_word = [&](size_t end) __attribute__((always_inline)) {
     if (word_begin == kNoWord) return;
-    std::string_view word = line.substr(word_begin, end - word_begin);
+    const size_t at = word_begin;
+    const char* const word = line.data() + at;
+    size_t size = end - at;
     word_begin = kNoWord;
     ++features.words;
     // "Venezuela's", "Maduro’s" (either apostrophe, an "S" too) lose the clitic.
-    if (word.size() > 2 && AsciiLower(static_cast<unsigned char>(word.back())) == 's') {
-      const std::string_view stem = word.substr(0, word.size() - 1);
-      if (stem.ends_with('\'')) {
-        word.remove_suffix(2);
-      } else if (stem.ends_with("\xE2\x80\x99")) {
-        word.remove_suffix(4);
+    if (size > 2 && (static_cast<unsigned char>(word[size - 1]) | 0x20) == 's') {
+      if (word[size - 2] == '\'') {
+        size -= 2;
+      } else if (size >= 4 && std::memcmp(word + size - 4, "\xE2\x80\x99", 3) == 0) {
+        size -= 4;
       }
     }
+    // A number is no content word. Most words do not begin with a digit.
+    auto all_digits = [&] {
+      return std::all_of(word, word + size, [](unsigned char c) { return c >= '0' && c <= '9'; });
+    };
     // Most words have eight bytes of the line from their start: read at once.
-    const auto at = static_cast<size_t>(word.data() - line.data());
-    const bool eight_bytes = kEightByteTests && at + 8 <= line.size();
-    const uint64_t bytes = eight_bytes ? LoadEightBytes(line, at) : 0;
-    if (eight_bytes ? function_words.ContainsFolding(bytes, word.size())
-                    : function_words.ContainsFolding(word)) {
+    if (kEightByteTests && at + 8 <= line.size()) {
+      const uint64_t bytes = LoadEightBytes(line, at);
+      if (function_words.ContainsFolding(bytes, size)) {
+        ++features.stop_words;
+      } else if (size != 0 && (static_cast<unsigned char>(word[0]) > '9' || !all_digits())) {
+        stems.push_back(StemKey(bytes, size));
+      }
+    } else if (function_words.ContainsFolding(std::string_view(word, size))) {
       ++features.stop_words;
-    } else if (!std::all_of(word.begin(), word.end(),
-                            [](unsigned char c) { return c >= '0' && c <= '9'; })) {
-      stems.push_back(eight_bytes ? StemKey(bytes, word.size()) : StemKey(word));
+    } else if (!all_digits()) {
+      stems.push_back(StemKey(std::string_view(word, size)));
     }
   };
   size_t stand_alone_separators = 0;
