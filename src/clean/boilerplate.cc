@@ -277,6 +277,11 @@ LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
     }
   };
   size_t stand_alone_separators = 0;
+  // Whether the line has a byte from 0x80 up (it may hold a "»"; a "." may
+  // have been skipped as part of a multi-byte character) or two periods in a
+  // row: the searches below run only where they can find something.
+  bool any_high = false;
+  bool any_two_periods = false;
   for (size_t i = 0; i < line.size();) {
     const auto c = static_cast<unsigned char>(line[i]);
     if (kAsciiWordBytes[c]) {  // the common case: a run of ASCII letters and digits
@@ -295,6 +300,7 @@ LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
       continue;
     }
     if (c >= 0x80) {
+      any_high = true;
       if (const size_t punct = PunctuationLength(line, i); punct > 0) {
         // A curly apostrophe inside a word ("Maduro’s") keeps the word going.
         const bool apostrophe = word_begin != kNoWord && line.substr(i, punct) == "\xE2\x80\x99" &&
@@ -313,8 +319,10 @@ LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
       // "don't", "O'Brien": the apostrophe stays in the word
     } else {
       finish_word(i);
-      if ((c == '>' || c == '|') && (i == 0 || line[i - 1] == ' ') &&
-          (i + 1 == line.size() || line[i + 1] == ' ')) {
+      if (c == '.') {
+        any_two_periods = any_two_periods || (i + 1 < line.size() && line[i + 1] == '.');
+      } else if ((c == '>' || c == '|') && (i == 0 || line[i - 1] == ' ') &&
+                 (i + 1 == line.size() || line[i + 1] == ' ')) {
         ++stand_alone_separators;
       }
     }
@@ -323,8 +331,8 @@ LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
   finish_word(line.size());
   features.stems_end = static_cast<uint32_t>(stems.size());
   // "»" is C2 BB; counted apart because PunctuationLength skips it above.
-  for (size_t at = line.find("\xC2\xBB"); at != std::string_view::npos;
-       at = line.find("\xC2\xBB", at + 2)) {
+  for (size_t at = any_high ? line.find("\xC2\xBB") : std::string_view::npos;
+       at != std::string_view::npos; at = line.find("\xC2\xBB", at + 2)) {
     ++stand_alone_separators;
   }
   features.breadcrumb = stand_alone_separators >= 2;
@@ -349,7 +357,8 @@ LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
   auto cut_before = [&](size_t at) {
     return at > 0 && IsWordByte(static_cast<unsigned char>(line[at - 1]));
   };
-  for (size_t at = line.find("..."); at != std::string_view::npos; at = line.find("...", at + 3)) {
+  for (size_t at = any_high || any_two_periods ? line.find("...") : std::string_view::npos;
+       at != std::string_view::npos; at = line.find("...", at + 3)) {
     if (cut_before(at)) {
       size_t after = at;
       while (after < line.size() && line[after] == '.') ++after;
