@@ -233,10 +233,17 @@ uint64_t StemKey(uint64_t bytes, size_t size) {
   return lowercased & kFirstBytesMasks[std::min(size, kStemBytes)];
 }
 
-// `line`'s features; its stems are appended to `stems`.
-LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
+// `line`'s features; its stems go to `stems` from index `first_stem` on.
+// `stems` only grows: its elements past the page's last stem are room, so
+// that a word's stem is stored without a test for capacity.
+LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems, uint32_t first_stem) {
   LineFeatures features;
-  features.stems_begin = static_cast<uint32_t>(stems.size());
+  features.stems_begin = first_stem;
+  // A word and the byte that ends it take two bytes of the line.
+  if (stems.size() < first_stem + line.size() / 2 + 1)
+    stems.resize(first_stem + line.size() / 2 + 1);
+  uint64_t* const stem_out = stems.data();
+  uint32_t stem_count = first_stem;
   // A word is a stretch of the line, [word_begin, end), compared and packed
   // in lowercase where it is, never copied.
   constexpr size_t kNoWord = std::string_view::npos;
@@ -268,12 +275,12 @@ LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
       if (function_words.ContainsFolding(bytes, size)) {
         ++features.stop_words;
       } else if (size != 0 && (static_cast<unsigned char>(word[0]) > '9' || !all_digits())) {
-        stems.push_back(StemKey(bytes, size));
+        stem_out[stem_count++] = StemKey(bytes, size);
       }
     } else if (function_words.ContainsFolding(std::string_view(word, size))) {
       ++features.stop_words;
     } else if (!all_digits()) {
-      stems.push_back(StemKey(std::string_view(word, size)));
+      stem_out[stem_count++] = StemKey(std::string_view(word, size));
     }
   };
   size_t stand_alone_separators = 0;
@@ -329,7 +336,7 @@ LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
     ++i;
   }
   finish_word(line.size());
-  features.stems_end = static_cast<uint32_t>(stems.size());
+  features.stems_end = stem_count;
   // "»" is C2 BB; counted apart because PunctuationLength skips it above.
   for (size_t at = any_high ? line.find("\xC2\xBB") : std::string_view::npos;
        at != std::string_view::npos; at = line.find("\xC2\xBB", at + 2)) {
@@ -555,7 +562,7 @@ struct ClassifyScratch {
   std::vector<std::string_view> lines;
   std::vector<LineVerdict> verdicts;  // of `lines`
   std::vector<LineFeatures> features;
-  std::vector<uint64_t> stems;  // of every described line, in order
+  std::vector<uint64_t> stems;  // of every described line, in order; then room
   std::vector<QueriedStem> stem_slots;
   std::vector<uint32_t> line_slots;
 };
@@ -582,8 +589,7 @@ void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
   std::vector<LineFeatures>& features = scratch.features;
   features.assign(lines.size(), LineFeatures{});
   std::vector<uint64_t>& stems = scratch.stems;
-  stems.clear();
-  stems.reserve(text.size() / 6);
+  uint32_t stem_count = 0;
   size_t first_body = lines.size(), last_body = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].find_first_not_of(" \t") == std::string_view::npos) continue;
@@ -591,7 +597,8 @@ void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
       verdicts[i] = LineVerdict::kDropped;
       continue;
     }
-    features[i] = Describe(lines[i], stems);
+    features[i] = Describe(lines[i], stems, stem_count);
+    stem_count = features[i].stems_end;
     const LineFeatures& f = features[i];
     const bool prose = (f.words >= kBodyMinWords && f.stop_ratio() >= kBodyMinStopRatio) ||
                        (f.sentence && f.words >= kBodySentenceMinWords &&
