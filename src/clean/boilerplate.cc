@@ -567,8 +567,14 @@ struct ClassifyScratch {
   std::vector<uint32_t> line_slots;
 };
 
+// A page's stems take up to four times its size: after a page that made
+// room for more than this many, the next page starts afresh, so that one
+// huge page does not hold its memory for the thread's life.
+constexpr size_t kMaxStemsKept = size_t{1} << 20;
+
 ClassifyScratch& ThreadScratch() {
   thread_local ClassifyScratch scratch;
+  if (scratch.stems.size() > kMaxStemsKept) scratch = ClassifyScratch{};
   return scratch;
 }
 
