@@ -257,6 +257,22 @@ TEST(Boilerplate, VerdictsPerLine) {
                                                 LineVerdict::kBody, LineVerdict::kDropped}));
 }
 
+TEST(Boilerplate, TeasersAndBreadcrumbsAmongMultiByteCharacters) {
+  // The scan for "..." and "»" is skipped on lines without two periods in a
+  // row or a byte from 0x80 up; these lines have them in every position.
+  const std::vector<LineVerdict> verdicts = ClassifyLines(
+      "Inicio \xC2\xBB Mundo \xC2\xBB Am\xC3\xA9rica\n"
+      "Per\xC3\xBA and Chile sign a wat...\n"
+      "Per\xC3\xBA and Chile signed a treaty on Monday that sets how much water each of them may "
+      "draw from the lake during the dry season, the ministers said.\n"
+      "Chile and Per\xC3\xBA signed the treaty for the lake\xE2\x80\xA6\n"
+      "Per\xC3\xBA signed the treaty for the la...Contact\n"
+      "Per\xC3\xBA and Chile signed the treaty for the lake. It was\xC2...");
+  EXPECT_EQ(verdicts, (std::vector<LineVerdict>{LineVerdict::kDropped, LineVerdict::kDropped,
+                                                LineVerdict::kBody, LineVerdict::kDropped,
+                                                LineVerdict::kDropped, LineVerdict::kDropped}));
+}
+
 TEST(Boilerplate, PlainNewsKeepsEverySentence) {
   // A lede dense with names, one-sentence paragraphs and a closing sentence
   // with words the body never used are all article.

@@ -67,6 +67,15 @@ constexpr std::string_view kStopWords[] = {
 
 namespace {
 
+// FirstBytes() as a look-up: the mask of the first 0 to 8 bytes, for the
+// loops that pack every word of a page.
+constexpr auto kFirstBytesMasks = [] {
+  std::array<uint64_t, 9> masks{};
+  for (size_t size = 0; size < 8; ++size) masks[size] = (uint64_t{1} << (8 * size)) - 1;
+  masks[8] = ~uint64_t{0};
+  return masks;
+}();
+
 // Function words are at most eight bytes: packed into a uint64_t they are
 // found in a small open-addressing table with one multiply, no string hash.
 // Called for every word of every page, by clean and by dedup.
@@ -95,8 +104,8 @@ class FunctionWordTable {
   // The same for a word of `size` bytes whose first eight bytes (some past
   // its end) are `bytes`, loaded by LoadEightBytes.
   bool ContainsFolding(uint64_t bytes, size_t size) const {
-    if (size == 0 || size > 8) return false;
-    return ContainsKey(FirstBytes(bytes | 0x2020202020202020ULL, size));
+    if (size - 1 >= 8) return false;  // 0 or more than 8
+    return ContainsKey((bytes | 0x2020202020202020ULL) & kFirstBytesMasks[size]);
   }
 
  private:
@@ -151,7 +160,6 @@ constexpr auto kAsciiWordBytes = [] {
 }();
 
 bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
-bool IsAsciiWordByte(unsigned char c) { return c < 0x80 && kWordBytes[c]; }
 bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 unsigned char AsciiLower(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
@@ -160,8 +168,17 @@ unsigned char AsciiLower(unsigned char c) {
 // The end of the run of ASCII letters and digits from `pos` on. One table
 // look-up a byte: words are short, and testing eight bytes at once (two range
 // tests, their union and a bit scan) cost more per word than this loop.
+// Four bytes a round while four remain, so that the bounds test and the step
+// are paid once for most words.
 size_t AsciiWordRunEnd(std::string_view line, size_t pos) {
-  while (pos < line.size() && kAsciiWordBytes[static_cast<unsigned char>(line[pos])]) ++pos;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
+  for (; pos + 4 <= line.size(); pos += 4) {
+    if (!kAsciiWordBytes[bytes[pos]]) return pos;
+    if (!kAsciiWordBytes[bytes[pos + 1]]) return pos + 1;
+    if (!kAsciiWordBytes[bytes[pos + 2]]) return pos + 2;
+    if (!kAsciiWordBytes[bytes[pos + 3]]) return pos + 3;
+  }
+  while (pos < line.size() && kAsciiWordBytes[bytes[pos]]) ++pos;
   return pos;
 }
 
@@ -206,16 +223,27 @@ uint64_t StemKey(std::string_view word) {
   }
   return key;
 }
-// The same for a word of `size` bytes whose first eight bytes (some past its
-// end) are `bytes`, loaded by LoadEightBytes.
+// The same for a word of Describe() of `size` bytes whose first eight bytes
+// (some past its end) are `bytes`, loaded by LoadEightBytes. A word's bytes
+// are ASCII letters, digits and apostrophes, or from 0x80 up: setting bit 5
+// of the ASCII ones lowercases the letters and leaves the others as they
+// are, as AsciiLowercased does, with half its operations.
 uint64_t StemKey(uint64_t bytes, size_t size) {
-  return FirstBytes(AsciiLowercased(bytes), std::min(size, kStemBytes));
+  const uint64_t lowercased = bytes | ((~bytes & kByteHighBits) >> 2);
+  return lowercased & kFirstBytesMasks[std::min(size, kStemBytes)];
 }
 
-// `line`'s features; its stems are appended to `stems`.
-LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
+// `line`'s features; its stems go to `stems` from index `first_stem` on.
+// `stems` only grows: its elements past the page's last stem are room, so
+// that a word's stem is stored without a test for capacity.
+LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems, uint32_t first_stem) {
   LineFeatures features;
-  features.stems_begin = static_cast<uint32_t>(stems.size());
+  features.stems_begin = first_stem;
+  // A word and the byte that ends it take two bytes of the line.
+  if (stems.size() < first_stem + line.size() / 2 + 1)
+    stems.resize(first_stem + line.size() / 2 + 1);
+  uint64_t* const stem_out = stems.data();
+  uint32_t stem_count = first_stem;
   // A word is a stretch of the line, [word_begin, end), compared and packed
   // in lowercase where it is, never copied.
   constexpr size_t kNoWord = std::string_view::npos;
@@ -224,44 +252,62 @@ LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
   // Inlined at its four calls: a call per word was a tenth of boilerplate removal.
   auto finish_word = [&](size_t end) __attribute__((always_inline)) {
     if (word_begin == kNoWord) return;
-    std::string_view word = line.substr(word_begin, end - word_begin);
+    const size_t at = word_begin;
+    const char* const word = line.data() + at;
+    size_t size = end - at;
     word_begin = kNoWord;
     ++features.words;
     // "Venezuela's", "Maduro’s" (either apostrophe, an "S" too) lose the clitic.
-    if (word.size() > 2 && AsciiLower(static_cast<unsigned char>(word.back())) == 's') {
-      const std::string_view stem = word.substr(0, word.size() - 1);
-      if (stem.ends_with('\'')) {
-        word.remove_suffix(2);
-      } else if (stem.ends_with("\xE2\x80\x99")) {
-        word.remove_suffix(4);
+    if (size > 2 && (static_cast<unsigned char>(word[size - 1]) | 0x20) == 's') {
+      if (word[size - 2] == '\'') {
+        size -= 2;
+      } else if (size >= 4 && std::memcmp(word + size - 4, "\xE2\x80\x99", 3) == 0) {
+        size -= 4;
       }
     }
+    // A number is no content word. Most words do not begin with a digit.
+    auto all_digits = [&] {
+      return std::all_of(word, word + size, [](unsigned char c) { return c >= '0' && c <= '9'; });
+    };
     // Most words have eight bytes of the line from their start: read at once.
-    const auto at = static_cast<size_t>(word.data() - line.data());
-    const bool eight_bytes = kEightByteTests && at + 8 <= line.size();
-    const uint64_t bytes = eight_bytes ? LoadEightBytes(line, at) : 0;
-    if (eight_bytes ? function_words.ContainsFolding(bytes, word.size())
-                    : function_words.ContainsFolding(word)) {
+    if (kEightByteTests && at + 8 <= line.size()) {
+      const uint64_t bytes = LoadEightBytes(line, at);
+      if (function_words.ContainsFolding(bytes, size)) {
+        ++features.stop_words;
+      } else if (size != 0 && (static_cast<unsigned char>(word[0]) > '9' || !all_digits())) {
+        stem_out[stem_count++] = StemKey(bytes, size);
+      }
+    } else if (function_words.ContainsFolding(std::string_view(word, size))) {
       ++features.stop_words;
-    } else if (!std::all_of(word.begin(), word.end(),
-                            [](unsigned char c) { return c >= '0' && c <= '9'; })) {
-      stems.push_back(eight_bytes ? StemKey(bytes, word.size()) : StemKey(word));
+    } else if (!all_digits()) {
+      stem_out[stem_count++] = StemKey(std::string_view(word, size));
     }
   };
   size_t stand_alone_separators = 0;
+  // Whether the line has a byte from 0x80 up (it may hold a "»"; a "." may
+  // have been skipped as part of a multi-byte character) or two periods in a
+  // row: the searches below run only where they can find something.
+  bool any_high = false;
+  bool any_two_periods = false;
   for (size_t i = 0; i < line.size();) {
     const auto c = static_cast<unsigned char>(line[i]);
+    if (kAsciiWordBytes[c]) {  // the common case: a run of ASCII letters and digits
+      if (word_begin == kNoWord) word_begin = i;
+      i = AsciiWordRunEnd(line, i + 1);
+      // Most runs end at a space, which ends the word and nothing else.
+      if (i < line.size() && line[i] == ' ') {
+        finish_word(i);
+        ++i;
+      }
+      continue;
+    }
     if (c == ' ') {  // after most words: ends the word, and separates nothing else
       finish_word(i);
       ++i;
       continue;
     }
-    if (IsAsciiWordByte(c)) {  // the common case: a run of ASCII letters and digits
-      if (word_begin == kNoWord) word_begin = i;
-      i = AsciiWordRunEnd(line, i + 1);
-      continue;
-    }
     if (c >= 0x80) {
+      any_high = true;
       if (const size_t punct = PunctuationLength(line, i); punct > 0) {
         // A curly apostrophe inside a word ("Maduro’s") keeps the word going.
         const bool apostrophe = word_begin != kNoWord && line.substr(i, punct) == "\xE2\x80\x99" &&
@@ -280,18 +326,20 @@ LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
       // "don't", "O'Brien": the apostrophe stays in the word
     } else {
       finish_word(i);
-      if ((c == '>' || c == '|') && (i == 0 || line[i - 1] == ' ') &&
-          (i + 1 == line.size() || line[i + 1] == ' ')) {
+      if (c == '.') {
+        any_two_periods = any_two_periods || (i + 1 < line.size() && line[i + 1] == '.');
+      } else if ((c == '>' || c == '|') && (i == 0 || line[i - 1] == ' ') &&
+                 (i + 1 == line.size() || line[i + 1] == ' ')) {
         ++stand_alone_separators;
       }
     }
     ++i;
   }
   finish_word(line.size());
-  features.stems_end = static_cast<uint32_t>(stems.size());
+  features.stems_end = stem_count;
   // "»" is C2 BB; counted apart because PunctuationLength skips it above.
-  for (size_t at = line.find("\xC2\xBB"); at != std::string_view::npos;
-       at = line.find("\xC2\xBB", at + 2)) {
+  for (size_t at = any_high ? line.find("\xC2\xBB") : std::string_view::npos;
+       at != std::string_view::npos; at = line.find("\xC2\xBB", at + 2)) {
     ++stand_alone_separators;
   }
   features.breadcrumb = stand_alone_separators >= 2;
@@ -316,7 +364,8 @@ LineFeatures Describe(std::string_view line, std::vector<uint64_t>& stems) {
   auto cut_before = [&](size_t at) {
     return at > 0 && IsWordByte(static_cast<unsigned char>(line[at - 1]));
   };
-  for (size_t at = line.find("..."); at != std::string_view::npos; at = line.find("...", at + 3)) {
+  for (size_t at = any_high || any_two_periods ? line.find("...") : std::string_view::npos;
+       at != std::string_view::npos; at = line.find("...", at + 3)) {
     if (cut_before(at)) {
       size_t after = at;
       while (after < line.size() && line[after] == '.') ++after;
@@ -401,8 +450,11 @@ namespace {
 // an open-addressing table: no node per line, no copy of its text.
 class LineSet {
  public:
-  LineSet(const std::vector<std::string_view>& lines)
-      : lines_(lines), slots_(std::bit_ceil(2 * lines.size() + 2), kEmpty) {}
+  // `slots` is storage to reuse.
+  LineSet(const std::vector<std::string_view>& lines, std::vector<uint32_t>& slots)
+      : lines_(lines), slots_(slots) {
+    slots_.assign(std::bit_ceil(2 * lines.size() + 2), kEmpty);
+  }
 
   // Adds line i; false if an equal line is in the set already.
   bool Insert(uint32_t i) {
@@ -436,42 +488,102 @@ class LineSet {
     return static_cast<size_t>(hash ^ (hash >> 32));
   }
   const std::vector<std::string_view>& lines_;
-  std::vector<uint32_t> slots_;
+  std::vector<uint32_t>& slots_;
 };
 
-// A set of stems (StemKey, never zero) in an open-addressing table.
-class StemSet {
- public:
-  explicit StemSet(size_t capacity) : slots_(std::bit_ceil(2 * capacity + 2), 0) {}
+// A stem asked about, and whether the body uses it.
+struct QueriedStem {
+  uint64_t stem = 0;
+  bool used = false;
+};
 
-  void Insert(uint64_t stem) {
+// The content stems (StemKey, never zero) of the lines whose topicality may
+// be judged, each marked once the body is found to use it. Those lines are
+// few (titles, headings, a page's frame) and the body is most of the page:
+// looking every body stem up in this small table, behind a 64-bit filter that
+// most of them fail, costs less than building the body's whole vocabulary.
+class QueriedStems {
+ public:
+  // Holds up to `capacity` distinct stems; `slots` is storage to reuse.
+  QueriedStems(size_t capacity, std::vector<QueriedStem>& slots) : slots_(slots) {
+    slots_.assign(std::bit_ceil(2 * capacity + 2), QueriedStem{});
+  }
+
+  void Add(uint64_t stem) {
     const size_t mask = slots_.size() - 1;
-    for (size_t slot = Slot(stem, mask); slots_[slot] != stem; slot = (slot + 1) & mask) {
-      if (slots_[slot] == 0) {
-        slots_[slot] = stem;
+    for (size_t slot = Index(stem, mask); slots_[slot].stem != stem; slot = (slot + 1) & mask) {
+      if (slots_[slot].stem == 0) {
+        slots_[slot].stem = stem;
+        filter_ |= FilterBit(stem);
+        ++unused_;
         return;
       }
     }
   }
-  bool Contains(uint64_t stem) const {
+  // Notes that the body uses `stem`.
+  void MarkUsed(uint64_t stem) {
+    if ((filter_ & FilterBit(stem)) == 0) return;
     const size_t mask = slots_.size() - 1;
-    for (size_t slot = Slot(stem, mask);; slot = (slot + 1) & mask) {
-      if (slots_[slot] == stem) return true;
-      if (slots_[slot] == 0) return false;
+    for (size_t slot = Index(stem, mask); slots_[slot].stem != 0; slot = (slot + 1) & mask) {
+      if (slots_[slot].stem == stem) {
+        unused_ -= !slots_[slot].used;
+        slots_[slot].used = true;
+        return;
+      }
+    }
+  }
+  // Whether every stem added is marked: the rest of the body cannot change
+  // any answer.
+  bool all_used() const { return unused_ == 0; }
+  // Whether the body uses `stem`, one of the stems added.
+  bool Used(uint64_t stem) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t slot = Index(stem, mask);; slot = (slot + 1) & mask) {
+      if (slots_[slot].stem == stem) return slots_[slot].used;
+      if (slots_[slot].stem == 0) return false;
     }
   }
 
  private:
-  static size_t Slot(uint64_t stem, size_t mask) {
-    return static_cast<size_t>((stem * 0x9e3779b97f4a7c15ull) >> 32) & mask;
+  static uint64_t Mixed(uint64_t stem) { return stem * 0x9e3779b97f4a7c15ull; }
+  static size_t Index(uint64_t stem, size_t mask) {
+    return static_cast<size_t>(Mixed(stem) >> 32) & mask;
   }
-  std::vector<uint64_t> slots_;
+  static uint64_t FilterBit(uint64_t stem) { return uint64_t{1} << (Mixed(stem) >> 58); }
+
+  std::vector<QueriedStem>& slots_;
+  uint64_t filter_ = 0;  // bit Mixed(stem) >> 58 of every stem added
+  size_t unused_ = 0;    // stems added and not yet marked
 };
 
-// ClassifyLines() into `verdicts`, leaving the lines themselves in `lines`.
+// What classifying a page needs, kept by each thread from page to page so
+// that, once its buffers have grown, a page allocates nothing.
+struct ClassifyScratch {
+  std::vector<std::string_view> lines;
+  std::vector<LineVerdict> verdicts;  // of `lines`
+  std::vector<LineFeatures> features;
+  std::vector<uint64_t> stems;  // of every described line, in order; then room
+  std::vector<QueriedStem> stem_slots;
+  std::vector<uint32_t> line_slots;
+};
+
+// A page's stems take up to four times its size: after a page that made
+// room for more than this many, the next page starts afresh, so that one
+// huge page does not hold its memory for the thread's life.
+constexpr size_t kMaxStemsKept = size_t{1} << 20;
+
+ClassifyScratch& ThreadScratch() {
+  thread_local ClassifyScratch scratch;
+  if (scratch.stems.size() > kMaxStemsKept) scratch = ClassifyScratch{};
+  return scratch;
+}
+
+// ClassifyLines() into scratch.verdicts, leaving the lines themselves in
+// scratch.lines.
 void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
-                       std::string_view site, std::vector<std::string_view>& lines,
-                       std::vector<LineVerdict>& verdicts) {
+                       std::string_view site, ClassifyScratch& scratch) {
+  std::vector<std::string_view>& lines = scratch.lines;
+  std::vector<LineVerdict>& verdicts = scratch.verdicts;
   lines.clear();
   for (size_t begin = 0;;) {
     const size_t end = text.find('\n', begin);
@@ -480,9 +592,10 @@ void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
     begin = end + 1;
   }
   verdicts.assign(lines.size(), LineVerdict::kBlank);
-  std::vector<LineFeatures> features(lines.size());
-  std::vector<uint64_t> stems;  // of every described line, in order
-  stems.reserve(text.size() / 6);
+  std::vector<LineFeatures>& features = scratch.features;
+  features.assign(lines.size(), LineFeatures{});
+  std::vector<uint64_t>& stems = scratch.stems;
+  uint32_t stem_count = 0;
   size_t first_body = lines.size(), last_body = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].find_first_not_of(" \t") == std::string_view::npos) continue;
@@ -490,7 +603,8 @@ void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
       verdicts[i] = LineVerdict::kDropped;
       continue;
     }
-    features[i] = Describe(lines[i], stems);
+    features[i] = Describe(lines[i], stems, stem_count);
+    stem_count = features[i].stems_end;
     const LineFeatures& f = features[i];
     const bool prose = (f.words >= kBodyMinWords && f.stop_ratio() >= kBodyMinStopRatio) ||
                        (f.sentence && f.words >= kBodySentenceMinWords &&
@@ -505,21 +619,27 @@ void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
   }
   if (first_body == lines.size()) return;  // template lines aside, kept whole
 
-  // The body's vocabulary.
-  size_t body_stems = 0;
+  // The body's vocabulary, as far as the other lines ask about it.
+  size_t queried = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (verdicts[i] == LineVerdict::kBody) {
-      body_stems += features[i].stems_end - features[i].stems_begin;
+    if (verdicts[i] == LineVerdict::kKept) {
+      queried += features[i].stems_end - features[i].stems_begin;
     }
   }
-  StemSet body_vocabulary(body_stems);
+  QueriedStems body_vocabulary(queried, scratch.stem_slots);
   for (size_t i = 0; i < lines.size(); ++i) {
+    if (verdicts[i] != LineVerdict::kKept) continue;
+    for (uint32_t s = features[i].stems_begin; s < features[i].stems_end; ++s) {
+      body_vocabulary.Add(stems[s]);
+    }
+  }
+  for (size_t i = first_body; i <= last_body && !body_vocabulary.all_used(); ++i) {
     if (verdicts[i] != LineVerdict::kBody) continue;
     for (uint32_t s = features[i].stems_begin; s < features[i].stems_end; ++s) {
-      body_vocabulary.Insert(stems[s]);
+      body_vocabulary.MarkUsed(stems[s]);
     }
   }
-  LineSet seen(lines);
+  LineSet seen(lines, scratch.line_slots);
   bool frame_begun = false;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (verdicts[i] == LineVerdict::kBlank) continue;
@@ -535,7 +655,7 @@ void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
     const LineFeatures& f = features[i];
     size_t shared = 0;
     for (uint32_t s = f.stems_begin; s < f.stems_end; ++s) {
-      shared += body_vocabulary.Contains(stems[s]);
+      shared += body_vocabulary.Used(stems[s]);
     }
     const bool topical = shared >= kTopicalMinWords &&
                          double(shared) >= kTopicalShare * double(f.stems_end - f.stems_begin);
@@ -560,17 +680,17 @@ void ClassifyLinesInto(std::string_view text, const SiteTemplate* site_template,
 
 std::vector<LineVerdict> ClassifyLines(std::string_view text, const SiteTemplate* site_template,
                                        std::string_view site) {
-  std::vector<std::string_view> lines;
-  std::vector<LineVerdict> verdicts;
-  ClassifyLinesInto(text, site_template, site, lines, verdicts);
-  return verdicts;
+  ClassifyScratch& scratch = ThreadScratch();
+  ClassifyLinesInto(text, site_template, site, scratch);
+  return scratch.verdicts;
 }
 
 void RemoveBoilerplateInPlace(std::string& text, size_t* removed_lines,
                               const SiteTemplate* site_template, std::string_view site) {
-  std::vector<std::string_view> lines;
-  std::vector<LineVerdict> verdicts;
-  ClassifyLinesInto(text, site_template, site, lines, verdicts);
+  ClassifyScratch& scratch = ThreadScratch();
+  ClassifyLinesInto(text, site_template, site, scratch);
+  const std::vector<std::string_view>& lines = scratch.lines;
+  const std::vector<LineVerdict>& verdicts = scratch.verdicts;
   const size_t dropped =
       static_cast<size_t>(std::count(verdicts.begin(), verdicts.end(), LineVerdict::kDropped));
   if (removed_lines != nullptr) *removed_lines = dropped;
