@@ -111,11 +111,10 @@ class EventCoder::Matcher {
                                         position + 2 < static_cast<int>(s_.size()) &&
                                         Has(position + 1, kBy) && IsActor(position + 2);
           int governor = -1;
-          if (subject == -1 && !(ClauseGovernor(intro, &governor) & (kSuppress | kConditional))) {
+          if (reduced_relative ||
+              (subject == -1 && !(ClauseGovernor(intro, &governor) & (kSuppress | kConditional)))) {
             // "New sanctions were imposed on Iran by the EU": no active
             // reading at the participle, whose object stands before it.
-            ObjectFirstPassive(position, context.left);
-          } else if (reduced_relative) {
             ObjectFirstPassive(position, context.left);
           } else if (subject >= 0) {
             // "Ukraine was supplied with tanks by Poland": a pattern whose
