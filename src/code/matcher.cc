@@ -860,12 +860,14 @@ class EventCoder::Matcher {
   // act names; a list that agrees with nobody named agrees with itself.
   void CodeBareIntent(int governor) {
     const int n = static_cast<int>(s_.size());
-    if (coder_.intent_pattern_ < 0 || governor + 2 >= n || !Has(governor + 1, kTo) ||
-        IsActor(governor + 2) || !Has(governor + 2, kBase | kGerund) ||
-        Has(governor + 2, kBe | kHave)) {
+    // "agreed to jointly develop a fighter jet": adverbs before the act.
+    int verb = governor + 2;
+    while (verb < n && !IsActor(verb) && Has(verb, kAdverb) && !Has(verb, kBase | kGerund)) ++verb;
+    if (coder_.intent_pattern_ < 0 || verb >= n || !Has(governor + 1, kTo) || IsActor(verb) ||
+        !Has(verb, kBase | kGerund) || Has(verb, kBe | kHave)) {
       return;
     }
-    const Match act = Longest(governor + 2, false);
+    const Match act = Longest(verb, false);
     if (act.entry >= 0) return;  // the act codes itself, in the intent mood
     const LeftContext context = ContextBefore(governor);
     if (context.negated || context.modal || context.to >= 0) return;
@@ -878,15 +880,15 @@ class EventCoder::Matcher {
     if (ClauseGovernor(intro, &outer) & (kSuppress | kConditional)) return;
     subjects_[governor] = source;
     const auto pattern = static_cast<uint32_t>(coder_.intent_pattern_);
-    for (int j = governor + 3; j < n && j - governor <= 14; ++j) {
+    for (int j = verb + 1; j < n && j - governor <= 14; ++j) {
       if (Has(j, kBoundary | kSpeech | kConditional) || (Has(j, kComma) && !IsActor(j - 1))) break;
       if (Has(j, kNegator)) return;
       if (IsActor(j) && j != source && !Has(j - 1, kLocative)) {
-        Emit(source, j, pattern, governor, governor + 3, 0.5);
+        Emit(source, j, pattern, governor, verb + 1, 0.5);
         return;
       }
     }
-    if (IsPlural(source)) EmitMutual(source, pattern, governor, governor + 3, 0.5);
+    if (IsPlural(source)) EmitMutual(source, pattern, governor, verb + 1, 0.5);
   }
 
   // "warned Finland that Moscow would take retaliatory steps": the warner
