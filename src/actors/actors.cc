@@ -1282,12 +1282,6 @@ class ActorDictionary::Matcher {
     member.titled = true;
   }
 
-  // "his government", "its army", "their foreign ministers": the owner is
-  // the nearest actor before it in the sentence of the right kind ("his" and
-  // "her" a person or an office-holder, "its" and "their" a state,
-  // organisation or group: "India did not invite Pakistan's prime minister,
-  // but its foreign minister ..." is India's), else for "his" and "her" the
-  // one person in sight, for "its" and "their" the last state named.
   // "his", "her", "its", "their".
   bool IsPossessive(uint32_t word) const {
     const auto& personal = d_.personal_possessives_;
@@ -1296,18 +1290,21 @@ class ActorDictionary::Matcher {
            std::find(group.begin(), group.end(), word) != group.end();
   }
 
+  // "his government", "its army", "their foreign ministers": the owner is
+  // the nearest actor before it in the sentence of the right kind ("his" and
+  // "her" a person or an office-holder, "its" and "their" a state,
+  // organisation or group: "India did not invite Pakistan's prime minister,
+  // but its foreign minister ..." is India's), else for "his" and "her" the
+  // one person in sight, for "its" and "their" the last state named.
   bool OwnersSector(const Name& noun, size_t position, size_t end, ActorMention& mention) const {
     if (position == 0) return false;
     const uint32_t owner_word = words_[position - 1];
-    const auto& personal = d_.personal_possessives_;
-    const auto& group = d_.group_possessives_;
     // "Spain, whose prime minister visited Beijing": whose is the actor just
     // named, person or not.
     const bool whose = owner_word == d_.word_whose_;
+    if (!whose && !IsPossessive(owner_word)) return false;
+    const auto& personal = d_.personal_possessives_;
     const bool person = std::find(personal.begin(), personal.end(), owner_word) != personal.end();
-    if (!person && !whose && std::find(group.begin(), group.end(), owner_word) == group.end()) {
-      return false;
-    }
     // Verb patterns read "recalled its ambassador", "withdrew its troops"
     // as words: only the offices that act on their own are taken here.
     if (!noun.owned_reference) return false;

@@ -2,6 +2,7 @@
 // their expansions and the trie the matcher walks (code.h says what each file
 // holds).
 #include <algorithm>
+#include <cassert>
 #include <span>
 #include <unordered_map>
 
@@ -340,18 +341,16 @@ class EventCoder::Builder {
     const char* call_forms[] = {"call", "calls", "called", "calling"};
     for (int i = 0; i < 4; ++i) c.call_forms_[i] = c.vocabulary_.Find(call_forms[i]);
     c.word_principle_ = c.vocabulary_.Find("principle");
-    const char* join_forms[] = {"join", "joins", "joined", "joining"};
-    for (size_t i = 0; i < std::size(join_forms); ++i) {
-      c.join_forms_[i] = c.vocabulary_.Intern(join_forms[i]);
-    }
+    auto intern = [&](std::initializer_list<std::string_view> words, std::span<uint32_t> ids) {
+      assert(words.size() == ids.size());
+      std::transform(words.begin(), words.end(), ids.begin(),
+                     [&](std::string_view word) { return c.vocabulary_.Intern(word); });
+    };
+    intern({"join", "joins", "joined", "joining"}, c.join_forms_);
     c.word_as_ = c.vocabulary_.Find("as");
     c.word_well_ = c.vocabulary_.Find("well");
-    const char* enacting[] = {"voted",   "votes", "chose", "chosen",
-                              "chooses", "opted", "opts",  "moved"};
-    static_assert(std::size(enacting) == std::size(decltype(c.enacting_words_){}));
-    for (size_t i = 0; i < std::size(enacting); ++i) {
-      c.enacting_words_[i] = c.vocabulary_.Intern(enacting[i]);
-    }
+    intern({"voted", "votes", "chose", "chosen", "chooses", "opted", "opts", "moved"},
+           c.enacting_words_);
     mark({"through", "across"}, kPassage);
     mark({"with", "between"}, kCompanion);
     mark({"-"}, kHyphen);

@@ -420,12 +420,15 @@ class EventCoder::Matcher {
     return IsQuote(i) ? 1 : 0;
   }
 
-  bool IsQuote(int i) const {
+  // Is the word at `i` one of `words`, ids the builder looked up (0 for a
+  // word the dictionaries lack, which no symbol matches)? Actor groups are
+  // none of them.
+  bool IsOneOf(int i, std::span<const uint32_t> words) const {
     const uint32_t word = s_[i].word;
-    return word != 0 && !IsActor(i) &&
-           std::find(std::begin(coder_.quote_words_), std::end(coder_.quote_words_), word) !=
-               std::end(coder_.quote_words_);
+    return word != 0 && std::find(words.begin(), words.end(), word) != words.end();
   }
+
+  bool IsQuote(int i) const { return IsOneOf(i, coder_.quote_words_); }
 
   // The auxiliaries, adverbs, negators and "to" before a verb.
   struct LeftContext {
@@ -1502,9 +1505,7 @@ class EventCoder::Matcher {
       // owner is a known noun, the object or subject of another verb.
       if ((governor & kIntentGovernor) && g > 0 && addressee < 0 &&
           ((IsActor(g - 1) && EndsInPossessive(g - 1)) ||
-           (g > 1 && IsActor(g - 2) &&
-            (s_[g - 1].word == coder_.word_possessive_ ||
-             s_[g - 1].word == coder_.word_apostrophe_)))) {
+           (g > 1 && IsActor(g - 2) && IsPossessiveMark(s_[g - 1].word)))) {
         return;
       }
       if (addressee >= 0 && (governor & kPrompt) && EndsIn(g, "ing") && g > 0 &&
@@ -1953,31 +1954,19 @@ class EventCoder::Matcher {
     return -1;
   }
 
+  // "'s" or a lone apostrophe ("Honduras'").
+  bool IsPossessiveMark(uint32_t word) const {
+    return word != 0 && (word == coder_.word_possessive_ || word == coder_.word_apostrophe_);
+  }
+
   // "the European Union's": an actor group ending in its owner's mark.
   bool EndsInPossessive(int group) const {
-    const uint32_t last = word_ids_[s_[group].end_token - 1 - base_];
-    return last != 0 && (last == coder_.word_possessive_ || last == coder_.word_apostrophe_);
+    return IsPossessiveMark(word_ids_[s_[group].end_token - 1 - base_]);
   }
 
-  bool IsJoinForm(int i) const {
-    const uint32_t word = s_[i].word;
-    return !IsActor(i) && word != 0 &&
-           std::find(coder_.join_forms_.begin(), coder_.join_forms_.end(), word) !=
-               coder_.join_forms_.end();
-  }
-
-  bool IsEnacting(int i) const {
-    const uint32_t word = s_[i].word;
-    return !IsActor(i) && word != 0 &&
-           std::find(coder_.enacting_words_.begin(), coder_.enacting_words_.end(), word) !=
-               coder_.enacting_words_.end();
-  }
-
-  bool IsCallForm(int i) const {
-    const uint32_t word = s_[i].word;
-    return word != 0 && std::find(std::begin(coder_.call_forms_), std::end(coder_.call_forms_),
-                                  word) != std::end(coder_.call_forms_);
-  }
+  bool IsJoinForm(int i) const { return IsOneOf(i, coder_.join_forms_); }
+  bool IsEnacting(int i) const { return IsOneOf(i, coder_.enacting_words_); }
+  bool IsCallForm(int i) const { return IsOneOf(i, coder_.call_forms_); }
 
   const EventCoder& coder_;
   std::string_view text_;
