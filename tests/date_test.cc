@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "base/phrase_trie.h"
+#include "segment/segment.h"
 #include "support/blocks.h"
 
 namespace dyad {
@@ -32,10 +34,23 @@ std::string Describe(const ResolvedDate& date) {
   return out;
 }
 
+// The date keys as the pipeline shares them with the other stages'
+// dictionaries: with it, FindDates reads tokens folded once per document,
+// and skips a sentence none of whose words can anchor a date.
+const SharedVocabulary& PipelineVocabulary() {
+  static const SharedVocabulary shared = [] {
+    SharedVocabulary vocabulary;
+    vocabulary.Add(DateKeyWords());
+    return vocabulary;
+  }();
+  return shared;
+}
+
 // Dates the event whose verb is the `occurrence`-th token `anchor` of `text`,
-// exactly as the pipeline does.
+// exactly as the pipeline does (or, `folded` false, as a caller that folded
+// no tokens does).
 std::string DateOf(const std::string& text, const std::string& anchor, const CivilDate& report,
-                   const DateOptions& options = {}, int occurrence = 1) {
+                   const DateOptions& options = {}, int occurrence = 1, bool folded = true) {
   const Segmentation segmentation = Segment(text);
   DocumentDates document = ReadDocumentDates(text, segmentation, report, options);
   const auto anchor_token = FindToken(text, segmentation, anchor, occurrence);
@@ -43,17 +58,26 @@ std::string DateOf(const std::string& text, const std::string& anchor, const Civ
   // Every sentence up to the event's, in order, as the pipeline reads them.
   std::vector<DateExpression> expressions;
   const Sentence* sentence = nullptr;
+  FoldedTokens tokens;
+  tokens.Fold(text, segmentation, &PipelineVocabulary());
+  DateScratch scratch;
   for (const Sentence& candidate : segmentation.sentences) {
     expressions.clear();
-    FindDates(text, segmentation, candidate, document, expressions);
+    if (folded) {
+      FindDates(text, segmentation, tokens, candidate, document, expressions, scratch);
+    } else {
+      FindDates(text, segmentation, candidate, document, expressions);
+    }
     if (*anchor_token < candidate.end_token) {
       sentence = &candidate;
       break;
     }
   }
   if (sentence == nullptr) return "no sentence";
-  return Describe(
-      ResolveEventDate(text, segmentation, *sentence, expressions, *anchor_token, document));
+  return Describe(folded ? ResolveEventDate(text, segmentation, *sentence, expressions,
+                                            *anchor_token, document, scratch)
+                         : ResolveEventDate(text, segmentation, *sentence, expressions,
+                                            *anchor_token, document));
 }
 
 constexpr CivilDate kThursday{2019, 1, 24};
@@ -124,6 +148,10 @@ TEST(DateGolden, EveryCaseResolvesToItsExactDateAndPrecision) {
     EXPECT_EQ(DateOf(golden.text, golden.anchor, golden.report, golden.options, golden.occurrence),
               golden.expect)
         << path << ":" << golden.line << ": " << golden.text;
+    EXPECT_EQ(DateOf(golden.text, golden.anchor, golden.report, golden.options, golden.occurrence,
+                     /*folded=*/false),
+              golden.expect)
+        << path << ":" << golden.line << " (tokens not folded): " << golden.text;
     if (!golden.report_date.empty()) {
       const Segmentation segmentation = Segment(golden.text);
       EXPECT_EQ(

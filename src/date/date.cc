@@ -285,6 +285,58 @@ static_assert(std::adjacent_find(kKeys.begin(), kKeys.end(),
                                    return a.word == b.word;
                                  }) == kKeys.end());
 
+// Keys that make no date expression without a word that can: a
+// preposition, a determiner, a number word or a relative word needs a unit,
+// a name, a number or a word such as "ago", "past" or "since" to make one
+// ("in the past two years", "in the past", "the same month", "since Maduro
+// took office"). Most sentences have none of the others, and the date stage
+// skips them unread (MayHoldDate).
+constexpr bool CanAnchorDate(Key key) {
+  switch (key) {
+    case Key::kIn:
+    case Key::kOn:
+    case Key::kAt:
+    case Key::kBy:
+    case Key::kUntil:
+    case Key::kFrom:
+    case Key::kOf:
+    case Key::kThrough:
+    case Key::kAround:
+    case Key::kOver:
+    case Key::kFor:
+    case Key::kBetween:
+    case Key::kThe:
+    case Key::kPossessive:
+    case Key::kThis:
+    case Key::kLast:
+    case Key::kNext:
+    case Key::kPrevious:
+    case Key::kComing:
+    case Key::kBefore:
+    case Key::kEarly:
+    case Key::kLate:
+    case Key::kMid:
+    case Key::kMiddle:
+    case Key::kEnd:
+    case Key::kBeginning:
+    case Key::kFirst:
+    case Key::kSecond:
+    case Key::kHalf:
+    case Key::kNumberWord:
+    case Key::kFew:
+    case Key::kSame:
+    case Key::kThat:
+    case Key::kFollowing:
+    case Key::kTenure:
+    case Key::kPeriodStart:
+    case Key::kRelative:
+    case Key::kParticiple:
+      return false;
+    default:
+      return true;
+  }
+}
+
 // Every token of every sentence is looked up in kKeys, and almost none is
 // there: an open-addressing table of the keys' hashes turns most lookups away
 // after one probe, without comparing strings. (A scan of the keys under the
@@ -1647,6 +1699,29 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
 namespace {
 
 // FindDates, with the sentence's tokens folded already if `folded` is given.
+// Whether tokens [first, end) may hold a date expression: a number, or a
+// word that CanAnchorDate, is there. False only when `folded` answers that
+// for every token without reading it into a lexeme: the reading was the
+// date stage's largest cost, and most sentences of news name no date.
+bool MayHoldDate(const Segmentation& segmentation, const FoldedTokens* folded, uint32_t first,
+                 uint32_t end) {
+  static const std::array<bool, kKeys.size() + 1> anchors = [] {
+    std::array<bool, kKeys.size() + 1> table{};  // by id in DateKeyWords(): index + 1
+    for (size_t k = 0; k < kKeys.size(); ++k) table[k + 1] = CanAnchorDate(kKeys[k].key);
+    return table;
+  }();
+  const uint32_t* const key_ids = folded != nullptr ? folded->IdsIn(DateKeyWords()) : nullptr;
+  if (key_ids == nullptr) return true;
+  for (uint32_t i = first; i < end; ++i) {
+    const Token& token = segmentation.tokens[i];
+    if (token.kind == TokenKind::kNumber) return true;
+    if (token.kind != TokenKind::kWord) continue;
+    const std::string_view word = folded->Word(i);
+    if (anchors[key_ids[folded->SharedId(i)]] || (word[0] >= '0' && word[0] <= '9')) return true;
+  }
+  return false;
+}
+
 void FindDatesIn(std::string_view text, const Segmentation& segmentation,
                  const FoldedTokens* folded, const Sentence& sentence, DocumentDates& document,
                  std::vector<DateExpression>& out, DateScratch& scratch) {
@@ -1657,6 +1732,7 @@ void FindDatesIn(std::string_view text, const Segmentation& segmentation,
       document.dateline_first_token < sentence.end_token) {
     first = document.dateline_end_token;
   }
+  if (!MayHoldDate(segmentation, folded, first, sentence.end_token)) return;
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
   lexemes.Reset(text, segmentation, sentence, folded);
   lexemes.ReadAll();  // the loop below looks at every token
