@@ -1035,7 +1035,26 @@ class EventCoder::Matcher {
     int j = 0;
     while (j < before && !IsActor(j) && Has(j, kDeterminer) && !Has(j, kPreposition)) ++j;
     if (j + 1 >= before || !IsActor(j)) return -1;
+    // "Spanish police, working with the Colombian police, dismantled ...":
+    // the participle right after the opening actor and its comma.
+    if (j + 2 == before && Has(j + 1, kComma)) return j;
     return LooksFinite(j + 1) || Has(j + 1, kPatternHead) ? j : -1;
+  }
+
+  // "Working with Thai police, Malaysia's police arrested ...": a sentence
+  // that opens with a participle clause names its subject after the clause's
+  // comma, at the head of the main clause. -1 if no actor stands there.
+  int SubjectAfterOpeningClause(int clause_end) const {
+    const int n = static_cast<int>(s_.size());
+    for (int k = clause_end; k < n && k - clause_end <= 16; ++k) {
+      if (IsActor(k) || !Has(k, kComma | kBoundary)) continue;
+      if (!Has(k, kComma)) return -1;
+      int j = k + 1;
+      while (j < n && !IsActor(j) && Has(j, kDeterminer) && !Has(j, kPreposition)) ++j;
+      if (j + 1 >= n || !IsActor(j)) return -1;
+      return LooksFinite(j + 1) || Has(j + 1, kPatternHead) ? j : -1;
+    }
+    return -1;
   }
 
   // "accused him of spying": "him" is the one the clause acted on last.
@@ -1204,7 +1223,14 @@ class EventCoder::Matcher {
       if (ClauseGovernor(intro, &governor) & (kSuppress | kConditional)) return;
       // "arrested him in a joint operation with Chile": the subject of the
       // clause's verb, which FindSubject stops at.
-      for (int j = start - 1; source < 0 && j >= 0 && !IsActor(j); --j) {
+      for (int j = start - 1; source < 0 && j >= 0; --j) {
+        if (IsActor(j)) {
+          // "arrested them in Madrid in a joint operation with": a place
+          // passed on the way.
+          if (j == 0 || !Has(j - 1, kLocative)) break;
+          --j;
+          continue;
+        }
         if (subjects_[j] >= 0) source = subjects_[j];
         if (Has(j, kBoundary | kSpeech | kComma)) break;
       }
@@ -1390,6 +1416,16 @@ class EventCoder::Matcher {
     // is the intended act, read as "committed to send".
     const bool intended_gerund = gerund_only && context.to == verb - 1 && context.to > 0 &&
                                  Has(context.to - 1, kIntentGovernor);
+    if (gerund_only && context.left < 0) {
+      int source = SubjectAfterOpeningClause(match.end);
+      const Entry& entry = coder_.entries_[match.entry];
+      int target = entry.target_slot >= 0 ? SlotPosition(match, false)
+                                          : FindTarget(match.end, Has(match.end - 1, kPreposition));
+      if (source < 0 || target < 0) return;
+      if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
+      Emit(source, target, entry.pattern, verb, match.end, 0.6);
+      return;
+    }
     if (gerund_only && !context.be && !intended_gerund) {
       // "accused X of attacking Y" codes the accusation only, but "Maduro
       // spoke after receiving Borisov" reports Maduro receiving him.
