@@ -351,6 +351,8 @@ class EventCoder::Builder {
     c.word_well_ = c.vocabulary_.Find("well");
     intern({"voted", "votes", "chose", "chosen", "chooses", "opted", "opts", "moved"},
            c.enacting_words_);
+    intern({"brokered", "hosted", "mediated", "sponsored", "facilitated", "auspices"},
+           c.mediation_words_);
     mark({"through", "across"}, kPassage);
     mark({"with", "between"}, kCompanion);
     mark({"-"}, kHyphen);
@@ -391,6 +393,7 @@ class EventCoder::Builder {
     c.repression_pattern_ = first_verb_pattern("175");
     c.intent_pattern_ = first_verb_pattern("030");
     c.threat_pattern_ = first_verb_pattern("130");
+    c.mediation_pattern_ = first_verb_pattern("045");
   }
 
   Status Compile() {

@@ -256,11 +256,15 @@ class EventCoder {
   std::array<uint32_t, 8> enacting_words_ = {};
   std::array<uint32_t, 4> join_forms_ = {};  // "joined X in imposing": join, joins, ...
   uint32_t quote_words_[3] = {};             // quotation marks a pattern passes over
-  int32_t mass_killing_pattern_ = -1;        // a 202 pattern, for killings by the hundred
-  int32_t peacekeeping_pattern_ = -1;        // a 074 pattern, for troops sent to protect
-  int32_t repression_pattern_ = -1;          // a 175 pattern, for force used on protesters
-  int32_t intent_pattern_ = -1;              // a 030 pattern, for intentions no pattern names
-  int32_t threat_pattern_ = -1;              // a 130 pattern, for warned acts no pattern names
+  // "a truce brokered by Qatar", "talks hosted by Malaysia", "under the
+  // auspices of the AU": the one named next mediates.
+  std::array<uint32_t, 6> mediation_words_ = {};
+  int32_t mass_killing_pattern_ = -1;  // a 202 pattern, for killings by the hundred
+  int32_t peacekeeping_pattern_ = -1;  // a 074 pattern, for troops sent to protect
+  int32_t repression_pattern_ = -1;    // a 175 pattern, for force used on protesters
+  int32_t intent_pattern_ = -1;        // a 030 pattern, for intentions no pattern names
+  int32_t threat_pattern_ = -1;        // a 130 pattern, for warned acts no pattern names
+  int32_t mediation_pattern_ = -1;     // a 045 pattern, for the broker of a deal or talks
 };
 
 }  // namespace dyad

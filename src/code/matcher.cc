@@ -142,9 +142,65 @@ class EventCoder::Matcher {
     }
     DropGenericThreatsAndDemands();
     MarkMassKillings();
+    CodeMediators();
   }
 
  private:
+  // "Thailand and Cambodia agreed to a ceasefire in talks hosted by
+  // Malaysia", "a prisoner swap brokered by the UAE", "met under the
+  // auspices of the AU": whoever brokers or hosts what the sentence's actors
+  // agree, meet on or exchange mediates between them (045), one event
+  // toward each of them.
+  void CodeMediators() {
+    const size_t coded = out_.size();
+    if (coder_.mediation_pattern_ < 0 || coded == first_event_) return;
+    const int n = static_cast<int>(s_.size());
+    for (int i = 0; i + 2 < n; ++i) {
+      if (IsActor(i) || !IsOneOf(i, coder_.mediation_words_) || !IsActor(i + 2)) continue;
+      if (!Has(i + 1, kBy) && s_[i + 1].word != coder_.word_of_) continue;
+      const Symbol& mediator = s_[i + 2];
+      // The parties: the actors of the sentence's cooperative events (intent,
+      // meetings, agreements, cooperation, concessions) between others than
+      // the mediator, each once ("welcomed the truce brokered by Qatar" is
+      // no truce between Qatar and the one who welcomed it).
+      std::array<uint32_t, 8> parties;
+      size_t count = 0;
+      auto is_mediator = [&](uint32_t mention) {
+        for (uint32_t m = mediator.first_actor; m < mediator.end_actor; ++m) {
+          if (actors_[m].actor == actors_[mention].actor) return true;
+        }
+        return false;
+      };
+      auto add = [&](uint32_t mention) {
+        if (count == parties.size()) return;
+        for (size_t k = 0; k < count; ++k) {
+          if (actors_[parties[k]].actor == actors_[mention].actor) return;
+        }
+        parties[count++] = mention;
+      };
+      for (size_t e = first_event_; e < coded; ++e) {
+        const std::string& code = coder_.patterns_[out_[e].pattern].code;
+        if (!UnderRoot(code, {"03", "04", "05", "06", "08"})) continue;
+        if (is_mediator(out_[e].source) || is_mediator(out_[e].target)) continue;
+        add(out_[e].source);
+        add(out_[e].target);
+      }
+      const auto pattern = static_cast<uint32_t>(coder_.mediation_pattern_);
+      for (uint32_t m = mediator.first_actor; m < mediator.end_actor; ++m) {
+        for (size_t k = 0; k < count; ++k) {
+          out_.push_back({m, parties[k], pattern, s_[i].first_token, s_[i + 1].end_token, 0.5});
+        }
+      }
+      return;
+    }
+  }
+
+  // Whether `code` lies under one of the roots.
+  static bool UnderRoot(std::string_view code, std::initializer_list<std::string_view> roots) {
+    return std::any_of(roots.begin(), roots.end(),
+                       [&](std::string_view root) { return code.starts_with(root); });
+  }
+
   // "killed more than four hundred civilians": killing civilians by the
   // hundred is mass killing (202), not one more killing (1823).
   void MarkMassKillings() {
