@@ -1853,10 +1853,11 @@ class EventCoder::Matcher {
     // a reciprocal act of a list ending without a preposition ("with") takes
     // each member as the other's target, not an actor found further on.
     // So does one ending in a place's preposition: "Cuba and the United
-    // States held talks in Havana" is no event aimed at Havana.
+    // States held talks in Havana" is no event aimed at Havana, nor is
+    // "vowed to hold talks in Havana".
     if (target >= 0 && target_by_distance && coder_.patterns_[entry.pattern].mutual &&
-        mood == kAct && (!Has(match.end - 1, kPreposition) || Has(match.end - 1, kLocative)) &&
-        IsPlural(source)) {
+        (mood == kAct || mood == kIntent) &&
+        (!Has(match.end - 1, kPreposition) || Has(match.end - 1, kLocative)) && IsPlural(source)) {
       target = -1;
     }
     if (coder_.patterns_[reading].together && !IsPlural(source)) return;
