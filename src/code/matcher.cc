@@ -1831,6 +1831,12 @@ class EventCoder::Matcher {
         if (to < static_cast<int>(s_.size()) && Has(to, kTo) &&
             to + 1 < static_cast<int>(s_.size()) && Has(to + 1, kPatternHead) &&
             HasMoodMatch(to + 1, GovernedMood(verb))) {
+          // "called Xi to discuss trade", "called him to offer condolences":
+          // what one calls to say or discuss is done on the call, which is
+          // the event; "called Russia to withdraw" appeals.
+          const bool called_on = !IsActor(verb + 1) && (s_[verb + 1].word == coder_.word_on_ ||
+                                                        s_[verb + 1].word == coder_.word_upon_);
+          if (IsCallForm(verb) && !called_on && target >= 0 && SaidOnACall(to + 1)) break;
           return;
         }
       }
@@ -1995,6 +2001,16 @@ class EventCoder::Matcher {
       return true;
     }
     return false;
+  }
+
+  // Whether the act at `position` is one done by talking (a statement or a
+  // consultation: "discuss", "express condolences"), which "called X to"
+  // does on the call.
+  bool SaidOnACall(int position) const {
+    const Match match = Longest(position, false);
+    if (match.entry < 0) return false;
+    const std::string& code = coder_.patterns_[coder_.entries_[match.entry].pattern].code;
+    return code.starts_with("01") || code.starts_with("04");
   }
 
   // The mood a governing verb gives the act after its "to".
