@@ -1918,6 +1918,9 @@ class EventCoder::Matcher {
         if (j == end || !Has(j - 1, kPreposition)) return -1;
         continue;
       }
+      // "was welcomed to the White House by": "to" before a name is no
+      // infinitive's.
+      if (Has(j, kTo) && IsActor(j + 1)) continue;
       if (Has(j, kBoundary | kComma | kPunct | kSpeech | kAnd | kRelative | kPatternHead | kTo)) {
         return -1;
       }
