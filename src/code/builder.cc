@@ -336,6 +336,7 @@ class EventCoder::Builder {
     c.word_for_ = c.vocabulary_.Find("for");
     c.word_a_ = c.vocabulary_.Find("a");
     c.word_an_ = c.vocabulary_.Find("an");
+    c.word_it_ = c.vocabulary_.Intern("it");
     const char* quotes[] = {"\"", "“", "”"};
     for (int i = 0; i < 3; ++i) c.quote_words_[i] = c.vocabulary_.Find(quotes[i]);
     const char* call_forms[] = {"call", "calls", "called", "calling"};
@@ -347,6 +348,7 @@ class EventCoder::Builder {
                      [&](std::string_view word) { return c.vocabulary_.Intern(word); });
     };
     intern({"join", "joins", "joined", "joining"}, c.join_forms_);
+    intern({"him", "her"}, c.person_pronouns_);
     c.word_as_ = c.vocabulary_.Find("as");
     c.word_well_ = c.vocabulary_.Find("well");
     intern({"voted", "votes", "chose", "chosen", "chooses", "opted", "opts", "moved"},

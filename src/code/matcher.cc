@@ -178,9 +178,13 @@ class EventCoder::Matcher {
         }
         parties[count++] = mention;
       };
+      // "brokered", "hosted": a deal or talks that took place; "under the
+      // auspices of" may look ahead ("ready to meet under the auspices of").
+      const bool done = s_[i + 1].word != coder_.word_of_;
       for (size_t e = first_event_; e < coded; ++e) {
         const std::string& code = coder_.patterns_[out_[e].pattern].code;
         if (!UnderRoot(code, {"03", "04", "05", "06", "08"})) continue;
+        if (!done && code.starts_with("03")) continue;
         if (is_mediator(out_[e].source) || is_mediator(out_[e].target)) continue;
         add(out_[e].source);
         add(out_[e].target);
@@ -299,10 +303,16 @@ class EventCoder::Matcher {
   // Where a match's slots stood, in pattern order: a slot's symbol offset in
   // the pattern is not its offset in the sentence once "Venezuelas" stands
   // for "Venezuela 's" or "Venezuela's diplomats" for three pattern words.
+  // Slot positions that are no actor group: in passive mode, the subject
+  // before the verb; an object pronoun ("accused it of"), whose antecedent
+  // the clause's subject decides (PronounAntecedent).
+  static constexpr int kPassiveSubject = -2;
+  static constexpr int kPronounSlot = -3;
   struct Trail {
     int count = 0;
-    int at[2] = {-1, -1};  // symbol positions; -2: the subject (passive)
+    int at[2] = {-1, -1};  // symbol positions; kPassiveSubject, kObjectPronoun
     int passed = -1;       // a qualifying actor a wildcard passed (Qualifies)
+    int pronoun = -1;      // where the kPronounSlot pronoun stands
     Trail With(int position) const {
       Trail trail = *this;
       if (trail.count < 2) trail.at[trail.count++] = position;
@@ -315,6 +325,55 @@ class EventCoder::Matcher {
     int agent = -1;  // passive: the "by" actor group
     Trail slots;
   };
+
+  // The target slot's actor group for a clause whose subject is `source`,
+  // with a pronoun there resolved; -1 if none.
+  int SlotTarget(const Match& match, int source) const {
+    const int target = SlotPosition(match, false);
+    return target == kPronounSlot ? PronounAntecedent(source, match.slots.pronoun) : target;
+  }
+
+  // The actor an object pronoun after a verb of `source` stands for: the
+  // other party of the sentence's last event ("Russia attacked Ukraine, and
+  // Ukraine retaliated against it": Russia; "China criticised Japan and
+  // accused it of": Japan), else the nearest actor named before `source`
+  // that is not a place ("Israeli troops raided a camp in Jenin, and
+  // militants fired at them"). -1 if there is none.
+  int PronounAntecedent(int source, int pronoun) const {
+    if (source < 0) return -1;
+    // "calling it a provocation": a call with a pronoun after it names, it
+    // does not phone.
+    if (pronoun > 0 && IsCallForm(pronoun - 1)) return -1;
+    const Symbol& subject = s_[source];
+    auto in_subject = [&](uint32_t mention) {
+      for (uint32_t m = subject.first_actor; m < subject.end_actor; ++m) {
+        if (actors_[m].actor == actors_[mention].actor) return true;
+      }
+      return false;
+    };
+    // "him" and "her" stand for people: the one last acted on ("released
+    // the journalist, months after soldiers arrested him").
+    const bool person = pronoun >= 0 && IsOneOf(pronoun, coder_.person_pronouns_);
+    if (out_.size() > first_event_) {
+      const CodedEvent& last = out_.back();
+      return GroupOf(!person && !in_subject(last.source) ? last.source : last.target);
+    }
+    if (person) return -1;
+    for (int j = source - 1; j >= 0; --j) {
+      if (!IsActor(j) || in_subject(s_[j].first_actor)) continue;
+      if (j > 0 && Has(j - 1, kLocative)) continue;
+      return j;
+    }
+    return -1;
+  }
+
+  // The actor group that holds mention `mention`.
+  int GroupOf(uint32_t mention) const {
+    for (int i = 0; i < static_cast<int>(s_.size()); ++i) {
+      if (IsActor(i) && s_[i].first_actor <= mention && mention < s_[i].end_actor) return i;
+    }
+    return -1;
+  }
 
   // The symbol the entry's source (or target) slot matched, or -1.
   int SlotPosition(const Match& match, bool source) const {
@@ -361,10 +420,10 @@ class EventCoder::Matcher {
             inner = coder_.Child(inner, word_ids_[t - base_]);
           }
           if (inner != 0) {
-            Walk(position, inner, passive, true, agent, trail.With(-2), best, subject);
+            Walk(position, inner, passive, true, agent, trail.With(kPassiveSubject), best, subject);
           }
         }
-        Walk(position, n.slot, passive, true, agent, trail.With(-2), best, subject);
+        Walk(position, n.slot, passive, true, agent, trail.With(kPassiveSubject), best, subject);
       }
       if (agent < 0 && position + 1 < static_cast<int>(s_.size()) && Has(position, kBy) &&
           IsActor(position + 1)) {
@@ -409,6 +468,13 @@ class EventCoder::Matcher {
       }
       Walk(position + 1, n.slot, passive, slot_used, agent, here, best, subject);
       return;
+    }
+    // "and accused it of provocation", "fired back at them": a pronoun
+    // stands for an actor named before (PronounAntecedent).
+    if (n.slot != 0 && node != 0 && IsObjectPronoun(position) && !IsCallForm(position - 1)) {
+      Trail here = trail.With(kPronounSlot);
+      here.pronoun = position;
+      Walk(position + 1, n.slot, passive, slot_used, agent, here, best, subject);
     }
     // "staged a general strike on Wednesday against": a date adverbial or an
     // -ly adverb inside a pattern is skipped.
@@ -1030,8 +1096,10 @@ class EventCoder::Matcher {
     if (source < 0) return;
     const Entry& entry = coder_.entries_[match.entry];
     int target =
-        entry.target_slot >= 0 ? SlotPosition(match, false) : ObjectPronounTarget(match.end);
-    if (target < 0) target = FindTarget(match.end, Has(match.end - 1, kPreposition));
+        entry.target_slot >= 0 ? SlotTarget(match, source) : ObjectPronounTarget(match.end, source);
+    if (target < 0 && entry.target_slot < 0) {
+      target = FindTarget(match.end, Has(match.end - 1, kPreposition));
+    }
     if (target < 0 && match.end < static_cast<int>(s_.size()) &&
         Has(match.end, kDeterminer | kPronoun)) {
       target = last_target_group_;
@@ -1113,13 +1181,15 @@ class EventCoder::Matcher {
     return -1;
   }
 
-  // "accused him of spying": "him" is the one the clause acted on last.
-  int ObjectPronounTarget(int position) const {
-    if (position >= static_cast<int>(s_.size()) || IsActor(position) ||
-        !Has(position, kObjectPronoun)) {
-      return -1;
-    }
-    return last_target_group_;
+  // "accused him of spying", "retaliated against it": the actor an object
+  // pronoun right at `position` stands for, for a clause whose subject is
+  // `source` (PronounAntecedent); -1 if no pronoun stands there.
+  int ObjectPronounTarget(int position, int source) const {
+    if (position >= static_cast<int>(s_.size()) || !IsObjectPronoun(position)) return -1;
+    return source >= 0 ? PronounAntecedent(source, position) : last_target_group_;
+  }
+  bool IsObjectPronoun(int i) const {
+    return !IsActor(i) && (Has(i, kObjectPronoun) || s_[i].word == coder_.word_it_);
   }
 
   void Emit(int source_group, int target_group, uint32_t pattern, int verb_first, int verb_end,
@@ -1760,12 +1830,12 @@ class EventCoder::Matcher {
     }
     if (target < 0) {
       if (entry.target_slot >= 0) {
-        target = SlotPosition(match, false);
+        target = SlotTarget(match, source);
       } else {
         const bool ends_in_preposition = Has(match.end - 1, kPreposition);
         const std::string& code = coder_.patterns_[pattern].code;
         const bool place_is_target = PlaceIsTarget(code);
-        target = ObjectPronounTarget(match.end);
+        target = ObjectPronounTarget(match.end, source);
         if (target < 0) {
           target = FindTarget(match.end, ends_in_preposition, place_is_target);
           target_by_distance = true;
