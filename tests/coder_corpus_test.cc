@@ -256,7 +256,7 @@ TEST(CoderCorpus, DictionaryProbesStayCoded) {
   for (const Probe& probe :
        {Probe{"vocab_probe.txt", 0.97, 0.94}, Probe{"vocab_probe2.txt", 0.95, 0.90},
         Probe{"vocab_probe3.txt", 0.93, 0.87}, Probe{"vocab_probe4.txt", 0.95, 0.88},
-        Probe{"vocab_probe5.txt", 0.96, 0.94}}) {
+        Probe{"vocab_probe5.txt", 0.96, 0.94}, Probe{"vocab_probe6.txt", 0.93, 0.90}}) {
     const std::string path = std::string(DYAD_TEST_DIR) + "/corpus/" + probe.name;
     const std::vector<AnnotatedSentence> corpus = ReadCorpus(path);
     ASSERT_FALSE(corpus.empty()) << path;
