@@ -18,11 +18,11 @@ using namespace code_internal;
 class EventCoder::Builder {
  public:
   explicit Builder(EventCoder& coder) : coder_(coder) {
-    // The shipped dictionaries make some 400k nodes and edges and 250k
+    // The shipped dictionaries make some 520k nodes and edges and 250k
     // entries: room reserved once spares the copies of growing by doubling
     // (pages not written to take no memory).
-    trie_.reserve(1u << 19);
-    built_edges_.reserve(1u << 19);
+    trie_.reserve(1u << 20);
+    built_edges_.reserve(1u << 20);
     coder_.entries_.reserve(1u << 18);
     trie_.emplace_back();
   }
@@ -422,17 +422,14 @@ class EventCoder::Builder {
 
     // The trie, flattened: each node's edges together (a counting sort by
     // node), sorted by word for binary search.
-    coder_.nodes_.resize(trie_.size());
+    const uint32_t root_list = coder_.nodes_[0].first_edge;  // the root's class edges
+    for (Node& node : coder_.nodes_) node.edge_count = 0;
     for (const BuiltEdge& edge : built_edges_) ++coder_.nodes_[edge.node].edge_count;
     uint32_t first_edge = 0;
-    for (size_t n = 0; n < trie_.size(); ++n) {
-      Node& node = coder_.nodes_[n];
+    for (Node& node : coder_.nodes_) {
       node.first_edge = first_edge;
       first_edge += node.edge_count;
       node.edge_count = 0;  // counts again as the edges are placed
-      node.payload = trie_[n].payload;
-      node.wildcard = trie_[n].wildcard;
-      node.slot = trie_[n].slot;
     }
     coder_.edges_.resize(first_edge);
     for (const BuiltEdge& edge : built_edges_) {
@@ -450,7 +447,7 @@ class EventCoder::Builder {
           edges[placed++] = {word, built_edges_[root_edges_[word] - 1].child};
       }
       const uint32_t by_id = placed;
-      for (uint32_t e = trie_[0].last_edge; e != 0; e = built_edges_[e - 1].previous) {
+      for (uint32_t e = root_list; e != 0; e = built_edges_[e - 1].previous) {
         edges[placed++] = {built_edges_[e - 1].word, built_edges_[e - 1].child};
       }
       std::sort(edges + by_id, edges + placed,
@@ -488,12 +485,6 @@ class EventCoder::Builder {
   }
 
  private:
-  struct TrieNode {
-    int32_t payload = -1;
-    uint32_t wildcard = 0;
-    uint32_t slot = 0;
-    uint32_t last_edge = 0;  // in built_edges_ (index + 1), 0 = none; not the root's by id
-  };
   struct MoodRow {
     int line = 0;
     std::string codes[kMoodCount];
@@ -1026,18 +1017,80 @@ class EventCoder::Builder {
     if (by_id) {
       if (word >= root_edges_.size()) root_edges_.resize(word + 1, 0);
       if (root_edges_[word] != 0) return built_edges_[root_edges_[word] - 1].child;
+    } else if (trie_[node].edge_count > kScannedEdges) {
+      if (const uint32_t found = edge_index_.Find(EdgeKey(node, word))) return found;
     } else {
-      for (uint32_t e = trie_[node].last_edge; e != 0; e = built_edges_[e - 1].previous) {
+      for (uint32_t e = trie_[node].first_edge; e != 0; e = built_edges_[e - 1].previous) {
         if (built_edges_[e - 1].word == word) return built_edges_[e - 1].child;
       }
     }
     const uint32_t child = static_cast<uint32_t>(trie_.size());
-    built_edges_.push_back({node, word, child, trie_[node].last_edge});
+    built_edges_.push_back({node, word, child, trie_[node].first_edge});
     const auto edge = static_cast<uint32_t>(built_edges_.size());
-    (by_id ? root_edges_[word] : trie_[node].last_edge) = edge;
+    if (by_id) {
+      root_edges_[word] = edge;
+    } else {
+      Node& parent = trie_[node];
+      parent.first_edge = edge;
+      // A node outgrowing a scan has all its edges indexed.
+      if (++parent.edge_count == kScannedEdges + 1) {
+        for (uint32_t e = edge; e != 0; e = built_edges_[e - 1].previous) {
+          edge_index_.Insert(EdgeKey(node, built_edges_[e - 1].word), built_edges_[e - 1].child);
+        }
+      } else if (parent.edge_count > kScannedEdges + 1) {
+        edge_index_.Insert(EdgeKey(node, word), child);
+      }
+    }
     trie_.emplace_back();
     return child;
   }
+  // Most nodes have a few edges, scanned; the few with more (a wildcard's,
+  // with thousands) are looked up in edge_index_: scanning them made the
+  // build quadratic in their edges.
+  static constexpr uint32_t kScannedEdges = 16;
+
+  static uint64_t EdgeKey(uint32_t node, uint32_t word) {
+    return static_cast<uint64_t>(node) << 32 | word;
+  }
+
+  // (node, word) -> child for the nodes with more than kScannedEdges edges
+  // (the root's by word id aside). Open addressing, at most half full;
+  // child 0 (the root) marks an empty slot.
+  class EdgeIndex {
+   public:
+    uint32_t Find(uint64_t key) const {
+      if (children_.empty()) return 0;
+      for (size_t i = Slot(key);; i = (i + 1) & (keys_.size() - 1)) {
+        if (children_[i] == 0 || keys_[i] == key) return children_[i];
+      }
+    }
+    void Insert(uint64_t key, uint32_t child) {
+      if ((used_ + 1) * 2 > keys_.size()) Grow();
+      size_t i = Slot(key);
+      while (children_[i] != 0) i = (i + 1) & (keys_.size() - 1);
+      keys_[i] = key;
+      children_[i] = child;
+      ++used_;
+    }
+
+   private:
+    size_t Slot(uint64_t key) const {
+      return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & (keys_.size() - 1);
+    }
+    void Grow() {
+      std::vector<uint64_t> keys = std::move(keys_);
+      std::vector<uint32_t> children = std::move(children_);
+      keys_.assign(std::max<size_t>(keys.size() * 2, 1u << 12), 0);
+      children_.assign(keys_.size(), 0);
+      used_ = 0;
+      for (size_t i = 0; i < keys.size(); ++i) {
+        if (children[i] != 0) Insert(keys[i], children[i]);
+      }
+    }
+    std::vector<uint64_t> keys_;
+    std::vector<uint32_t> children_;
+    size_t used_ = 0;
+  };
 
   EventCoder& coder_;
   std::unordered_map<std::string, std::pair<std::string, std::string>> irregular_;
@@ -1047,7 +1100,12 @@ class EventCoder::Builder {
   std::unordered_map<uint32_t, uint64_t> flags_;
   std::unordered_map<std::string, uint32_t> classes_;    // class name -> index
   std::unordered_map<uint32_t, uint32_t> word_classes_;  // word id -> class bits
-  std::vector<TrieNode> trie_;
+  // The coder's nodes, built in place: while building, a node's
+  // first_edge is the head of its list in built_edges_ (index + 1, 0 =
+  // none; not the root's edges by id) and edge_count that list's length.
+  // Compile() lays the edges out. (A builder's array of its own, copied
+  // at the end, was tens of milliseconds of page faults at start-up.)
+  std::vector<Node>& trie_ = coder_.nodes_;
   Elements elements_;                 // the pattern being added
   Elements merged_elements_;          // scratch for rewriting elements_
   std::vector<Step> steps_;           // ExpandFirst's walk after the first element
@@ -1063,6 +1121,7 @@ class EventCoder::Builder {
     uint32_t previous = 0;  // the node's edge before this one (index + 1), 0 = none
   };
   std::vector<BuiltEdge> built_edges_;
+  EdgeIndex edge_index_;
   std::vector<uint32_t> root_edges_;  // by word id: the root's edge (index + 1), 0 = none
 };
 
