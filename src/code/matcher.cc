@@ -156,8 +156,10 @@ class EventCoder::Matcher {
     if (coder_.mediation_pattern_ < 0 || coded == first_event_) return;
     const int n = static_cast<int>(s_.size());
     for (int i = 0; i + 2 < n; ++i) {
-      if (IsActor(i) || !IsOneOf(i, coder_.mediation_words_) || !IsActor(i + 2)) continue;
-      if (!Has(i + 1, kBy) && s_[i + 1].word != coder_.word_of_) continue;
+      // The actor and "by" or "of" first: asked of every word of every
+      // sentence with an event, they turn nearly all away.
+      if (!IsActor(i + 2) || (!Has(i + 1, kBy) && s_[i + 1].word != coder_.word_of_)) continue;
+      if (IsActor(i) || !IsOneOf(i, coder_.mediation_words_)) continue;
       const Symbol& mediator = s_[i + 2];
       // The parties: the actors of the sentence's cooperative events (intent,
       // meetings, agreements, cooperation, concessions) between others than
