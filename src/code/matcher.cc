@@ -271,10 +271,12 @@ class EventCoder::Matcher {
   // mood (1384); the act says more, so the bare threat goes.
   void DropGenericThreatsAndDemands() {
     // "demanded that Venezuela withdraw its troops" likewise matches the bare
-    // demand ("demand that TARGET", 100) and the act as demanded (1056).
+    // demand ("demand that TARGET", 100) and the act as demanded (1056);
+    // "agreed to continue funding the agency" the bare intention (030) and
+    // the act intended (0331).
     auto generic = [&](const CodedEvent& e) {
       const std::string& code = coder_.patterns_[e.pattern].code;
-      return code == "130" || code == "100";
+      return code == "130" || code == "100" || code == "030";
     };
     auto same_root = [&](const CodedEvent& a, const CodedEvent& b) {
       return coder_.patterns_[a.pattern].code.compare(0, 2, coder_.patterns_[b.pattern].code, 0,
@@ -1564,7 +1566,15 @@ class EventCoder::Matcher {
       if (Has(context.left, kAspect)) {
         // "Argentina began exporting gas to Chile".
         const LeftContext aspect = ContextBefore(context.left);
-        if (aspect.negated || aspect.modal || aspect.to >= 0) return;
+        if (aspect.negated || aspect.modal) return;
+        // "vowed to keep attacking ships", "said it would continue
+        // shelling": the act is read in the mood of the verb before "to"
+        // or of "would", as if written "vowed to attack" (the aspect verb's
+        // base form stands where the act's would).
+        if (aspect.to >= 0 || aspect.would || aspect.future) {
+          CodeVerb(context.left, match);
+          return;
+        }
         int intro = -1;
         source = FindSubject(aspect.left, context.left, &intro);
         int governor = -1;
