@@ -201,6 +201,22 @@ class EventCoder::Matcher {
     }
   }
 
+  // Whether pattern `pattern`'s text has the word `word` among its words or
+  // alternatives.
+  bool PatternWrites(uint32_t pattern, uint32_t word) const {
+    if (word == Vocabulary::kUnknown) return false;
+    const std::string_view wanted = coder_.vocabulary_.WordOf(word);
+    const std::string& text = coder_.patterns_[pattern].text;
+    size_t begin = 0;
+    while (begin < text.size()) {
+      size_t end = text.find_first_of(" |[]", begin);
+      if (end == std::string::npos) end = text.size();
+      if (text.compare(begin, end - begin, wanted) == 0) return true;
+      begin = end + 1;
+    }
+    return false;
+  }
+
   // Whether `code` lies under one of the roots.
   static bool UnderRoot(std::string_view code, std::initializer_list<std::string_view> roots) {
     return std::any_of(roots.begin(), roots.end(),
@@ -1475,9 +1491,13 @@ class EventCoder::Matcher {
 
   void CodeVerb(int verb, Match match) {
     const uint64_t form = Flags(verb);
-    // "received no request from Turkey": the object is denied.
+    // "received no request from Turkey": the object is denied. Not by a
+    // negator the pattern writes itself ("had no comment on").
     for (int i = verb + 1; i < match.end; ++i) {
-      if (!IsActor(i) && Has(i, kNegator)) return;
+      if (!IsActor(i) && Has(i, kNegator) &&
+          !PatternWrites(coder_.entries_[match.entry].pattern, s_[i].word)) {
+        return;
+      }
     }
     // "warned Russia that it would be a mistake": a pattern ending in
     // "would" or "will" needs an act after it.
@@ -1593,6 +1613,12 @@ class EventCoder::Matcher {
                        ? SlotPosition(match, false)
                        : FindTarget(match.end, Has(match.end - 1, kPreposition),
                                     PlaceIsTarget(coder_.patterns_[entry.pattern].code));
+      // "South Africa and Namibia began pooling their power": a list's
+      // reciprocal act, each toward the other.
+      if (source >= 0 && target < 0 && coder_.patterns_[entry.pattern].mutual && IsPlural(source)) {
+        EmitMutual(source, entry.pattern, verb, match.end, 0.45);
+        return;
+      }
       if (source < 0 || target < 0) return;
       if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
       Emit(source, target, entry.pattern, verb, match.end, 0.6);
