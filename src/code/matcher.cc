@@ -1212,6 +1212,14 @@ class EventCoder::Matcher {
     return !IsActor(i) && (Has(i, kObjectPronoun) || s_[i].word == coder_.word_it_);
   }
 
+  // Emit for the subject `source` and object `target` of a pattern that
+  // may read them the other way round ("received support from").
+  void EmitReading(int source, int target, uint32_t pattern, int verb_first, int verb_end,
+                   double confidence) {
+    if (coder_.patterns_[pattern].reversed) std::swap(source, target);
+    Emit(source, target, pattern, verb_first, verb_end, confidence);
+  }
+
   void Emit(int source_group, int target_group, uint32_t pattern, int verb_first, int verb_end,
             double confidence) {
     if (source_group < 0 || target_group < 0 || source_group == target_group) return;
@@ -1567,13 +1575,13 @@ class EventCoder::Matcher {
     const bool intended_gerund = gerund_only && context.to == verb - 1 && context.to > 0 &&
                                  Has(context.to - 1, kIntentGovernor);
     if (gerund_only && context.left < 0) {
-      int source = SubjectAfterOpeningClause(match.end);
+      // "Accusing Lithuania of espionage, Belarus expelled ...".
+      const int source = SubjectAfterOpeningClause(match.end);
       const Entry& entry = coder_.entries_[match.entry];
-      int target = entry.target_slot >= 0 ? SlotPosition(match, false)
-                                          : FindTarget(match.end, Has(match.end - 1, kPreposition));
-      if (source < 0 || target < 0) return;
-      if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
-      Emit(source, target, entry.pattern, verb, match.end, 0.6);
+      const int target = entry.target_slot >= 0
+                             ? SlotPosition(match, false)
+                             : FindTarget(match.end, Has(match.end - 1, kPreposition));
+      EmitReading(source, target, entry.pattern, verb, match.end, 0.6);
       return;
     }
     if (gerund_only && !context.be && !intended_gerund) {
@@ -1619,9 +1627,7 @@ class EventCoder::Matcher {
         EmitMutual(source, entry.pattern, verb, match.end, 0.45);
         return;
       }
-      if (source < 0 || target < 0) return;
-      if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
-      Emit(source, target, entry.pattern, verb, match.end, 0.6);
+      EmitReading(source, target, entry.pattern, verb, match.end, 0.6);
       return;
     }
     const bool base_only = (form & kBase) && !(form & (kPast | kParticiple | kThird | kGerund));
