@@ -25,6 +25,7 @@ TEST(VerbForms, RegularVerbs) {
             (Strings{"criticize", "criticized", "criticizes", "criticizing"}));
   EXPECT_EQ(VerbForms("reach"), (Strings{"reach", "reached", "reaches", "reaching"}));
   EXPECT_EQ(VerbForms("agree"), (Strings{"agree", "agreed", "agreeing", "agrees"}));
+  EXPECT_EQ(VerbForms("eye"), (Strings{"eye", "eyed", "eyeing", "eyes"}));
   // British and American spellings of a final "l" after one vowel.
   EXPECT_EQ(VerbForms("travel"),
             (Strings{"travel", "traveled", "traveling", "travelled", "travelling", "travels"}));

@@ -71,7 +71,9 @@ std::string PresentParticiple(std::string_view lemma, std::string_view past) {
   }
   const std::string base(lemma);
   if (lemma.ends_with("ie")) return base.substr(0, base.size() - 2) + "ying";
-  if (lemma.ends_with("e") && !lemma.ends_with("ee") && lemma.size() > 2) {
+  // "agree", "eye", "hoe" keep their "e": "agreeing", "eyeing", "canoeing".
+  if (lemma.ends_with("e") && !lemma.ends_with("ee") && !lemma.ends_with("ye") &&
+      !lemma.ends_with("oe") && lemma.size() > 2) {
     return base.substr(0, base.size() - 1) + "ing";
   }
   if (DoublesFinalConsonant(lemma)) return base + base.back() + "ing";
