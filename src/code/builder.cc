@@ -337,6 +337,7 @@ class EventCoder::Builder {
     c.word_a_ = c.vocabulary_.Find("a");
     c.word_an_ = c.vocabulary_.Find("an");
     c.word_it_ = c.vocabulary_.Intern("it");
+    c.word_short_ = c.vocabulary_.Intern("short");
     const char* quotes[] = {"\"", "“", "”"};
     for (int i = 0; i < 3; ++i) c.quote_words_[i] = c.vocabulary_.Find(quotes[i]);
     const char* call_forms[] = {"call", "calls", "called", "calling"};

@@ -1499,6 +1499,12 @@ class EventCoder::Matcher {
 
   void CodeVerb(int verb, Match match) {
     const uint64_t form = Flags(verb);
+    // "stopped short of pledging aid": what one stops short of is not done,
+    // and the stopping is no act on anyone.
+    if (verb + 2 < static_cast<int>(s_.size()) && s_[verb + 1].word == coder_.word_short_ &&
+        s_[verb + 2].word == coder_.word_of_) {
+      return;
+    }
     // "received no request from Turkey": the object is denied. Not by a
     // negator the pattern writes itself ("had no comment on").
     for (int i = verb + 1; i < match.end; ++i) {
