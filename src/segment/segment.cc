@@ -190,6 +190,18 @@ constexpr auto kAsciiClasses = [] {
   return classes;
 }();
 
+// ASCII bytes that end a run of ASCII letters as a word of its own: all but
+// digits, the period and the apostrophe, which may continue the word ("G7",
+// "U.S.", "O'Brien") or end it in a clitic ("n't"). A letter never follows
+// the run. (The run may also continue past a byte from 0x80 up: not here.)
+constexpr auto kEndsAsciiWord = [] {
+  std::array<bool, 256> ends{};
+  for (int c = 0; c < 0x80; ++c) {
+    ends[c] = kAsciiClasses[c] != CharClass::kDigit && c != '.' && c != '\'';
+  }
+  return ends;
+}();
+
 inline bool IsAsciiLetter(char c) {
   return static_cast<unsigned>((static_cast<unsigned char>(c) | 0x20) - 'a') < 26;
 }
@@ -427,12 +439,26 @@ class Tokenizer {
   void Run() {
     size_t pos = 0;
     while (pos < text_.size()) {
-      // A space before every word: skipped before decoding anything.
-      if (text_[pos] == ' ') {
-        ++pos;
+      // Nearly every byte of news text is ASCII: its class is one load.
+      const auto byte = static_cast<unsigned char>(text_[pos]);
+      if (byte < 0x80) {
+        switch (kAsciiClasses[byte]) {
+          case CharClass::kSpace:
+            ++pos;
+            break;
+          case CharClass::kLetter:
+            pos = ScanAsciiWord(pos);
+            break;
+          case CharClass::kDigit:
+            pos = ScanWord(pos);
+            break;
+          default:  // kOther: ASCII has no marks or format characters
+            pos = ScanOther(pos, CodePoint{byte, 1});
+            break;
+        }
         continue;
       }
-      const CodePoint c = DecodeAt(text_, pos);
+      const CodePoint c = DecodeUtf8At(text_, pos);
       switch (Classify(c.value)) {
         case CharClass::kSpace:
         case CharClass::kFormat:
@@ -497,6 +523,18 @@ class Tokenizer {
       pos += c.size;
     }
     return false;
+  }
+
+  // A word starting with an ASCII letter at `begin`. Most are ASCII letters
+  // up to a space or a comma: those are emitted here, without ScanWord's
+  // checks for digits, inner periods, clitics and abbreviations.
+  size_t ScanAsciiWord(size_t begin) {
+    const size_t end = AsciiLetterRunEnd(text_, begin);
+    if (end == text_.size() || kEndsAsciiWord[static_cast<unsigned char>(text_[end])]) {
+      Emit(begin, end, TokenKind::kWord);
+      return end;
+    }
+    return ScanWord(begin);
   }
 
   // A word or a number starting at `begin`; may also emit nothing but one
