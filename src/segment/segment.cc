@@ -539,9 +539,35 @@ class Tokenizer {
       return end;
     }
     const auto next = static_cast<unsigned char>(text_[end]);
-    if (!kEndsAsciiWord[next]) return ScanWord(begin);
-    Emit(begin, end, TokenKind::kWord);
-    return next == ' ' ? end + 1 : end;
+    if (kEndsAsciiWord[next]) {
+      Emit(begin, end, TokenKind::kWord);
+      return next == ' ' ? end + 1 : end;
+    }
+    // "said." or "Gen. ": a period that no letter follows ends the word, and
+    // may belong to it; the other periods ("U.S", "reuters.com") to ScanWord.
+    if (next == '.' &&
+        (end + 1 == text_.size() ||
+         (static_cast<unsigned char>(text_[end + 1]) < 0x80 && !IsAsciiLetter(text_[end + 1])))) {
+      const size_t word_end = WithFinalPeriod(begin, end);
+      Emit(begin, word_end, TokenKind::kWord);
+      return word_end;
+    }
+    return ScanWord(begin);
+  }
+
+  // `end`, the end of a word that starts at `begin`, or one past it if the
+  // period there ends an abbreviation or an initial ("Gen.", "J."), but not
+  // if the period starts an ellipsis.
+  size_t WithFinalPeriod(size_t begin, size_t end) const {
+    const size_t size = text_.size();
+    if (end < size && text_[end] == '.' && (end + 1 == size || text_[end + 1] != '.')) {
+      const PeriodWord kind = ClassifyPeriodWord(text_.substr(begin, end + 1 - begin));
+      if (kind != PeriodWord::kNone &&
+          (kind != PeriodWord::kBeforeNumber || NextVisibleIsDigit(end + 1))) {
+        return end + 1;
+      }
+    }
+    return end;
   }
 
   // A word or a number starting at `begin`; may also emit nothing but one
@@ -628,17 +654,8 @@ class Tokenizer {
       pos = next;
     }
 
-    // A final period belongs to an abbreviation or an initial, but not to an
-    // ellipsis that follows one.
-    size_t end = pos;
-    if (has_letter && end < size && text_[end] == '.' &&
-        (end + 1 == size || text_[end + 1] != '.')) {
-      const PeriodWord kind = ClassifyPeriodWord(text_.substr(begin, end + 1 - begin));
-      if (kind != PeriodWord::kNone &&
-          (kind != PeriodWord::kBeforeNumber || NextVisibleIsDigit(end + 1))) {
-        ++end;
-      }
-    }
+    // A final period belongs to an abbreviation or an initial.
+    const size_t end = has_letter ? WithFinalPeriod(begin, pos) : pos;
     Emit(begin, end, starts_with_digit && !has_letter ? TokenKind::kNumber : TokenKind::kWord);
     return end;
   }
@@ -672,6 +689,14 @@ class Tokenizer {
       }
     }
     size_t pos = begin + first.size;
+    // Most marks are ASCII, followed by ASCII other than themselves (", "):
+    // nothing extends them or repeats into them.
+    if (first.value >= 0 && first.value < 0x80 &&
+        (pos == text_.size() ||
+         (static_cast<unsigned char>(text_[pos]) < 0x80 && text_[pos] != first.value))) {
+      Emit(begin, pos, TokenKind::kPunct);
+      return pos;
+    }
     if (first.value >= 0) {
       pos = SkipExtenders(pos);
       const bool regional_indicator = first.value >= 0x1F1E6 && first.value <= 0x1F1FF;
@@ -709,12 +734,7 @@ class SentenceSplitter {
     const size_t count = tokens_.size();
     size_t start = 0;
     for (size_t i = 0; i < count;) {
-      // Most tokens go on the sentence without a question: skipped here
-      // without decoding them or classifying their final period.
-      if (i + 1 < count && CannotEnd(tokens_[i]) && LineBreaksAfter(i) == 0) {
-        ++i;
-        continue;
-      }
+      i = NextPossibleEnd(i);
       size_t last = i;
       bool ends = false;
       if (IsTerminator(i)) {
@@ -753,6 +773,24 @@ class SentenceSplitter {
     return static_cast<unsigned char>(first) < 0x80 && first != '.' && first != '!' && first != '?';
   }
 
+  // The first token from `i` (< the count) on that the sentence might end
+  // after. Most tokens go on the sentence without a question: passed over
+  // in this loop without decoding them or classifying their final period.
+  size_t NextPossibleEnd(size_t i) const {
+    const Token* token = tokens_.data() + i;
+    const Token* const last = tokens_.data() + tokens_.size() - 1;
+    while (token != last && CannotEnd(*token) && NothingOrSpaceBetween(token[0], token[1])) {
+      ++token;
+    }
+    return static_cast<size_t>(token - tokens_.data());
+  }
+
+  // Whether `next` follows `token` directly or after one space (so no line
+  // break between them).
+  bool NothingOrSpaceBetween(const Token& token, const Token& next) const {
+    return next.begin == token.end || (next.begin == token.end + 1 && text_[token.end] == ' ');
+  }
+
   int32_t FirstCodePoint(size_t i) const { return DecodeAt(text_, tokens_[i].begin).value; }
 
   bool IsTerminator(size_t i) const {
@@ -781,11 +819,9 @@ class SentenceSplitter {
   // Line breaks in the whitespace after token i: 0, 1, or 2 for a paragraph
   // break (a blank line, a paragraph separator or a form feed).
   int LineBreaksAfter(size_t i) const {
+    if (NothingOrSpaceBetween(tokens_[i], tokens_[i + 1])) return 0;  // needs no decoding
     const size_t begin = tokens_[i].end;
     const size_t end = tokens_[i + 1].begin;
-    // Nearly every token is followed by nothing or by one space: asked after
-    // each token, that answer needs no decoding.
-    if (end == begin || (end == begin + 1 && text_[begin] == ' ')) return 0;
     int breaks = 0;
     for (size_t pos = begin; pos < end && breaks < 2;) {
       const CodePoint c = DecodeAt(text_, pos);
