@@ -453,7 +453,10 @@ class Tokenizer {
             ++pos;
             break;
           case CharClass::kLetter:
-            pos = ScanAsciiWord(pos);
+            // Most words follow a word and a space: straight to the next.
+            do {
+              pos = ScanAsciiWord(pos);
+            } while (pos < text_.size() && IsAsciiLetter(text_[pos]));
             break;
           case CharClass::kDigit:
             pos = ScanWord(pos);
