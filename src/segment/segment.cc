@@ -190,14 +190,28 @@ constexpr auto kAsciiClasses = [] {
   return classes;
 }();
 
+// ASCII bytes that end a run of ASCII letters as a word of its own: all but
+// digits, the period and the apostrophe, which may continue the word ("G7",
+// "U.S.", "O'Brien") or end it in a clitic ("n't"). A letter never follows
+// the run. Bytes from 0x80 up are not in it: a letter, a mark or a curly
+// apostrophe may start there.
+constexpr auto kEndsAsciiWord = [] {
+  std::array<bool, 256> ends{};
+  for (int c = 0; c < 0x80; ++c) {
+    ends[c] = kAsciiClasses[c] != CharClass::kDigit && c != '.' && c != '\'';
+  }
+  return ends;
+}();
+
 inline bool IsAsciiLetter(char c) {
   return static_cast<unsigned>((static_cast<unsigned char>(c) | 0x20) - 'a') < 26;
 }
 
 // The end of the run of ASCII letters that starts at `pos` (a letter).
 // Eight bytes at a time while eight remain: a byte loop over the letters of
-// every word was a fifth of Segment.
-size_t AsciiLetterRunEnd(std::string_view text, size_t pos) {
+// every word was a fifth of Segment. Always inlined: it runs once a word,
+// and the call itself cost nearly as much as the test.
+[[gnu::always_inline]] inline size_t AsciiLetterRunEnd(std::string_view text, size_t pos) {
   if constexpr (kEightByteTests) {
     for (; pos + 8 <= text.size(); pos += 8) {
       const uint64_t others = ~AsciiLetterBits(LoadEightBytes(text, pos)) & kByteHighBits;
@@ -407,6 +421,10 @@ PeriodWord ClassifyPeriodWord(std::string_view word) {
   if (word.size() < 2 || word.back() != '.') return PeriodWord::kNone;
   word.remove_suffix(1);
   if (const std::optional<PeriodWord> kind = LookupAbbreviation(word)) return *kind;
+  // Initials ("J.", "D.C.") have a period or a mark after their first
+  // letter, never a second letter: that settles most words here, which end a
+  // sentence ("said.").
+  if (word.size() > 1 && IsAsciiLetter(word[1])) return PeriodWord::kNone;
   if (IsDottedInitials(word)) return PeriodWord::kCommonEnd;  // "D.C.", "U.A.E."
   if (IsSingleLetter(word, /*require_uppercase=*/true)) return PeriodWord::kInitial;
   return PeriodWord::kNone;
@@ -427,12 +445,29 @@ class Tokenizer {
   void Run() {
     size_t pos = 0;
     while (pos < text_.size()) {
-      // A space before every word: skipped before decoding anything.
-      if (text_[pos] == ' ') {
-        ++pos;
+      // Nearly every byte of news text is ASCII: its class is one load.
+      const auto byte = static_cast<unsigned char>(text_[pos]);
+      if (byte < 0x80) {
+        switch (kAsciiClasses[byte]) {
+          case CharClass::kSpace:
+            ++pos;
+            break;
+          case CharClass::kLetter:
+            // Most words follow a word and a space: straight to the next.
+            do {
+              pos = ScanAsciiWord(pos);
+            } while (pos < text_.size() && IsAsciiLetter(text_[pos]));
+            break;
+          case CharClass::kDigit:
+            pos = ScanWord(pos);
+            break;
+          default:  // kOther: ASCII has no marks or format characters
+            pos = ScanOther(pos, CodePoint{byte, 1});
+            break;
+        }
         continue;
       }
-      const CodePoint c = DecodeAt(text_, pos);
+      const CodePoint c = DecodeUtf8At(text_, pos);
       switch (Classify(c.value)) {
         case CharClass::kSpace:
         case CharClass::kFormat:
@@ -497,6 +532,48 @@ class Tokenizer {
       pos += c.size;
     }
     return false;
+  }
+
+  // A word starting with an ASCII letter at `begin`. Most are ASCII letters
+  // up to a space or a comma: those are emitted here, without ScanWord's
+  // checks for digits, inner periods, clitics and abbreviations. Returns
+  // where Run goes on, past the space that follows most words.
+  size_t ScanAsciiWord(size_t begin) {
+    const size_t end = AsciiLetterRunEnd(text_, begin);
+    if (end == text_.size()) {
+      Emit(begin, end, TokenKind::kWord);
+      return end;
+    }
+    const auto next = static_cast<unsigned char>(text_[end]);
+    if (kEndsAsciiWord[next]) {
+      Emit(begin, end, TokenKind::kWord);
+      return next == ' ' ? end + 1 : end;
+    }
+    // "said." or "Gen. ": a period that no letter follows ends the word, and
+    // may belong to it; the other periods ("U.S", "reuters.com") to ScanWord.
+    if (next == '.' &&
+        (end + 1 == text_.size() ||
+         (static_cast<unsigned char>(text_[end + 1]) < 0x80 && !IsAsciiLetter(text_[end + 1])))) {
+      const size_t word_end = WithFinalPeriod(begin, end);
+      Emit(begin, word_end, TokenKind::kWord);
+      return word_end;
+    }
+    return ScanWord(begin);
+  }
+
+  // `end`, the end of a word that starts at `begin`, or one past it if the
+  // period there ends an abbreviation or an initial ("Gen.", "J."), but not
+  // if the period starts an ellipsis.
+  size_t WithFinalPeriod(size_t begin, size_t end) const {
+    const size_t size = text_.size();
+    if (end < size && text_[end] == '.' && (end + 1 == size || text_[end + 1] != '.')) {
+      const PeriodWord kind = ClassifyPeriodWord(text_.substr(begin, end + 1 - begin));
+      if (kind != PeriodWord::kNone &&
+          (kind != PeriodWord::kBeforeNumber || NextVisibleIsDigit(end + 1))) {
+        return end + 1;
+      }
+    }
+    return end;
   }
 
   // A word or a number starting at `begin`; may also emit nothing but one
@@ -583,17 +660,8 @@ class Tokenizer {
       pos = next;
     }
 
-    // A final period belongs to an abbreviation or an initial, but not to an
-    // ellipsis that follows one.
-    size_t end = pos;
-    if (has_letter && end < size && text_[end] == '.' &&
-        (end + 1 == size || text_[end + 1] != '.')) {
-      const PeriodWord kind = ClassifyPeriodWord(text_.substr(begin, end + 1 - begin));
-      if (kind != PeriodWord::kNone &&
-          (kind != PeriodWord::kBeforeNumber || NextVisibleIsDigit(end + 1))) {
-        ++end;
-      }
-    }
+    // A final period belongs to an abbreviation or an initial.
+    const size_t end = has_letter ? WithFinalPeriod(begin, pos) : pos;
     Emit(begin, end, starts_with_digit && !has_letter ? TokenKind::kNumber : TokenKind::kWord);
     return end;
   }
@@ -627,6 +695,14 @@ class Tokenizer {
       }
     }
     size_t pos = begin + first.size;
+    // Most marks are ASCII, followed by ASCII other than themselves (", "):
+    // nothing extends them or repeats into them.
+    if (first.value >= 0 && first.value < 0x80 &&
+        (pos == text_.size() ||
+         (static_cast<unsigned char>(text_[pos]) < 0x80 && text_[pos] != first.value))) {
+      Emit(begin, pos, TokenKind::kPunct);
+      return pos;
+    }
     if (first.value >= 0) {
       pos = SkipExtenders(pos);
       const bool regional_indicator = first.value >= 0x1F1E6 && first.value <= 0x1F1FF;
@@ -664,6 +740,7 @@ class SentenceSplitter {
     const size_t count = tokens_.size();
     size_t start = 0;
     for (size_t i = 0; i < count;) {
+      i = NextPossibleEnd(i);
       size_t last = i;
       bool ends = false;
       if (IsTerminator(i)) {
@@ -689,6 +766,35 @@ class SentenceSplitter {
  private:
   std::string_view TextOf(size_t i) const {
     return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+  }
+
+  // True if `token` is neither a terminator nor a word ending in a period
+  // (so no abbreviation): a plain word, a number, or ASCII punctuation other
+  // than . ! ? (a comma, a quote, a dash). Then only a line break after it
+  // could end the sentence there.
+  bool CannotEnd(const Token& token) const {
+    if (token.kind == TokenKind::kWord) return text_[token.end - 1] != '.';
+    if (token.kind == TokenKind::kNumber) return true;
+    const char first = text_[token.begin];
+    return static_cast<unsigned char>(first) < 0x80 && first != '.' && first != '!' && first != '?';
+  }
+
+  // The first token from `i` (< the count) on that the sentence might end
+  // after. Most tokens go on the sentence without a question: passed over
+  // in this loop without decoding them or classifying their final period.
+  size_t NextPossibleEnd(size_t i) const {
+    const Token* token = tokens_.data() + i;
+    const Token* const last = tokens_.data() + tokens_.size() - 1;
+    while (token != last && CannotEnd(*token) && NothingOrSpaceBetween(token[0], token[1])) {
+      ++token;
+    }
+    return static_cast<size_t>(token - tokens_.data());
+  }
+
+  // Whether `next` follows `token` directly or after one space (so no line
+  // break between them).
+  bool NothingOrSpaceBetween(const Token& token, const Token& next) const {
+    return next.begin == token.end || (next.begin == token.end + 1 && text_[token.end] == ' ');
   }
 
   int32_t FirstCodePoint(size_t i) const { return DecodeAt(text_, tokens_[i].begin).value; }
@@ -719,11 +825,9 @@ class SentenceSplitter {
   // Line breaks in the whitespace after token i: 0, 1, or 2 for a paragraph
   // break (a blank line, a paragraph separator or a form feed).
   int LineBreaksAfter(size_t i) const {
+    if (NothingOrSpaceBetween(tokens_[i], tokens_[i + 1])) return 0;  // needs no decoding
     const size_t begin = tokens_[i].end;
     const size_t end = tokens_[i + 1].begin;
-    // Nearly every token is followed by nothing or by one space: asked after
-    // each token, that answer needs no decoding.
-    if (end == begin || (end == begin + 1 && text_[begin] == ' ')) return 0;
     int breaks = 0;
     for (size_t pos = begin; pos < end && breaks < 2;) {
       const CodePoint c = DecodeAt(text_, pos);
