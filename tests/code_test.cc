@@ -200,6 +200,20 @@ TEST(EventCoder, BadNominalNamesFileAndLine) {
             dir + "/nominals.tsv:2: expected noun<TAB>lemma, one word each");
 }
 
+// A noun pattern names its target, unless it is mutual and names no actor
+// at all (the clause's subjects are each other's).
+TEST(EventCoder, NounPatternWithoutTargetMustBeMutual) {
+  std::string dir;
+  auto coder = LoadDataDirectory("coder_noun_without_target",
+                                 {{"nouns.tsv", "060\tin a joint operation\n"}}, &dir);
+  ASSERT_FALSE(coder.ok());
+  EXPECT_EQ(coder.status().message(),
+            dir + "/nouns.tsv:1: a noun pattern needs a TARGET (or none, and mutual)");
+  coder = LoadDataDirectory("coder_mutual_noun_without_target",
+                            {{"nouns.tsv", "060\tin a joint operation\tmutual\n"}});
+  EXPECT_TRUE(coder.ok()) << coder.status().message();
+}
+
 // A show of force with no object is aimed at whoever the "after / as"
 // clause names; an actor inside the posture's own clause still comes first.
 TEST(EventCoder, PostureTargetsWhatProvokedIt) {

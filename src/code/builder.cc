@@ -696,7 +696,11 @@ class EventCoder::Builder {
     const auto targets = std::count(slot_is_source.begin(), slot_is_source.end(), false);
     if (verb && sources > 0) return Status::InvalidInput("SOURCE in a verb pattern");
     if (targets > 1 || sources > 1) return Status::InvalidInput("more than one TARGET or SOURCE");
-    if (!verb && targets != 1) return Status::InvalidInput("a noun pattern needs a TARGET");
+    // A mutual noun without one is the clause's subjects' ("in a joint
+    // operation").
+    if (!verb && targets != 1 && !(flag == "mutual" && targets == 0 && sources == 0)) {
+      return Status::InvalidInput("a noun pattern needs a TARGET (or none, and mutual)");
+    }
 
     if (verb) {
       // The head: a lemma, or alternatives ("hold|conduct exercises").

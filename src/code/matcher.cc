@@ -1362,7 +1362,8 @@ class EventCoder::Matcher {
       if (dated_ < 0) dated_ = HasDateExpression(text_, segmentation_, sentence_) ? 1 : 0;
       if (dated_ == 0) return;
     }
-    if (entry.source_slot < 0 && coder_.patterns_[entry.pattern].mutual) {
+    const bool mutual = coder_.patterns_[entry.pattern].mutual;
+    if (entry.source_slot < 0 && entry.target_slot >= 0 && mutual) {
       // "the talks between India and China": each of the group on each.
       const int group = SlotPosition(match, false);
       if (group >= 0) EmitMutual(group, entry.pattern, start, match.end, 0.6);
@@ -1388,6 +1389,12 @@ class EventCoder::Matcher {
         if (subjects_[j] >= 0) source = subjects_[j];
         if (Has(j, kBoundary | kSpeech | kComma)) break;
       }
+    }
+    // "Swedish and Danish police arrested seven suspects in a joint
+    // operation": the clause's subjects, each with the other.
+    if (entry.target_slot < 0 && mutual) {
+      if (source >= 0 && IsPlural(source)) EmitMutual(source, entry.pattern, start, match.end, 0.6);
+      return;
     }
     const int target = SlotPosition(match, false);
     Emit(source, target, entry.pattern, start, match.end, 0.6);
