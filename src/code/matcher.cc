@@ -888,9 +888,13 @@ class EventCoder::Matcher {
         IsActor(group + 1) || Has(group + 1, kPunct | kPreposition | kAnd | kBoundary)) {
       return false;
     }
-    // The name takes "the" into itself, never "a" or "an".
-    return group > 0 && !IsActor(group - 1) &&
-           (s_[group - 1].word == coder_.word_a_ || s_[group - 1].word == coder_.word_an_);
+    // The name takes "the" into itself, never "a" or "an", which may stand
+    // a word or two before it ("a fugitive Haitian gang leader").
+    for (int j = group - 1; j >= 0 && group - j <= 3; --j) {
+      if (IsActor(j) || Has(j, kPunct | kPreposition | kBoundary | kComma | kAnd)) return false;
+      if (s_[j].word == coder_.word_a_ || s_[j].word == coder_.word_an_) return true;
+    }
+    return false;
   }
 
   // "several states", "the reports": a word right after a determiner
