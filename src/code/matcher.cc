@@ -167,12 +167,6 @@ class EventCoder::Matcher {
       // no truce between Qatar and the one who welcomed it).
       std::array<uint32_t, 8> parties;
       size_t count = 0;
-      auto is_mediator = [&](uint32_t mention) {
-        for (uint32_t m = mediator.first_actor; m < mediator.end_actor; ++m) {
-          if (actors_[m].actor == actors_[mention].actor) return true;
-        }
-        return false;
-      };
       auto add = [&](uint32_t mention) {
         if (count == parties.size()) return;
         for (size_t k = 0; k < count; ++k) {
@@ -187,7 +181,7 @@ class EventCoder::Matcher {
         const std::string& code = coder_.patterns_[out_[e].pattern].code;
         if (!UnderRoot(code, {"03", "04", "05", "06", "08"})) continue;
         if (!done && code.starts_with("03")) continue;
-        if (is_mediator(out_[e].source) || is_mediator(out_[e].target)) continue;
+        if (GroupNames(mediator, out_[e].source) || GroupNames(mediator, out_[e].target)) continue;
         add(out_[e].source);
         add(out_[e].target);
       }
@@ -365,12 +359,7 @@ class EventCoder::Matcher {
     // does not phone.
     if (pronoun > 0 && IsCallForm(pronoun - 1)) return -1;
     const Symbol& subject = s_[source];
-    auto in_subject = [&](uint32_t mention) {
-      for (uint32_t m = subject.first_actor; m < subject.end_actor; ++m) {
-        if (actors_[m].actor == actors_[mention].actor) return true;
-      }
-      return false;
-    };
+    auto in_subject = [&](uint32_t mention) { return GroupNames(subject, mention); };
     // "him" and "her" stand for people: the one last acted on ("released
     // the journalist, months after soldiers arrested him").
     const bool person = pronoun >= 0 && IsOneOf(pronoun, coder_.person_pronouns_);
@@ -385,6 +374,14 @@ class EventCoder::Matcher {
       return j;
     }
     return -1;
+  }
+
+  // Whether actor group `group` names the actor of mention `mention`.
+  bool GroupNames(const Symbol& group, uint32_t mention) const {
+    for (uint32_t m = group.first_actor; m < group.end_actor; ++m) {
+      if (actors_[m].actor == actors_[mention].actor) return true;
+    }
+    return false;
   }
 
   // The actor group that holds mention `mention`.

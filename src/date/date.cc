@@ -337,6 +337,13 @@ constexpr bool CanAnchorDate(Key key) {
   }
 }
 
+// CanAnchorDate by id in DateKeyWords() (a key's index + 1; 0: no key).
+constexpr auto kAnchorsByKeyId = [] {
+  std::array<bool, kKeys.size() + 1> anchors{};
+  for (size_t k = 0; k < kKeys.size(); ++k) anchors[k + 1] = CanAnchorDate(kKeys[k].key);
+  return anchors;
+}();
+
 // Every token of every sentence is looked up in kKeys, and almost none is
 // there: an open-addressing table of the keys' hashes turns most lookups away
 // after one probe, without comparing strings. (A scan of the keys under the
@@ -1698,18 +1705,12 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
 
 namespace {
 
-// FindDates, with the sentence's tokens folded already if `folded` is given.
 // Whether tokens [first, end) may hold a date expression: a number, or a
 // word that CanAnchorDate, is there. False only when `folded` answers that
 // for every token without reading it into a lexeme: the reading was the
 // date stage's largest cost, and most sentences of news name no date.
 bool MayHoldDate(const Segmentation& segmentation, const FoldedTokens* folded, uint32_t first,
                  uint32_t end) {
-  static const std::array<bool, kKeys.size() + 1> anchors = [] {
-    std::array<bool, kKeys.size() + 1> table{};  // by id in DateKeyWords(): index + 1
-    for (size_t k = 0; k < kKeys.size(); ++k) table[k + 1] = CanAnchorDate(kKeys[k].key);
-    return table;
-  }();
   const uint32_t* const key_ids = folded != nullptr ? folded->IdsIn(DateKeyWords()) : nullptr;
   if (key_ids == nullptr) return true;
   for (uint32_t i = first; i < end; ++i) {
@@ -1717,11 +1718,13 @@ bool MayHoldDate(const Segmentation& segmentation, const FoldedTokens* folded, u
     if (token.kind == TokenKind::kNumber) return true;
     if (token.kind != TokenKind::kWord) continue;
     const std::string_view word = folded->Word(i);
-    if (anchors[key_ids[folded->SharedId(i)]] || (word[0] >= '0' && word[0] <= '9')) return true;
+    if (kAnchorsByKeyId[key_ids[folded->SharedId(i)]] || (word[0] >= '0' && word[0] <= '9'))
+      return true;
   }
   return false;
 }
 
+// FindDates, with the sentence's tokens folded already if `folded` is given.
 void FindDatesIn(std::string_view text, const Segmentation& segmentation,
                  const FoldedTokens* folded, const Sentence& sentence, DocumentDates& document,
                  std::vector<DateExpression>& out, DateScratch& scratch) {

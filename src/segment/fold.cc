@@ -232,10 +232,7 @@ void FoldedTokens::Fold(std::string_view text, const Segmentation& segmentation,
   // A loop of its own: looked up inside the one above, the words cost more
   // (that loop's registers were spilled around the probe).
   if (shared == nullptr) return;
-  for (Form& form : forms_) {
-    const char* const base = form.copied ? arena_.data() : text.data();
-    form.shared_id = shared->Find(std::string_view(base + form.begin, form.size), form.hash);
-  }
+  for (Form& form : forms_) form.shared_id = shared->Find(View(form), form.hash);
 }
 
 const uint32_t* FoldedTokens::IdsIn(const Vocabulary& vocabulary) const {

@@ -109,10 +109,7 @@ class FoldedTokens {
   bool Covers(uint32_t token) const { return token >= first_ && token - first_ < forms_.size(); }
   // FoldedView(the token's text): a view of the text itself when folding
   // changes nothing.
-  std::string_view Word(uint32_t token) const {
-    const Form& form = At(token);
-    return {(form.copied ? arena_.data() : text_.data()) + form.begin, form.size};
-  }
+  std::string_view Word(uint32_t token) const { return View(At(token)); }
   uint64_t Hash(uint32_t token) const { return At(token).hash; }  // WordHash(Word(token))
   // Whether the token as written is all ASCII.
   bool IsAscii(uint32_t token) const { return At(token).ascii; }
@@ -133,6 +130,9 @@ class FoldedTokens {
     bool copied = false;     // folding changed the token: the form is in arena_
     bool ascii = false;
   };
+  std::string_view View(const Form& form) const {
+    return {(form.copied ? arena_.data() : text_.data()) + form.begin, form.size};
+  }
   const Form& At(uint32_t token) const {
     assert(Covers(token));
     return forms_[token - first_];
