@@ -1098,6 +1098,9 @@ class ActorDictionary::Matcher {
       position = end;
     }
     ShareSectorsInLists(out);
+    for (size_t i = first_new_; i < out.size(); ++i) {
+      if (out[i].actor < d_.state_of_.size()) out[i].state = d_.state_of_[out[i].actor];
+    }
     if (pair_noted) NotePairAgain(out);
     NoteSubject(out);
   }

@@ -92,6 +92,9 @@ struct ActorMention {
   // "the two countries", "both sides": the second actor of the pair (the
   // first is `actor`); the event applies to both.
   uint32_t partner = kNoActor;
+  // The state `actor` belongs to as a whole (COLMIL -> COL), or kNoActor for
+  // an organisation: "Minsk" and "Belarus's defence minister" are one side.
+  uint32_t state = kNoActor;
   bool former = false;  // "former President X": out of office unless the dictionary says otherwise
   // The words gave the actor ("Colombian Foreign Minister X"), so it holds
   // even on dates the dictionary has no role for the person.

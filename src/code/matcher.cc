@@ -1038,17 +1038,25 @@ class EventCoder::Matcher {
   }
 
   // "warned Finland that Moscow would take retaliatory steps": the warner
-  // (named again, or by its capital) says it will act against the one
-  // warned. When no pattern codes the act, that is a threat all the same
-  // (130). A warning that a third party would act is no threat.
+  // (named again, by its capital or by another of its state's actors: "the
+  // army chief warned China that Indian troops would respond") says it will
+  // act against the one warned. When no pattern codes the act, that is a
+  // threat all the same (130). A warning that a third party would act is no
+  // threat.
   void CodeWarnedAct(int modal) {
     const int n = static_cast<int>(s_.size());
     const int speaker = modal - 1;
-    if (coder_.threat_pattern_ < 0 || speaker < 1 || !IsActor(speaker) || modal + 1 >= n ||
-        IsActor(modal + 1) || !Has(modal + 1, kBase) || Has(modal + 1, kNegator)) {
+    // "would firmly respond", "would \"respond decisively\"".
+    int verb = modal + 1;
+    while (verb < n && !IsActor(verb) &&
+           (IsQuote(verb) || (Has(verb, kAdverb) && !Has(verb, kBase)))) {
+      ++verb;
+    }
+    if (coder_.threat_pattern_ < 0 || speaker < 1 || !IsActor(speaker) || verb >= n ||
+        IsActor(verb) || !Has(verb, kBase) || Has(verb, kNegator)) {
       return;
     }
-    if (Longest(modal + 1, false).entry >= 0) return;  // the act codes itself, as a threat
+    if (Longest(verb, false).entry >= 0) return;  // the act codes itself, as a threat
     int governor = -1, warned = -1;
     if (!(ClauseGovernor(speaker - 1, &governor, &warned) & kWarn) || warned < 0 ||
         IsBlockedGovernor(governor)) {
@@ -1060,10 +1068,15 @@ class EventCoder::Matcher {
                            : FindSubject(ContextBefore(governor).left, governor, &intro);
     if (warner < 0 || s_[warner].end_actor - s_[warner].first_actor != 1 ||
         s_[speaker].end_actor - s_[speaker].first_actor != 1 ||
-        actors_[s_[warner].first_actor].actor != actors_[s_[speaker].first_actor].actor) {
+        !SameSide(actors_[s_[warner].first_actor], actors_[s_[speaker].first_actor])) {
       return;
     }
-    Emit(warner, warned, static_cast<uint32_t>(coder_.threat_pattern_), modal, modal + 2, 0.5);
+    Emit(warner, warned, static_cast<uint32_t>(coder_.threat_pattern_), modal, verb + 1, 0.5);
+  }
+
+  // One actor, or two of one state ("Minsk" and "Belarus's defence minister").
+  static bool SameSide(const ActorMention& a, const ActorMention& b) {
+    return a.actor == b.actor || (a.state != kNoActor && a.state == b.state);
   }
 
   // "threatened to deploy missiles in the Baltic if Sweden joined NATO": a
