@@ -882,9 +882,13 @@ class EventCoder::Matcher {
   bool Qualifies(int group) const {
     const Symbol& symbol = s_[group];
     if (symbol.end_actor - symbol.first_actor != 1 || group + 1 >= static_cast<int>(s_.size()) ||
-        IsActor(group + 1) || Has(group + 1, kPunct | kPreposition | kAnd | kBoundary)) {
+        IsActor(group + 1)) {
       return false;
     }
+    // "extradited a former Venezuelan intelligence chief to the United
+    // States": one handed over is not the one handed to.
+    const bool handed_to = s_[group + 1].word == coder_.word_to_;
+    if (!handed_to && Has(group + 1, kPunct | kPreposition | kAnd | kBoundary)) return false;
     // The name takes "the" into itself, never "a" or "an", which may stand
     // a word or two before it ("a fugitive Haitian gang leader").
     for (int j = group - 1; j >= 0 && group - j <= 3; --j) {
@@ -1255,10 +1259,22 @@ class EventCoder::Matcher {
     const uint32_t end_token = s_[verb_end - 1].end_token;
     for (uint32_t a = source.first_actor; a < source.end_actor; ++a) {
       for (uint32_t b = target.first_actor; b < target.end_actor; ++b) {
-        if (actors_[a].actor == actors_[b].actor) continue;
+        if (actors_[a].actor == actors_[b].actor || AlreadyCoded(a, b, pattern)) continue;
         out_.push_back({a, b, pattern, first_token, end_token, confidence});
       }
     }
+  }
+
+  // Two readings of one act ("expelled the ambassador, giving him 48 hours
+  // to leave") make one event.
+  bool AlreadyCoded(uint32_t source, uint32_t target, uint32_t pattern) const {
+    const std::string& code = coder_.patterns_[pattern].code;
+    return std::any_of(out_.begin() + static_cast<std::ptrdiff_t>(first_event_), out_.end(),
+                       [&](const CodedEvent& e) {
+                         return actors_[e.source].actor == actors_[source].actor &&
+                                actors_[e.target].actor == actors_[target].actor &&
+                                coder_.patterns_[e.pattern].code == code;
+                       });
   }
 
   // Acts whose place may stand for their target when no other actor does:
