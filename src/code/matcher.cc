@@ -644,11 +644,31 @@ class EventCoder::Matcher {
         !IsActor(left)) {
       // Clause words that only introduce a phrase ("denounced the pressure
       // as coercion and called on ...") do not hide the previous verb.
+      const bool after_comma = Has(left, kComma) || (left > 0 && Has(left - 1, kComma));
       for (int j = left - 1; j >= 0 && left - j <= 30; --j) {
         // "Spain, whose prime minister visited Beijing, signed": a verb
         // inside a relative clause the comma closes is no coordinate.
         if (subjects_[j] >= 0 && InsideRelativeClause(j)) break;
-        if (subjects_[j] >= 0) return subjects_[j];
+        if (subjects_[j] >= 0) {
+          // "Chile said that Bolivia had broken its word, and accused Peru":
+          // after a comma, the verb reported is not the coordinate; the
+          // reporting one is.
+          const int speaker = after_comma ? ReportingSubject(subjects_[j]) : -1;
+          return speaker >= 0 ? speaker : subjects_[j];
+        }
+        // "Chile said the talks had failed and accused Peru": the reporting
+        // verb is the coordinate.
+        if (Has(j, kSpeech | kWarn) && !IsActor(j) && !AfterDeterminer(j)) {
+          int intro = -1;
+          const LeftContext context = ContextBefore(j);
+          const int speaker = context.negated ? -1 : FindSubject(context.left, j, &intro);
+          if (speaker >= 0) return speaker;
+          break;
+        }
+        if (!IsActor(j) && s_[j].word == coder_.word_that_) {
+          const int speaker = ReportingSubject(j + 1);
+          if (speaker >= 0) return speaker;
+        }
         if (Has(j, kBoundary) && Has(j, kPunct | kRelative | kConditional | kSpeech)) break;
         if (Has(j, kBoundary) && j + 1 < left && IsActor(j + 1)) break;  // "after Peru met"
       }
@@ -750,6 +770,18 @@ class EventCoder::Matcher {
       }
     }
     return fallback;
+  }
+
+  // The subject of the verb that reports the clause `subject` opens ("Chile
+  // said (that) Bolivia ..."), or -1 when no verb of speech stands right
+  // before it.
+  int ReportingSubject(int subject) const {
+    int j = subject - 1;
+    if (j >= 0 && !IsActor(j) && s_[j].word == coder_.word_that_) --j;
+    while (j >= 0 && !IsActor(j) && Has(j, kAdverb)) --j;
+    if (j < 0 || IsActor(j) || !Has(j, kSpeech | kWarn)) return -1;
+    int intro = -1;
+    return FindSubject(ContextBefore(j).left, j, &intro);
   }
 
   // The actor group a pronoun at `pronoun` stands for: the nearest subject
