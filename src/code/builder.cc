@@ -356,6 +356,7 @@ class EventCoder::Builder {
            c.enacting_words_);
     intern({"brokered", "hosted", "mediated", "sponsored", "facilitated", "auspices"},
            c.mediation_words_);
+    intern({"about", "regarding", "concerning"}, c.topic_words_);
     mark({"through", "across"}, kPassage);
     mark({"with", "between"}, kCompanion);
     mark({"-"}, kHyphen);

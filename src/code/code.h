@@ -260,6 +260,9 @@ class EventCoder {
   // "a truce brokered by Qatar", "talks hosted by Malaysia", "under the
   // auspices of the AU": the one named next mediates.
   std::array<uint32_t, 6> mediation_words_ = {};
+  // "consultations about the peace talks between A and B": what follows
+  // names a topic, not news.
+  std::array<uint32_t, 3> topic_words_ = {};
   int32_t mass_killing_pattern_ = -1;  // a 202 pattern, for killings by the hundred
   int32_t peacekeeping_pattern_ = -1;  // a 074 pattern, for troops sent to protect
   int32_t repression_pattern_ = -1;    // a 175 pattern, for force used on protesters

@@ -1415,6 +1415,12 @@ class EventCoder::Matcher {
     // report's day; it is an event of its own only when the sentence dates
     // it ("Russia's invasion of Ukraine in February 2022 shocked Europe").
     if (Hypothetical(start)) return;
+    // "consultations with Cuba about the peace talks between Colombia and
+    // the ELN": a topic, whatever the sentence dates.
+    for (int i = start - 1; i >= 0 && start - i <= 4; --i) {
+      if (IsActor(i) || Has(i, kBoundary | kComma | kPunct)) break;
+      if (IsOneOf(i, coder_.topic_words_)) return;
+    }
     // "The visit of the prime minister to Canada, planned for June, was
     // cancelled": the sentence says it did not happen.
     for (int i = match.end; i < static_cast<int>(s_.size()) && i - match.end <= 15; ++i) {
