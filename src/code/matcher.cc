@@ -2040,13 +2040,14 @@ class EventCoder::Matcher {
     confidence -= 0.02 * std::min(10, source_gap);
     // "called the government illegitimate": a call followed by a complement
     // names the one called, it is no phone call.
-    if (IsCallForm(verb) && mood == kAct && target >= 0 && target + 1 < n && !IsActor(target + 1) &&
+    const bool phone_call = IsCallForm(verb) && coder_.patterns_[reading].code.starts_with("04");
+    if (phone_call && mood == kAct && target >= 0 && target + 1 < n && !IsActor(target + 1) &&
         AdverbialAt(target + 1) == 0 &&
         !Has(target + 1, kPreposition | kPunct | kBoundary | kComma | kAnd | kTo | kAdverb)) {
       return;
     }
     // "called it a clear signal": the same with a pronoun for the one called.
-    if (IsCallForm(verb) && mood == kAct && match.end + 1 < n &&
+    if (phone_call && mood == kAct && match.end + 1 < n &&
         Has(match.end, kPronoun | kObjectPronoun) && Has(match.end + 1, kDeterminer)) {
       return;
     }
