@@ -1020,11 +1020,16 @@ class EventCoder::Matcher {
   // "began a probe into whether Syria's army used chlorine", "investigate
   // reports that Russian mercenaries laid mines": an inquiry is into the
   // one its question or the reports name. Returns that actor or -1.
-  int InquiryTarget(int end, int source) const {
+  // "declined to comment on reports that U.S. forces had crossed into
+  // Syria": a comment withheld is on the other side the report names, so
+  // actors of the source's own side are passed too (`other_side`).
+  int InquiryTarget(int end, int source, bool other_side = false) const {
     const int n = static_cast<int>(s_.size());
-    for (int j = end; j < n && j - end <= 10; ++j) {
+    const int reach = other_side ? 16 : 10;
+    for (int j = end; j < n && j - end <= reach; ++j) {
       if (IsActor(j)) {
         if (j == source || IsPlace(j)) continue;
+        if (other_side && SideOf(source, j)) continue;
         return j;
       }
       // "investigating reports that": the object, a noun.
@@ -1113,6 +1118,18 @@ class EventCoder::Matcher {
   // One actor, or two of one state ("Minsk" and "Belarus's defence minister").
   static bool SameSide(const ActorMention& a, const ActorMention& b) {
     return a.actor == b.actor || (a.state != kNoActor && a.state == b.state);
+  }
+
+  // Does every actor of group `other` stand on the side of group `group`?
+  bool SideOf(int group, int other) const {
+    for (uint32_t b = s_[other].first_actor; b < s_[other].end_actor; ++b) {
+      bool shared = false;
+      for (uint32_t a = s_[group].first_actor; a < s_[group].end_actor && !shared; ++a) {
+        shared = SameSide(actors_[a], actors_[b]);
+      }
+      if (!shared) return false;
+    }
+    return true;
   }
 
   // "threatened to deploy missiles in the Baltic if Sweden joined NATO": a
@@ -1985,6 +2002,7 @@ class EventCoder::Matcher {
             target = ThreatTarget(match.end, source);
           }
           if (target < 0 && code.starts_with("09")) target = InquiryTarget(match.end, source);
+          if (target < 0 && code == "011") target = InquiryTarget(match.end, source, true);
           // "received no request from Turkey": the object is denied.
           for (int i = match.end; target >= 0 && i < target; ++i) {
             if (Has(i, kNegator)) return;
