@@ -327,6 +327,7 @@ class EventCoder::Matcher {
     int at[2] = {-1, -1};  // symbol positions; kPassiveSubject, kObjectPronoun
     int passed = -1;       // a qualifying actor a wildcard passed (Qualifies)
     int pronoun = -1;      // where the kPronounSlot pronoun stands
+    int wild_at = -1;      // the last symbol a wildcard took
     Trail With(int position) const {
       Trail trail = *this;
       if (trail.count < 2) trail.at[trail.count++] = position;
@@ -453,9 +454,10 @@ class EventCoder::Matcher {
       // "marched through Nairobi on Tuesday against": a place passed
       // through inside a wildcard gap is not the act's argument.
       if (n.wildcard != 0 && node != 0 && position > 0 && !IsActor(position - 1) &&
-          (Has(position - 1, kPassage) || Qualifies(position))) {
+          (Has(position - 1, kPassage) || Qualifies(position) ||
+           (trail.wild_at == position - 1 && OwnsTheNounBefore(position)))) {
         Trail passing = trail;
-        if (!Has(position - 1, kPassage)) passing.passed = position;
+        if (!Has(position - 1, kPassage | kPreposition)) passing.passed = position;
         Walk(position + 1, n.wildcard, passive, slot_used, agent, passing, best, subject);
       }
       if (n.slot == 0) return;
@@ -505,7 +507,9 @@ class EventCoder::Matcher {
       });
     }
     if (n.wildcard != 0 && node != 0 && !(symbol.flags & (kComma | kBoundary))) {
-      Walk(position + 1, n.wildcard, passive, slot_used, agent, trail, best, subject);
+      Trail wild = trail;
+      wild.wild_at = position;
+      Walk(position + 1, n.wildcard, passive, slot_used, agent, wild, best, subject);
       // The segmenter splits "seven-day" in three; a wildcard takes it whole.
       if (position + 2 < static_cast<int>(s_.size()) && Has(position + 1, kHyphen) &&
           !IsActor(position) && !IsActor(position + 2)) {
@@ -928,6 +932,14 @@ class EventCoder::Matcher {
       if (s_[j].word == coder_.word_a_ || s_[j].word == coder_.word_an_) return true;
     }
     return false;
+  }
+
+  // "discussed the future of Greenland with NATO": an actor after "of" and
+  // a noun only says whose the noun is (when a gap takes "of", so not the
+  // pattern's own noun: "expulsion of Russian diplomats").
+  bool OwnsTheNounBefore(int group) const {
+    return group > 1 && s_[group - 1].word == coder_.word_of_ && !IsActor(group - 2) &&
+           AfterDeterminer(group - 2);
   }
 
   // "several states", "the reports": a word right after a determiner
