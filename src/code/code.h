@@ -263,6 +263,8 @@ class EventCoder {
   // "consultations about the peace talks between A and B": what follows
   // names a topic, not news.
   std::array<uint32_t, 3> topic_words_ = {};
+  // "to eastern Congo": a part of the place named after a preposition.
+  std::array<uint32_t, 9> region_words_ = {};
   int32_t mass_killing_pattern_ = -1;  // a 202 pattern, for killings by the hundred
   int32_t peacekeeping_pattern_ = -1;  // a 074 pattern, for troops sent to protect
   int32_t repression_pattern_ = -1;    // a 175 pattern, for force used on protesters

@@ -627,7 +627,12 @@ class EventCoder::Matcher {
   }
 
   // Is the actor group at `i` the object of a preposition?
-  bool AfterPreposition(int i) const { return i > 0 && Has(i - 1, kPreposition); }
+  // "in Caracas", "to eastern Congo".
+  bool AfterPreposition(int i) const {
+    if (i > 0 && Has(i - 1, kPreposition)) return true;
+    return i > 1 && !IsActor(i - 1) && IsOneOf(i - 1, coder_.region_words_) &&
+           Has(i - 2, kPreposition);
+  }
 
   // Is the verb at `verb` in a clause opened by ", which|who|whose"?
   bool InsideRelativeClause(int verb) const {
@@ -951,7 +956,10 @@ class EventCoder::Matcher {
   // "in Caracas", "at a US military base": the actor names where.
   bool IsPlace(int i) const {
     if (i > 0 && Has(i - 1, kLocative)) return true;
-    return i > 1 && AfterDeterminer(i) && Has(i - 2, kLocative);
+    // "at a US military base", "in eastern Ukraine".
+    return i > 1 &&
+           (AfterDeterminer(i) || (!IsActor(i - 1) && IsOneOf(i - 1, coder_.region_words_))) &&
+           Has(i - 2, kLocative);
   }
 
   // "on the sidelines of the SCO summit": the actor names the occasion.
