@@ -898,6 +898,32 @@ class EventCoder::Matcher {
     return (root.size() == 2 && root[0] == '1' && root != "14") || root == "20";
   }
 
+  // Coercion or force: roots 15 to 20.
+  bool IsForce(uint32_t pattern) const {
+    const std::string& code = coder_.patterns_[pattern].code;
+    return (code[0] == '1' && code[1] >= '5') || code[0] == '2';
+  }
+
+  // The speaker of a verb of speech the sentence ends or opens with, when
+  // on the side of `group` (", Israel's defence minister said", "said
+  // Israel's defence minister", "Israel's defence minister said (that)");
+  // else -1.
+  int SpeakerOnSideOf(int group) const {
+    const int n = static_cast<int>(s_.size());
+    for (int j = n - 1; j > group; --j) {
+      if (IsActor(j) || !Has(j, kSpeech) || AfterDeterminer(j)) continue;
+      int speaker = j - 1;
+      while (speaker > group && !IsActor(speaker) && Has(speaker, kAdverb)) --speaker;
+      if (speaker <= group || !IsActor(speaker)) speaker = j + 1 < n && IsActor(j + 1) ? j + 1 : -1;
+      return speaker >= 0 && SideOf(group, speaker) ? speaker : -1;
+    }
+    for (int j = group - 1; j > 0; --j) {
+      if (IsActor(j) || !Has(j, kSpeech)) continue;
+      return IsActor(j - 1) && SideOf(group, j - 1) ? j - 1 : -1;
+    }
+    return -1;
+  }
+
   // Whether "if" or "unless" opens a clause after `end` in this sentence
   // before a ";" or a new sentence-level clause.
   bool ConditionFollows(int end) const {
@@ -1160,11 +1186,8 @@ class EventCoder::Matcher {
     int object = -1;
     for (int j = end; j < n && j - end <= 20; ++j) {
       if (Has(j, kConditional)) {
-        for (int k = j + 1; k < n && k - j <= 6; ++k) {
-          if (IsActor(k)) return k != source && !AfterPreposition(k) ? k : object;
-          if (Has(k, kBoundary | kSpeech)) break;
-        }
-        return object;
+        const int asked = ConditionSubject(j, source);
+        return asked >= 0 ? asked : object;
       }
       // "threatened to take \"decisive action\" against": quotation marks
       // inside the act end no clause.
@@ -1174,7 +1197,21 @@ class EventCoder::Matcher {
         object = j;
       }
     }
+    // "If Iran enriched uranium, Israel would strike its nuclear sites": a
+    // condition that opens the sentence.
+    if (object < 0 && n > 0 && Has(0, kConditional)) return ConditionSubject(0, source);
     return object;
+  }
+
+  // The actor the "if" or "unless" at `conditional` makes the subject of
+  // its clause, when not `source`; else -1.
+  int ConditionSubject(int conditional, int source) const {
+    const int n = static_cast<int>(s_.size());
+    for (int k = conditional + 1; k < n && k - conditional <= 6; ++k) {
+      if (IsActor(k)) return k != source && !AfterPreposition(k) ? k : -1;
+      if (Has(k, kBoundary | kSpeech)) break;
+    }
+    return -1;
   }
 
   // "Algeria cut ties with Morocco, accusing its neighbour of hostile acts":
@@ -1929,6 +1966,21 @@ class EventCoder::Matcher {
     const uint64_t governed = ClauseGovernor(intro, &governor, &warned);
     if ((context.would || context.future) && (governed & kWarn) && mood == kAct) {
       mood = kThreaten;  // "warned Lebanon that it would bomb its airports"
+    } else if (const int speaker =
+                   mood != kAppeal && (context.would || context.future) &&
+                           !(governed & kSuppress) &&
+                           IsForce(coder_.entries_[match.entry].pattern) &&
+                           ((governed & kConditional) || ConditionFollows(match.end) ||
+                            (!s_.empty() && !IsActor(0) && Has(0, kConditional)))
+                       ? SpeakerOnSideOf(source)
+                       : -1;
+               speaker >= 0) {
+      // "If Iran enriched uranium, Israel would strike its nuclear sites,
+      // Israel's defence minister said": force promised on a condition by
+      // the side that would use it is the speaker's threat; said by others
+      // ("analysts said"), a hypothetical.
+      mood = kThreaten;
+      source = speaker;
     } else if (governed & (kSuppress | kConditional)) {
       return;
     } else if (context.would) {
