@@ -694,6 +694,13 @@ class EventCoder::Matcher {
           if (fallback < 0 && !Has(j - 1, kLocative)) fallback = j;
           continue;
         }
+        // "The IMF mission that visited Cairo praised": the object of a
+        // relative clause is not the subject after it; its host is.
+        const int host = HostOfRelativeObject(j);
+        if (host >= 0) {
+          *clause_intro = host - 1;
+          return host;
+        }
         // "Maduro, the Venezuelan president, said": an apposition is
         // preceded by a comma after its host.
         *clause_intro = j - 1;
@@ -733,9 +740,16 @@ class EventCoder::Matcher {
       }
       if (symbol.flags & kRelative) {
         // "Cuba, which supports Venezuela": the relative's subject is its host.
+        // So for "the IMF mission that visited Cairo", where "that" before a
+        // verb relates ("told Peru that it" does not).
         if (j > 0 && IsActor(j - 1) && (Flags(j) & kRelative) && s_[j].word != coder_.word_that_) {
           *clause_intro = j - 2;
           return j - 1;
+        }
+        if (const int host = s_[j].word == coder_.word_that_ ? ThatRelativeHost(j) : -1;
+            host >= 0) {
+          *clause_intro = host - 1;
+          return host;
         }
         if (j > 1 && Has(j - 1, kComma) && IsActor(j - 2)) {
           *clause_intro = j - 3;
@@ -791,6 +805,35 @@ class EventCoder::Matcher {
     if (j < 0 || IsActor(j) || !Has(j, kSpeech | kWarn)) return -1;
     int intro = -1;
     return FindSubject(ContextBefore(j).left, j, &intro);
+  }
+
+  // The actor group a relative "that" at `that` stands for ("the IMF
+  // mission that visited Cairo": the IMF), or -1. "that" relates when a
+  // finite verb follows it and an actor, with a noun or two of its own,
+  // precedes it; "told Peru that Chile would" opens a clause.
+  int ThatRelativeHost(int that) const {
+    const int n = static_cast<int>(s_.size());
+    int k = that + 1;
+    while (k < n && !IsActor(k) && Has(k, kAdverb) && !Has(k, kFiniteForms)) ++k;
+    if (k >= n || IsActor(k) || !Has(k, kFiniteForms) || Has(k, kDeterminer | kPronoun)) return -1;
+    for (int h = that - 1; h >= 0 && that - h <= 3; --h) {
+      if (IsActor(h)) return AfterPreposition(h) ? -1 : h;
+      if (Has(h, kPunct | kBoundary | kPreposition | kSpeech | kPatternHead | kFiniteForms)) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  // The host of a restrictive relative clause ("ACTOR that VERB ...") in
+  // which the actor group `object` stands, or -1.
+  int HostOfRelativeObject(int object) const {
+    for (int k = object - 1; k > 0 && object - k <= 8; --k) {
+      if (IsActor(k) || Has(k, kComma | kPunct)) return -1;
+      if (s_[k].word == coder_.word_that_) return ThatRelativeHost(k);
+      if (Has(k, kBoundary | kSpeech)) return -1;
+    }
+    return -1;
   }
 
   // The actor group a pronoun at `pronoun` stands for: the nearest subject
