@@ -357,6 +357,8 @@ class EventCoder::Builder {
     intern({"brokered", "hosted", "mediated", "sponsored", "facilitated", "auspices"},
            c.mediation_words_);
     intern({"about", "regarding", "concerning"}, c.topic_words_);
+    intern({"reached", "reaches", "arrived", "arrives", "landed", "lands", "docked", "docks"},
+           c.arrival_words_);
     intern({"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
             "southeastern", "southwestern"},
            c.region_words_);

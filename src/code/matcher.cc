@@ -2306,7 +2306,12 @@ class EventCoder::Matcher {
       for (size_t k = 0; k < count; ++k) {
         Walk(agent_first ? verb + 3 : verb + 1, nodes[k], false, false, -1, Trail(), best);
       }
-      if (best.entry < 0) continue;
+      if (best.entry < 0) {
+        // "Aid sent by Turkey reached Somalia": as "Turkey sent aid to
+        // Somalia", when the act reads so with "to".
+        if (agent_first && CodeArrival(verb, nodes.data(), count)) return true;
+        continue;
+      }
       // Else the agent is "by" and an actor group after the pattern, past
       // the target's phrase ("imposed on Iran by the EU").
       int agent = agent_first ? verb + 2 : -1;
@@ -2329,6 +2334,35 @@ class EventCoder::Matcher {
       } else {
         continue;
       }
+      subjects_[verb] = agent;
+      return true;
+    }
+    return false;
+  }
+
+  // "Aid sent by Turkey reached Somalia": a participle at `verb` with its
+  // agent after "by", then a verb of arrival and where. `nodes` are the
+  // trie nodes the participle and the noun before it reach; an act that
+  // continues there with "to" is the agent's toward where it arrived.
+  bool CodeArrival(int verb, const uint32_t* nodes, size_t count) {
+    const int n = static_cast<int>(s_.size());
+    const int agent = verb + 2;
+    int arrival = agent + 1;
+    while (arrival < n && AdverbialAt(arrival) > 0) arrival += AdverbialAt(arrival);
+    if (arrival + 1 >= n || IsActor(arrival) || !IsOneOf(arrival, coder_.arrival_words_)) {
+      return false;
+    }
+    int where = arrival + 1;
+    if (!IsActor(where) && Has(where, kLocative)) ++where;
+    if (where >= n || !IsActor(where) || where == agent) return false;
+    for (size_t k = 0; k < count; ++k) {
+      const uint32_t to = coder_.Child(nodes[k], coder_.word_to_);
+      if (to == 0) continue;
+      int32_t entry = coder_.nodes_[to].payload;
+      if (entry < 0 && coder_.nodes_[to].slot != 0)
+        entry = coder_.nodes_[coder_.nodes_[to].slot].payload;
+      if (entry < 0) continue;
+      Emit(agent, where, coder_.entries_[entry].pattern, verb, verb + 1, 0.6);
       subjects_[verb] = agent;
       return true;
     }
