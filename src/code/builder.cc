@@ -357,6 +357,7 @@ class EventCoder::Builder {
     intern({"brokered", "hosted", "mediated", "sponsored", "facilitated", "auspices"},
            c.mediation_words_);
     intern({"about", "regarding", "concerning"}, c.topic_words_);
+    c.word_jointly_ = c.vocabulary_.Intern("jointly");
     intern({"reached", "reaches", "arrived", "arrives", "landed", "lands", "docked", "docks"},
            c.arrival_words_);
     intern({"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
@@ -403,6 +404,7 @@ class EventCoder::Builder {
     c.intent_pattern_ = first_verb_pattern("030");
     c.threat_pattern_ = first_verb_pattern("130");
     c.mediation_pattern_ = first_verb_pattern("045");
+    c.cooperation_pattern_ = first_verb_pattern("060");
   }
 
   Status Compile() {

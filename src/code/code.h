@@ -273,6 +273,8 @@ class EventCoder {
   int32_t intent_pattern_ = -1;        // a 030 pattern, for intentions no pattern names
   int32_t threat_pattern_ = -1;        // a 130 pattern, for warned acts no pattern names
   int32_t mediation_pattern_ = -1;     // a 045 pattern, for the broker of a deal or talks
+  int32_t cooperation_pattern_ = -1;   // a 060 pattern, for what a list does jointly
+  uint32_t word_jointly_ = 0;
 };
 
 }  // namespace dyad

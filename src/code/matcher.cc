@@ -143,9 +143,32 @@ class EventCoder::Matcher {
     DropGenericThreatsAndDemands();
     MarkMassKillings();
     CodeMediators();
+    CodeJointActs();
   }
 
  private:
+  // "Interpol and Brazilian police jointly dismantled a network": what a
+  // list does jointly, when nothing else is coded of the act, is its
+  // members' cooperation with each other (060). "jointly condemned Russia"
+  // is coded as the condemnation it is.
+  void CodeJointActs() {
+    const int n = static_cast<int>(s_.size());
+    if (coder_.cooperation_pattern_ < 0) return;
+    for (int i = 1; i + 1 < n; ++i) {
+      if (IsActor(i) || s_[i].word != coder_.word_jointly_ || !IsActor(i - 1) || !IsPlural(i - 1) ||
+          IsActor(i + 1) || !Has(i + 1, kFiniteForms)) {
+        continue;
+      }
+      const uint32_t verb_token = s_[i + 1].first_token;
+      const bool coded =
+          std::any_of(out_.begin() + static_cast<std::ptrdiff_t>(first_event_), out_.end(),
+                      [&](const CodedEvent& e) { return e.verb_first_token >= verb_token; });
+      if (!coded) {
+        EmitMutual(i - 1, static_cast<uint32_t>(coder_.cooperation_pattern_), i, i + 2, 0.5);
+      }
+    }
+  }
+
   // "Thailand and Cambodia agreed to a ceasefire in talks hosted by
   // Malaysia", "a prisoner swap brokered by the UAE", "met under the
   // auspices of the AU": whoever brokers or hosts what the sentence's actors
