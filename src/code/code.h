@@ -263,6 +263,8 @@ class EventCoder {
   // "consultations about the peace talks between A and B": what follows
   // names a topic, not news.
   std::array<uint32_t, 3> topic_words_ = {};
+  // "said its troops had": its, his, her, their.
+  std::array<uint32_t, 4> possessive_words_ = {};
   // "Aid sent by Turkey reached Somalia": what was sent arrives.
   std::array<uint32_t, 8> arrival_words_ = {};
   // "to eastern Congo": a part of the place named after a preposition.

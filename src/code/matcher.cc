@@ -783,6 +783,18 @@ class EventCoder::Matcher {
       }
       if (symbol.flags & (kBoundary | kSpeech)) {
         *clause_intro = j;
+        // "Chile said its troops had attacked Peru", "said that its
+        // mediators had shuttled between": a clause whose subject the
+        // reporter owns is the reporter's.
+        if (fallback < 0 && j + 1 <= left && left - j <= 4 && !IsActor(j + 1) &&
+            IsOneOf(j + 1, coder_.possessive_words_)) {
+          int g = s_[j].word == coder_.word_that_ ? j - 1 : j;
+          while (g >= 0 && !IsActor(g) && Has(g, kAdverb)) --g;
+          if (g >= 0 && !IsActor(g) && Has(g, kSpeech | kWarn)) {
+            int outer = -1;
+            return FindSubject(ContextBefore(g).left, g, &outer);
+          }
+        }
         break;
       }
       if ((symbol.flags & kPronoun) && fallback < 0) {
