@@ -779,21 +779,15 @@ class EventCoder::Matcher {
           return j - 2;
         }
         *clause_intro = j;
+        if (fallback < 0) {
+          if (const int reporter = ReporterOwningSubject(j, left); reporter >= 0) return reporter;
+        }
         break;
       }
       if (symbol.flags & (kBoundary | kSpeech)) {
         *clause_intro = j;
-        // "Chile said its troops had attacked Peru", "said that its
-        // mediators had shuttled between": a clause whose subject the
-        // reporter owns is the reporter's.
-        if (fallback < 0 && j + 1 <= left && left - j <= 4 && !IsActor(j + 1) &&
-            IsOneOf(j + 1, coder_.possessive_words_)) {
-          int g = s_[j].word == coder_.word_that_ ? j - 1 : j;
-          while (g >= 0 && !IsActor(g) && Has(g, kAdverb)) --g;
-          if (g >= 0 && !IsActor(g) && Has(g, kSpeech | kWarn)) {
-            int outer = -1;
-            return FindSubject(ContextBefore(g).left, g, &outer);
-          }
+        if (fallback < 0) {
+          if (const int reporter = ReporterOwningSubject(j, left); reporter >= 0) return reporter;
         }
         break;
       }
@@ -869,6 +863,24 @@ class EventCoder::Matcher {
       if (Has(k, kBoundary | kSpeech)) return -1;
     }
     return -1;
+  }
+
+  // "Chile said its troops had attacked Peru", "said on Monday that its
+  // mediators had shuttled between": a clause opened at `intro` whose
+  // subject (ending at `left`) the reporter owns is the reporter's. Returns
+  // the reporter's group, or -1.
+  int ReporterOwningSubject(int intro, int left) const {
+    int owner = intro + 1;
+    while (owner < left && !IsActor(owner) && AdverbialAt(owner) > 0) owner += AdverbialAt(owner);
+    if (owner > left || left - owner > 3 || IsActor(owner) ||
+        !IsOneOf(owner, coder_.possessive_words_)) {
+      return -1;
+    }
+    int g = s_[intro].word == coder_.word_that_ ? intro - 1 : intro;
+    while (g >= 0 && !IsActor(g) && Has(g, kAdverb)) --g;
+    if (g < 0 || IsActor(g) || !Has(g, kSpeech | kWarn)) return -1;
+    int outer = -1;
+    return FindSubject(ContextBefore(g).left, g, &outer);
   }
 
   // The actor group a pronoun at `pronoun` stands for: the nearest subject
