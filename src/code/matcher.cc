@@ -1621,6 +1621,12 @@ class EventCoder::Matcher {
         if (subjects_[j] >= 0) source = subjects_[j];
         if (Has(j, kBoundary | kSpeech | kComma)) break;
       }
+      // "After talks with Britain's prime minister in London, Poland's
+      // president praised ...": a clause opening the sentence has the main
+      // clause's subject.
+      if (source < 0 && !IsActor(0) && (Has(0, kTemporal) || Has(0, kGerund) || EndsIn(0, "ing"))) {
+        source = SubjectAfterOpeningClause(match.end);
+      }
     }
     // "Swedish and Danish police arrested seven suspects in a joint
     // operation": the clause's subjects, each with the other.
