@@ -27,12 +27,20 @@ int32_t EventCoder::Derived(uint32_t pattern, Mood mood) const {
 uint32_t EventCoder::Child(uint32_t node, uint32_t word) const {
   if (node == 0 && word < root_children_.size()) return root_children_[word];
   const Node& n = nodes_[node];
+  // Below the root, a node of many edges is looked up in wide_edges_.
+  if (n.edge_count > kWideNodeEdges && node != 0) {
+    const uint64_t key = (static_cast<uint64_t>(node) << 32) | word;
+    const size_t mask = wide_edges_.size() - 1;
+    for (size_t i = SpreadWideKey(key) & mask;; i = (i + 1) & mask) {
+      if (wide_edges_[i].key == key) return wide_edges_[i].child;
+      if (wide_edges_[i].key == WideEdge{}.key) return 0;
+    }
+  }
   const Edge* edge = edges_.data() + n.first_edge;
   const Edge* end = edge + n.edge_count;
-  // Below the root most nodes have a handful of edges, which a forward scan
-  // reads faster than a binary search can halve them.
-  constexpr uint32_t kScannedEdges = 8;
-  if (n.edge_count > kScannedEdges) {
+  // Most nodes have a handful of edges, which a forward scan reads faster
+  // than a binary search can halve them; the root's class edges are many.
+  if (n.edge_count > kWideNodeEdges) {
     edge = std::lower_bound(edge, end, word, [](const Edge& e, uint32_t w) { return e.word < w; });
   } else {
     while (edge != end && edge->word < word) ++edge;
