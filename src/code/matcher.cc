@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <type_traits>
 
 #include "code/code.h"
 #include "code/word_flags.h"
@@ -581,7 +582,14 @@ class EventCoder::Matcher {
     return false;
   }
 
-  bool IsQuote(int i) const { return IsOneOf(i, coder_.quote_words_); }
+  // IsOneOf the three quotation marks, compared outright: AdverbialAt asks
+  // it at most steps of a walk, where the loop cost more than the compares.
+  bool IsQuote(int i) const {
+    const uint32_t word = s_[i].word;
+    const uint32_t* const quotes = coder_.quote_words_;
+    static_assert(std::extent_v<decltype(EventCoder::quote_words_)> == 3);
+    return word != 0 && (word == quotes[0] || word == quotes[1] || word == quotes[2]);
+  }
 
   // The auxiliaries, adverbs, negators and "to" before a verb.
   struct LeftContext {
