@@ -558,6 +558,11 @@ class EventCoder::Matcher {
   [[gnu::always_inline]] int AdverbialAt(int i) const {
     const int n = static_cast<int>(s_.size());
     if (i >= n || IsActor(i)) return 0;
+    // Most words are none of these and only a quotation mark is left to
+    // test: one test of the flags instead of four.
+    if (!Has(i, kDayWord | kDeictic | kLyAdverb) && s_[i].word != coder_.word_on_) {
+      return IsQuote(i) ? 1 : 0;
+    }
     if (Has(i, kDayWord)) return 1;
     if (i + 1 < n && !IsActor(i + 1)) {
       if (s_[i].word == coder_.word_on_ && Has(i + 1, kDayWord)) return 2;
