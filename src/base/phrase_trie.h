@@ -113,10 +113,8 @@ class Vocabulary {
       return i == size || SameWordAt<uint64_t>(a, b, size - 8);
     }
     if (size >= 4) return SameWordAt<uint32_t>(a, b, 0) && SameWordAt<uint32_t>(a, b, size - 4);
-    for (size_t i = 0; i < size; ++i) {
-      if (a[i] != b[i]) return false;
-    }
-    return true;
+    // One to three bytes: the first, the middle and the last are all of them.
+    return size == 0 || (a[0] == b[0] && a[size / 2] == b[size / 2] && a[size - 1] == b[size - 1]);
   }
   void Grow();
 

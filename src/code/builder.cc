@@ -480,6 +480,7 @@ class EventCoder::Builder {
         edges[j] = edge;
       }
     }
+    BuildWideEdges();
     coder_.root_children_.assign(coder_.vocabulary_.size() + 1, 0);
     const Node& root = coder_.nodes_[0];
     for (uint32_t e = root.first_edge; e < root.first_edge + root.edge_count; ++e) {
@@ -495,6 +496,28 @@ class EventCoder::Builder {
   }
 
  private:
+  // EventCoder::wide_edges_ from the flattened trie.
+  void BuildWideEdges() {
+    size_t count = 0;
+    for (const Node& node : std::span(coder_.nodes_).subspan(1)) {
+      if (node.edge_count > kWideNodeEdges) count += node.edge_count;
+    }
+    size_t capacity = 16;
+    while (capacity < count * 2) capacity *= 2;
+    coder_.wide_edges_.assign(capacity, WideEdge{});
+    for (uint32_t id = 1; id < coder_.nodes_.size(); ++id) {
+      const Node& node = coder_.nodes_[id];
+      if (node.edge_count <= kWideNodeEdges) continue;
+      for (uint32_t e = node.first_edge; e < node.first_edge + node.edge_count; ++e) {
+        const auto [word, child] = coder_.edges_[e];
+        const uint64_t key = (static_cast<uint64_t>(id) << 32) | word;
+        size_t i = SpreadWideKey(key) & (capacity - 1);
+        while (coder_.wide_edges_[i].key != WideEdge{}.key) i = (i + 1) & (capacity - 1);
+        coder_.wide_edges_[i] = {key, child};
+      }
+    }
+  }
+
   struct MoodRow {
     int line = 0;
     std::string codes[kMoodCount];

@@ -241,6 +241,21 @@ class EventCoder {
   // a binary search. Larger ids (word classes) take the edge list.
   std::vector<uint32_t> root_children_;
   uint32_t root_classes_ = 0;  // word classes the root has edges for, one bit each
+  // The edges of the nodes below the root that have more than
+  // kWideNodeEdges, by (node, word) in an open-addressing table at most half
+  // full: those nodes follow the common verbs, and a binary search of their
+  // edges was half of Child's cost.
+  static constexpr uint32_t kWideNodeEdges = 8;
+  struct WideEdge {
+    uint64_t key = ~uint64_t{0};  // node << 32 | word; all ones = empty
+    uint32_t child = 0;
+  };
+  std::vector<WideEdge> wide_edges_;  // power-of-two size
+  static size_t SpreadWideKey(uint64_t key) {
+    key ^= key >> 33;
+    key *= 0xFF51AFD7ED558CCDULL;
+    return static_cast<size_t>(key ^ (key >> 33));
+  }
   std::vector<Entry> entries_;
   // Ids of words the grammar compares against, looked up once.
   uint32_t word_the_ = 0, word_both_ = 0, word_that_ = 0, word_on_ = 0, word_upon_ = 0,

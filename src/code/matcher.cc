@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <type_traits>
 
 #include "code/code.h"
 #include "code/word_flags.h"
@@ -27,12 +28,20 @@ int32_t EventCoder::Derived(uint32_t pattern, Mood mood) const {
 uint32_t EventCoder::Child(uint32_t node, uint32_t word) const {
   if (node == 0 && word < root_children_.size()) return root_children_[word];
   const Node& n = nodes_[node];
+  // Below the root, a node of many edges is looked up in wide_edges_.
+  if (n.edge_count > kWideNodeEdges && node != 0) {
+    const uint64_t key = (static_cast<uint64_t>(node) << 32) | word;
+    const size_t mask = wide_edges_.size() - 1;
+    for (size_t i = SpreadWideKey(key) & mask;; i = (i + 1) & mask) {
+      if (wide_edges_[i].key == key) return wide_edges_[i].child;
+      if (wide_edges_[i].key == WideEdge{}.key) return 0;
+    }
+  }
   const Edge* edge = edges_.data() + n.first_edge;
   const Edge* end = edge + n.edge_count;
-  // Below the root most nodes have a handful of edges, which a forward scan
-  // reads faster than a binary search can halve them.
-  constexpr uint32_t kScannedEdges = 8;
-  if (n.edge_count > kScannedEdges) {
+  // Most nodes have a handful of edges, which a forward scan reads faster
+  // than a binary search can halve them; the root's class edges are many.
+  if (n.edge_count > kWideNodeEdges) {
     edge = std::lower_bound(edge, end, word, [](const Edge& e, uint32_t w) { return e.word < w; });
   } else {
     while (edge != end && edge->word < word) ++edge;
@@ -576,6 +585,11 @@ class EventCoder::Matcher {
   [[gnu::always_inline]] int AdverbialAt(int i) const {
     const int n = static_cast<int>(s_.size());
     if (i >= n || IsActor(i)) return 0;
+    // Most words are none of these and only a quotation mark is left to
+    // test: one test of the flags instead of four.
+    if (!Has(i, kDayWord | kDeictic | kLyAdverb) && s_[i].word != coder_.word_on_) {
+      return IsQuote(i) ? 1 : 0;
+    }
     if (Has(i, kDayWord)) return 1;
     if (i + 1 < n && !IsActor(i + 1)) {
       if (s_[i].word == coder_.word_on_ && Has(i + 1, kDayWord)) return 2;
@@ -588,13 +602,26 @@ class EventCoder::Matcher {
 
   // Is the word at `i` one of `words`, ids the builder looked up (0 for a
   // word the dictionaries lack, which no symbol matches)? Actor groups are
-  // none of them.
-  bool IsOneOf(int i, std::span<const uint32_t> words) const {
+  // none of them. The lists hold two to eight words: a plain loop, inlined,
+  // cost less than std::find's unrolled search behind a call, and Walk asks
+  // it (IsQuote) at every step inside a pattern.
+  [[gnu::always_inline]] bool IsOneOf(int i, std::span<const uint32_t> words) const {
     const uint32_t word = s_[i].word;
-    return word != 0 && std::find(words.begin(), words.end(), word) != words.end();
+    if (word == 0) return false;
+    for (const uint32_t listed : words) {
+      if (listed == word) return true;
+    }
+    return false;
   }
 
-  bool IsQuote(int i) const { return IsOneOf(i, coder_.quote_words_); }
+  // IsOneOf the three quotation marks, compared outright: AdverbialAt asks
+  // it at most steps of a walk, where the loop cost more than the compares.
+  bool IsQuote(int i) const {
+    const uint32_t word = s_[i].word;
+    const uint32_t* const quotes = coder_.quote_words_;
+    static_assert(std::extent_v<decltype(EventCoder::quote_words_)> == 3);
+    return word != 0 && (word == quotes[0] || word == quotes[1] || word == quotes[2]);
+  }
 
   // The auxiliaries, adverbs, negators and "to" before a verb.
   struct LeftContext {
