@@ -1133,6 +1133,14 @@ class EventCoder::Matcher {
       }
       // "of that country": a determiner, not a clause.
       if (s_[j].word == coder_.word_that_ && j > 0 && Has(j - 1, kPreposition)) continue;
+      // "freed hundreds of captives in a deal brokered by the UAE": the
+      // broker of what a phrase after the act names is no target of it
+      // ("praised the truce brokered by Brazil" is Brazil's).
+      if (j > end && IsOneOf(j, coder_.mediation_words_)) {
+        for (int k = end; k < j; ++k) {
+          if (!IsActor(k) && Has(k, kPreposition) && k > end) return place;
+        }
+      }
       // "arrested a suspect in a joint operation with the Belgian police":
       // a phrase that is an event of its own holds its own actors.
       if (j > end && Has(j, kPreposition) && !IsActor(j)) {
