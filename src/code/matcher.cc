@@ -851,9 +851,9 @@ class EventCoder::Matcher {
     return fallback;
   }
 
-  // The subject of the verb that reports the clause `subject` opens ("Chile
-  // said (that) Bolivia ..."), or -1 when no verb of speech stands right
-  // before it.
+  // The subject of the verb that reports the clause `subject` (or any word)
+  // opens ("Chile said (that) Bolivia ..."), or -1 when no verb of speech
+  // stands right before it.
   int ReportingSubject(int subject) const {
     int j = subject - 1;
     if (j >= 0 && !IsActor(j) && s_[j].word == coder_.word_that_) --j;
@@ -903,11 +903,7 @@ class EventCoder::Matcher {
         !IsOneOf(owner, coder_.possessive_words_)) {
       return -1;
     }
-    int g = s_[intro].word == coder_.word_that_ ? intro - 1 : intro;
-    while (g >= 0 && !IsActor(g) && Has(g, kAdverb)) --g;
-    if (g < 0 || IsActor(g) || !Has(g, kSpeech | kWarn)) return -1;
-    int outer = -1;
-    return FindSubject(ContextBefore(g).left, g, &outer);
+    return ReportingSubject(intro + 1);
   }
 
   // The actor group a pronoun at `pronoun` stands for: the nearest subject
@@ -1137,8 +1133,8 @@ class EventCoder::Matcher {
       // broker of what a phrase after the act names is no target of it
       // ("praised the truce brokered by Brazil" is Brazil's).
       if (j > end && IsOneOf(j, coder_.mediation_words_)) {
-        for (int k = end; k < j; ++k) {
-          if (!IsActor(k) && Has(k, kPreposition) && k > end) return place;
+        for (int k = end + 1; k < j; ++k) {
+          if (!IsActor(k) && Has(k, kPreposition)) return place;
         }
       }
       // "arrested a suspect in a joint operation with the Belgian police":
@@ -2446,9 +2442,11 @@ class EventCoder::Matcher {
     for (size_t k = 0; k < count; ++k) {
       const uint32_t to = coder_.Child(nodes[k], coder_.word_to_);
       if (to == 0) continue;
+      // "send aid to" ends there; "send aid to TARGET" goes on through a slot.
       int32_t entry = coder_.nodes_[to].payload;
-      if (entry < 0 && coder_.nodes_[to].slot != 0)
+      if (entry < 0 && coder_.nodes_[to].slot != 0) {
         entry = coder_.nodes_[coder_.nodes_[to].slot].payload;
+      }
       if (entry < 0) continue;
       Emit(agent, where, coder_.entries_[entry].pattern, verb, verb + 1, 0.6);
       subjects_[verb] = agent;
