@@ -358,6 +358,7 @@ class EventCoder::Builder {
            c.mediation_words_);
     intern({"about", "regarding", "concerning"}, c.topic_words_);
     c.word_jointly_ = c.vocabulary_.Intern("jointly");
+    intern({"that", "which", "who"}, c.subject_relatives_);
     intern({"its", "his", "her", "their"}, c.possessive_words_);
     intern({"reached", "reaches", "arrived", "arrives", "landed", "lands", "docked", "docks"},
            c.arrival_words_);

@@ -796,7 +796,7 @@ class EventCoder::Matcher {
           *clause_intro = j - 2;
           return j - 1;
         }
-        if (const int host = s_[j].word == coder_.word_that_ ? ThatRelativeHost(j) : -1;
+        if (const int host = IsOneOf(j, coder_.subject_relatives_) ? SubjectRelativeHost(j) : -1;
             host >= 0) {
           *clause_intro = host - 1;
           return host;
@@ -863,11 +863,12 @@ class EventCoder::Matcher {
     return FindSubject(ContextBefore(j).left, j, &intro);
   }
 
-  // The actor group a relative "that" at `that` stands for ("the IMF
-  // mission that visited Cairo": the IMF), or -1. "that" relates when a
-  // finite verb follows it and an actor, with a noun or two of its own,
-  // precedes it; "told Peru that Chile would" opens a clause.
-  int ThatRelativeHost(int that) const {
+  // The actor group a relative "that", "which" or "who" at `that` stands
+  // for, with no comma before it ("the IMF mission that visited Cairo": the
+  // IMF), or -1. It relates when a finite verb follows it and an actor, with
+  // a noun or two of its own, precedes it; "told Peru that Chile would"
+  // opens a clause.
+  int SubjectRelativeHost(int that) const {
     const int n = static_cast<int>(s_.size());
     int k = that + 1;
     while (k < n && !IsActor(k) && Has(k, kAdverb) && !Has(k, kFiniteForms)) ++k;
@@ -886,7 +887,7 @@ class EventCoder::Matcher {
   int HostOfRelativeObject(int object) const {
     for (int k = object - 1; k > 0 && object - k <= 8; --k) {
       if (IsActor(k) || Has(k, kComma | kPunct)) return -1;
-      if (s_[k].word == coder_.word_that_) return ThatRelativeHost(k);
+      if (IsOneOf(k, coder_.subject_relatives_)) return SubjectRelativeHost(k);
       if (Has(k, kBoundary | kSpeech)) return -1;
     }
     return -1;
