@@ -679,9 +679,15 @@ class EventCoder::Matcher {
   // Is the actor group at `i` the object of a preposition?
   // "in Caracas", "to eastern Congo".
   bool AfterPreposition(int i) const {
-    if (i > 0 && Has(i - 1, kPreposition)) return true;
-    return i > 1 && !IsActor(i - 1) && IsOneOf(i - 1, coder_.region_words_) &&
-           Has(i - 2, kPreposition);
+    const int before = BeforeRegion(i);
+    return before >= 0 && Has(before, kPreposition);
+  }
+
+  // The symbol before the actor group at `i`, past a region word ("to
+  // eastern Congo": "to"); -1 at the sentence's start.
+  int BeforeRegion(int i) const {
+    if (i > 1 && !IsActor(i - 1) && IsOneOf(i - 1, coder_.region_words_)) return i - 2;
+    return i - 1;
   }
 
   // Is the verb at `verb` in a clause opened by ", which|who|whose"?
@@ -1012,6 +1018,22 @@ class EventCoder::Matcher {
     return (root.size() == 2 && root[0] == '1' && root != "14") || root == "20";
   }
 
+  // "If Iran enriched uranium, Israel would strike its nuclear sites,
+  // Israel's defence minister said": force promised (would, will) on a
+  // condition by the side that would use it is the speaker's threat; said
+  // by others ("analysts said"), a hypothetical. Returns the speaker's
+  // group, or -1.
+  int ConditionalForceSpeaker(const Match& match, const LeftContext& context, uint64_t governed,
+                              int source) const {
+    if (!(context.would || context.future) || (governed & kSuppress) ||
+        !IsForce(coder_.entries_[match.entry].pattern)) {
+      return -1;
+    }
+    const bool conditional =
+        (governed & kConditional) || ConditionFollows(match.end) || OpensWithCondition();
+    return conditional ? SpeakerOnSideOf(source) : -1;
+  }
+
   // Coercion or force: roots 15 to 20.
   bool IsForce(uint32_t pattern) const {
     const std::string& code = coder_.patterns_[pattern].code;
@@ -1095,11 +1117,10 @@ class EventCoder::Matcher {
 
   // "in Caracas", "at a US military base": the actor names where.
   bool IsPlace(int i) const {
-    if (i > 0 && Has(i - 1, kLocative)) return true;
-    // "at a US military base", "in eastern Ukraine".
-    return i > 1 &&
-           (AfterDeterminer(i) || (!IsActor(i - 1) && IsOneOf(i - 1, coder_.region_words_))) &&
-           Has(i - 2, kLocative);
+    // "in Caracas", "in eastern Ukraine".
+    if (const int before = BeforeRegion(i); before >= 0 && Has(before, kLocative)) return true;
+    // "at a US military base".
+    return i > 1 && AfterDeterminer(i) && Has(i - 2, kLocative);
   }
 
   // "on the sidelines of the SCO summit": the actor names the occasion.
@@ -1321,9 +1342,12 @@ class EventCoder::Matcher {
     }
     // "If Iran enriched uranium, Israel would strike its nuclear sites": a
     // condition that opens the sentence.
-    if (object < 0 && n > 0 && Has(0, kConditional)) return ConditionSubject(0, source);
+    if (object < 0 && OpensWithCondition()) return ConditionSubject(0, source);
     return object;
   }
+
+  // "If Iran enriched uranium, ...".
+  bool OpensWithCondition() const { return !s_.empty() && !IsActor(0) && Has(0, kConditional); }
 
   // The actor the "if" or "unless" at `conditional` makes the subject of
   // its clause, when not `source`; else -1.
@@ -2095,18 +2119,8 @@ class EventCoder::Matcher {
     if ((context.would || context.future) && (governed & kWarn) && mood == kAct) {
       mood = kThreaten;  // "warned Lebanon that it would bomb its airports"
     } else if (const int speaker =
-                   mood != kAppeal && (context.would || context.future) &&
-                           !(governed & kSuppress) &&
-                           IsForce(coder_.entries_[match.entry].pattern) &&
-                           ((governed & kConditional) || ConditionFollows(match.end) ||
-                            (!s_.empty() && !IsActor(0) && Has(0, kConditional)))
-                       ? SpeakerOnSideOf(source)
-                       : -1;
+                   mood != kAppeal ? ConditionalForceSpeaker(match, context, governed, source) : -1;
                speaker >= 0) {
-      // "If Iran enriched uranium, Israel would strike its nuclear sites,
-      // Israel's defence minister said": force promised on a condition by
-      // the side that would use it is the speaker's threat; said by others
-      // ("analysts said"), a hypothetical.
       mood = kThreaten;
       source = speaker;
     } else if (governed & (kSuppress | kConditional)) {
@@ -2433,7 +2447,7 @@ class EventCoder::Matcher {
     const int n = static_cast<int>(s_.size());
     const int agent = verb + 2;
     int arrival = agent + 1;
-    while (arrival < n && AdverbialAt(arrival) > 0) arrival += AdverbialAt(arrival);
+    while (const int skip = arrival < n ? AdverbialAt(arrival) : 0) arrival += skip;
     if (arrival + 1 >= n || IsActor(arrival) || !IsOneOf(arrival, coder_.arrival_words_)) {
       return false;
     }

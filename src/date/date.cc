@@ -1718,8 +1718,9 @@ bool MayHoldDate(const Segmentation& segmentation, const FoldedTokens* folded, u
     if (token.kind == TokenKind::kNumber) return true;
     if (token.kind != TokenKind::kWord) continue;
     const std::string_view word = folded->Word(i);
-    if (kAnchorsByKeyId[key_ids[folded->SharedId(i)]] || (word[0] >= '0' && word[0] <= '9'))
+    if (kAnchorsByKeyId[key_ids[folded->SharedId(i)]] || (word[0] >= '0' && word[0] <= '9')) {
       return true;
+    }
   }
   return false;
 }
