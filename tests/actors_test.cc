@@ -645,6 +645,21 @@ TEST_F(ActorsTest, SharedSurnameGoesToTheOfficeHolderThenTheAlias) {
             (Strings{"PER=Peru", "VENELI=President Maduro"}));
 }
 
+TEST_F(ActorsTest, AnAliasAfterAnUnknownGivenNameIsSomeoneElse) {
+  EXPECT_EQ(Find("Guatemala's foreign minister, Rosa Elena Chávez, spoke."),
+            (Strings{"GTMGOV=Guatemala's foreign minister"}));
+  // Opening the sentence, a capitalised word proves nothing.
+  EXPECT_EQ(FindInDocument("When Chávez spoke, Cuba listened.", {2005, 6, 1}),
+            (Strings{"VENGOV=Chávez", "CUB=Cuba"}));
+}
+
+TEST_F(ActorsTest, AStatesOwnNamedBodyIsOneActor) {
+  EXPECT_EQ(Find("Canada sanctioned Iran's Revolutionary Guards."),
+            (Strings{"CAN=Canada", "IRNMIL=Iran's Revolutionary Guards"}));
+  EXPECT_EQ(Find("Iranian Revolutionary Guards seized a tanker."),
+            (Strings{"IRNMIL=Iranian Revolutionary Guards"}));
+}
+
 TEST_F(ActorsTest, TheGovernmentInACapitalIsThatStates) {
   EXPECT_EQ(Find("Envoys met the military government in Niamey."),
             (Strings{"NERGOV=military government in Niamey"}));

@@ -891,6 +891,13 @@ class ActorDictionary::Matcher {
     }
     if (name.capitalised && StartsLowercase(first)) return false;
     if (name.kind == NameKind::kSurname && !PersonIntroduced(name.target)) return false;
+    // "Rosa Elena Chávez": a one-word alias after a given name dyad does not
+    // know is someone else's surname. (The sentence's first word may be any
+    // capitalised word, "When Chávez ...", so it proves nothing.)
+    if (name.kind == NameKind::kPerson && length == 1 && position > 1 && IsNameWord(position - 1) &&
+        IsProperWord(position - 1)) {
+      return false;
+    }
     if (name.name_like) {
       // "Michael Jordan", "Chad Smith", "Denzel Washington": a personal name.
       if (IsNameWord(position + length)) return false;
@@ -1411,6 +1418,19 @@ class ActorDictionary::Matcher {
     if (!actor.sector.empty()) return end;
     size_t next = end;
     if (IsWord(next, d_.word_s_)) ++next;
+    // "Iran's Revolutionary Guards", "Iranian Revolutionary Guards": the
+    // state's own body, named, is one actor, not the state and the body.
+    {
+      uint32_t length = 0;
+      const int64_t found = NameAt(next, &length);
+      if (found >= 0 && d_.names_[found].kind == NameKind::kActor) {
+        const uint32_t body = d_.names_[found].target;
+        if (body != name.target && d_.state_of_[body] == name.target) {
+          mention.actor = body;
+          return next + length;
+        }
+      }
+    }
     const Name* last_noun = nullptr;
     std::string_view sector;
     for (int nouns = 0; nouns < 3 && next < words_.size(); ++nouns) {
