@@ -153,9 +153,37 @@ class EventCoder::Matcher {
     MarkMassKillings();
     CodeMediators();
     CodeJointActs();
+    CodeEllipsis();
   }
 
  private:
+  // "Thailand condemned the launches, as did Malaysia and Vietnam": what was
+  // coded before the ellipsis the actors after it did as well, to the same
+  // targets.
+  void CodeEllipsis() {
+    const int n = static_cast<int>(s_.size());
+    for (int as = 1; as + 2 < n; ++as) {
+      if (s_[as].word != coder_.word_as_ || !Has(as - 1, kComma) ||
+          !Has(as + 1, kDo | kHave | kBe) || !IsActor(as + 2)) {
+        continue;
+      }
+      const Symbol& doers = s_[as + 2];
+      const size_t events = out_.size();
+      for (size_t e = first_event_; e < events; ++e) {
+        const CodedEvent event = out_[e];
+        if (event.verb_end_token > s_[as].first_token || event.source == event.target) continue;
+        for (uint32_t a = doers.first_actor; a < doers.end_actor; ++a) {
+          if (actors_[a].actor == actors_[event.target].actor ||
+              AlreadyCoded(a, event.target, event.pattern)) {
+            continue;
+          }
+          out_.push_back({a, event.target, event.pattern, event.verb_first_token,
+                          event.verb_end_token, event.confidence});
+        }
+      }
+    }
+  }
+
   // "Interpol and Brazilian police jointly dismantled a network": what a
   // list does jointly, when nothing else is coded of the act, is its
   // members' cooperation with each other (060). "jointly condemned Russia"
@@ -2104,9 +2132,10 @@ class EventCoder::Matcher {
 
     // "Neither Argentina nor Chile condemned": nobody did.
     if (source > 0 && Has(source - 1, kNegator)) return;
-    // "Would NATO defend Estonia ..., a newspaper asked": a question, with
-    // or without its question mark.
-    if (source > 0 && !IsActor(source - 1) && Has(source - 1, kModal | kFuture | kDo) &&
+    // "Would NATO defend Estonia ..., a newspaper asked", "Is Brazil ready
+    // to ...": a question, with or without its question mark.
+    if (source > 0 && !IsActor(source - 1) &&
+        Has(source - 1, kModal | kFuture | kDo | kBe | kHave) &&
         (source == 1 || Has(source - 2, kPunct | kBoundary))) {
       return;
     }
