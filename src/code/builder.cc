@@ -356,7 +356,7 @@ class EventCoder::Builder {
            c.enacting_words_);
     intern({"brokered", "hosted", "mediated", "sponsored", "facilitated", "auspices"},
            c.mediation_words_);
-    intern({"about", "regarding", "concerning"}, c.topic_words_);
+    intern({"about", "regarding", "concerning", "citing"}, c.topic_words_);
     c.word_jointly_ = c.vocabulary_.Intern("jointly");
     intern({"that", "which", "who"}, c.subject_relatives_);
     intern({"its", "his", "her", "their"}, c.possessive_words_);

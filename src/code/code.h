@@ -275,9 +275,9 @@ class EventCoder {
   // "a truce brokered by Qatar", "talks hosted by Malaysia", "under the
   // auspices of the AU": the one named next mediates.
   std::array<uint32_t, 6> mediation_words_ = {};
-  // "consultations about the peace talks between A and B": what follows
-  // names a topic, not news.
-  std::array<uint32_t, 3> topic_words_ = {};
+  // "consultations about the peace talks between A and B", "citing A's
+  // support for B": what follows names a topic or a reason, not news.
+  std::array<uint32_t, 4> topic_words_ = {};
   // "said its troops had": its, his, her, their.
   std::array<uint32_t, 4> possessive_words_ = {};
   // "Aid sent by Turkey reached Somalia": what was sent arrives.

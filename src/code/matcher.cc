@@ -1664,9 +1664,10 @@ class EventCoder::Matcher {
     // it ("Russia's invasion of Ukraine in February 2022 shocked Europe").
     if (Hypothetical(start)) return;
     // "consultations with Cuba about the peace talks between Colombia and
-    // the ELN": a topic, whatever the sentence dates.
+    // the ELN", "citing Rwanda's support for the rebels": a topic or a
+    // reason, whatever the sentence dates.
     for (int i = start - 1; i >= 0 && start - i <= 4; --i) {
-      if (IsActor(i) || Has(i, kBoundary | kComma | kPunct)) break;
+      if ((IsActor(i) && i != start - 1) || Has(i, kBoundary | kComma | kPunct)) break;
       if (IsOneOf(i, coder_.topic_words_)) return;
     }
     // "The visit of the prime minister to Canada, planned for June, was
@@ -1923,6 +1924,14 @@ class EventCoder::Matcher {
       // "accused X of attacking Y" codes the accusation only, but "Maduro
       // spoke after receiving Borisov" reports Maduro receiving him.
       if (context.left != verb - 1 || context.left < 0 || !Has(context.left, kTemporal | kAspect)) {
+        return;
+      }
+      // "after shelling struck a village": a gerund that a finite verb
+      // follows is that verb's subject, a noun.
+      // ("began investigating attacks": an aspect's gerund takes a plural
+      // object that only looks like a verb.)
+      if (Has(context.left, kTemporal) && match.end == verb + 1 &&
+          match.end < static_cast<int>(s_.size()) && !IsActor(match.end) && Has(match.end, kPast)) {
         return;
       }
       int source = -1;
