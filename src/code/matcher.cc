@@ -1160,6 +1160,12 @@ class EventCoder::Matcher {
     const int n = static_cast<int>(s_.size());
     const int limit = static_cast<int>(coder_.options_.max_argument_distance);
     int place = -1;
+    // "poisoning him at a restaurant in Sofia": the object is someone the
+    // pronoun names, not the place after it.
+    if (!pattern_ends_in_preposition && end < n && !IsActor(end) && Has(end, kObjectPronoun) &&
+        !Has(end, kOwner)) {
+      return -1;
+    }
     for (int j = end; j < n && j - end <= limit; ++j) {
       if (IsActor(j)) {
         // "a US-drafted Security Council resolution": the first actor
@@ -1952,12 +1958,21 @@ class EventCoder::Matcher {
         int governor = -1;
         if (ClauseGovernor(intro, &governor) & (kSuppress | kConditional)) return;
       } else {
+        // The subject of the verb before ("met his Hungarian counterpart
+        // and signed an agreement, before flying on to Vienna": not the
+        // counterpart), else the nearest actor, whose clause ends at "and"
+        // or a comma (", and Paris responded by expelling").
         for (int j = context.left - 1; j >= 0 && verb - j <= 16; --j) {
-          if (IsActor(j) && !AfterPreposition(j)) {
-            source = j;
+          if (subjects_[j] >= 0 && !IsActor(j)) {
+            source = subjects_[j];
             break;
           }
-          if (Has(j, kBoundary) && !Has(j, kPunct)) return;
+          if (IsActor(j) && !AfterPreposition(j) && source < 0) source = j;
+          if (source >= 0 && Has(j, kAnd | kComma)) break;
+          if (Has(j, kBoundary) && !Has(j, kPunct)) {
+            if (source < 0) return;
+            break;
+          }
         }
       }
       const Entry& entry = coder_.entries_[match.entry];
