@@ -659,6 +659,14 @@ class EventCoder::Matcher {
     int to = -1;         // position of "to"
   };
 
+  // "had rammed and sunk": the perfect's auxiliary before the first verb
+  // governs the participle after `and`.
+  bool CoordinatedPerfect(int and_at) const {
+    if (and_at < 1 || IsActor(and_at) || !Has(and_at, kAnd)) return false;
+    const int first = and_at - 1;
+    return !IsActor(first) && Has(first, kParticiple) && ContextBefore(first).have;
+  }
+
   LeftContext ContextBefore(int verb) const {
     LeftContext context;
     int i = verb - 1;
@@ -738,7 +746,11 @@ class EventCoder::Matcher {
       // Clause words that only introduce a phrase ("denounced the pressure
       // as coercion and called on ...") do not hide the previous verb.
       const bool after_comma = Has(left, kComma) || (left > 0 && Has(left - 1, kComma));
+      // "said that Chinese ships had rammed and sunk a boat": with no comma,
+      // a reported clause's own subject is the coordinate's.
+      int clause_subject = -1;
       for (int j = left - 1; j >= 0 && left - j <= 30; --j) {
+        if (IsActor(j) && !after_comma && !AfterPreposition(j)) clause_subject = j;
         // "Spain, whose prime minister visited Beijing, signed": a verb
         // inside a relative clause the comma closes is no coordinate.
         if (subjects_[j] >= 0 && InsideRelativeClause(j)) break;
@@ -752,6 +764,7 @@ class EventCoder::Matcher {
         // "Chile said the talks had failed and accused Peru": the reporting
         // verb is the coordinate.
         if (Has(j, kSpeech | kWarn) && !IsActor(j) && !AfterDeterminer(j)) {
+          if (clause_subject >= 0) return clause_subject;
           int intro = -1;
           const LeftContext context = ContextBefore(j);
           const int speaker = context.negated ? -1 : FindSubject(context.left, j, &intro);
@@ -759,6 +772,7 @@ class EventCoder::Matcher {
           break;
         }
         if (!IsActor(j) && s_[j].word == coder_.word_that_) {
+          if (clause_subject >= 0 && ReportingSubject(j + 1) >= 0) return clause_subject;
           const int speaker = ReportingSubject(j + 1);
           if (speaker >= 0) return speaker;
         }
@@ -2149,7 +2163,9 @@ class EventCoder::Matcher {
       }
       if (context.future) mood = kIntent;
       source = FindSubject(context.left, verb, &intro);
-      if (participle_only && !context.have && !context.be) return;
+      if (participle_only && !context.have && !context.be && !CoordinatedPerfect(context.left)) {
+        return;
+      }
     }
     if (source < 0) return;
     subjects_[verb] = source;
