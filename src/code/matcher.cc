@@ -2683,12 +2683,23 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
   auto is_actor = [&](size_t i) { return symbols[i].word == kActorSymbol; };
   // Joins the actor symbol at the back into the group `into` (an earlier symbol),
   // dropping the connectors between them.
+  // "Russian diplomats and Iranian diplomats", "Russian, Iranian and
+  // Chinese diplomats": a list whose last member's noun ends the others or
+  // is theirs too keeps it, so "expel TARGET diplomats" matches the group.
+  auto owned_noun = [&](const CoderScratch::Symbol& first, const CoderScratch::Symbol& last) {
+    if (last.possessive == 0) return 0u;
+    if (first.possessive == 0) return last.possessive;
+    return scratch.word_ids[first.end_token - 1 - base] ==
+                   scratch.word_ids[last.end_token - 1 - base]
+               ? last.possessive
+               : 0u;
+  };
   auto join_back = [&](size_t into) {
     const CoderScratch::Symbol last = back();
     used = into + 1;
     symbols[into].end_actor = last.end_actor;
     symbols[into].end_token = last.end_token;
-    symbols[into].possessive = 0;
+    symbols[into].possessive = owned_noun(symbols[into], last);
     symbols[into].flags = last.flags;  // the last member stands before what follows
   };
   for (uint32_t i = base; i < end;) {
@@ -2791,7 +2802,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
         used = head + 1;
         symbols[head].end_actor = last.end_actor;
         symbols[head].end_token = last.end_token;
-        symbols[head].possessive = 0;
+        symbols[head].possessive = owned_noun(symbols[head], last);
         symbols[head].flags = last.flags;
       }
       continue;
