@@ -660,6 +660,10 @@ TEST_F(ActorsTest, AStatesOwnNamedBodyIsOneActor) {
             (Strings{"IRNMIL=Iranian Revolutionary Guards"}));
 }
 
+TEST_F(ActorsTest, AGroupsMembersNamedByASectorNounAreTheGroup) {
+  EXPECT_EQ(Find("Houthi forces seized a ship."), (Strings{"YEMREB=Houthi forces"}));
+}
+
 TEST_F(ActorsTest, TheGovernmentInACapitalIsThatStates) {
   EXPECT_EQ(Find("Envoys met the military government in Niamey."),
             (Strings{"NERGOV=military government in Niamey"}));

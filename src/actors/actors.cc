@@ -1415,7 +1415,14 @@ class ActorDictionary::Matcher {
   size_t AfterActor(const Name& name, size_t position, size_t end, ActorMention& mention) {
     mention.actor = name.target;
     const Actor& actor = d_.actors_[name.target];
-    if (!actor.sector.empty()) return end;
+    if (!actor.sector.empty()) {
+      // "Houthi forces", "Hamas fighters": the group's own members, named by
+      // a sector noun that is no verb of the clause.
+      uint32_t length = 0;
+      const int64_t found = NameAt(end, &length);
+      if (found >= 0 && d_.names_[found].kind == NameKind::kSector) return end + length;
+      return end;
+    }
     size_t next = end;
     if (IsWord(next, d_.word_s_)) ++next;
     // "Iran's Revolutionary Guards", "Iranian Revolutionary Guards": the
