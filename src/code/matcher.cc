@@ -1263,19 +1263,26 @@ class EventCoder::Matcher {
   int InquiryTarget(int end, int source, bool other_side = false) const {
     const int n = static_cast<int>(s_.size());
     const int reach = other_side ? 16 : 10;
+    // "declined to confirm a report that its drones struck a depot in
+    // Russia": where the reported act happened is the other side, failing
+    // a named one.
+    int place = -1;
     for (int j = end; j < n && j - end <= reach; ++j) {
       if (IsActor(j)) {
-        if (j == source || IsPlace(j)) continue;
-        if (other_side && SideOf(source, j)) continue;
+        if (j == source || (other_side && SideOf(source, j))) continue;
+        if (IsPlace(j)) {
+          if (other_side && place < 0) place = j;
+          continue;
+        }
         return j;
       }
       // "investigating reports that": the object, a noun.
       const bool noun = j == end || AfterDeterminer(j);
       if (Has(j, kComma) || (Has(j, kSpeech) && !noun) || (Has(j, kPunct) && !Has(j, kBoundary))) {
-        return -1;
+        return place;
       }
     }
-    return -1;
+    return place;
   }
 
   // "pledged to buy American farm goods", "is willing to play a role in
