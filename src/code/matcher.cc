@@ -2750,6 +2750,19 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
           symbol.flags |= kBareS;
         }
       }
+      // "used captured Yemeni civilians", "to free jailed opposition
+      // leaders": a participle between a verb and an actor is the actor's
+      // adjective, unless a pattern of that verb has it as its own next
+      // word ("flew wounded Palestinians to Doha", "pardoned jailed
+      // activists").
+      if (used >= 2 && !is_actor(used - 1) && !is_actor(used - 2) && (back().flags & kParticiple) &&
+          Child(Child(0, symbols[used - 2].word), back().word) == 0 &&
+          (symbols[used - 2].flags & (kFiniteForms | kBase)) &&
+          !(symbols[used - 2].flags & (kBe | kHave | kDo | kModal | kFuture | kPunct | kComma |
+                                       kAnd | kRelative | kPronoun))) {
+        symbol.first_token = back().first_token;
+        --used;
+      }
       // "the United States": the article belongs to the name, as does the
       // owner of "his government" (actors/actors.h).
       if (used > 0 && back().word != Vocabulary::kUnknown &&
