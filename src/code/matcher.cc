@@ -2283,7 +2283,7 @@ class EventCoder::Matcher {
             }
           }
           if ((code.starts_with("15") || code.starts_with("14")) &&
-              (target < 0 || Has(target - 1, kLocative))) {
+              (target < 0 || Has(target - 1, kLocative | kPassage))) {
             const int aimed =
                 AimTarget(match.end, source, code.starts_with("15") ? kProvocation : kProtestAim);
             if (aimed >= 0) target = aimed;
@@ -2751,13 +2751,14 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
         }
       }
       // "used captured Yemeni civilians", "to free jailed opposition
-      // leaders": a participle between a verb and an actor is the actor's
+      // leaders", "began treating wounded Palestinians": a participle
+      // between a verb and an actor is the actor's
       // adjective, unless a pattern of that verb has it as its own next
       // word ("flew wounded Palestinians to Doha", "pardoned jailed
       // activists").
       if (used >= 2 && !is_actor(used - 1) && !is_actor(used - 2) && (back().flags & kParticiple) &&
           Child(Child(0, symbols[used - 2].word), back().word) == 0 &&
-          (symbols[used - 2].flags & (kFiniteForms | kBase)) &&
+          (symbols[used - 2].flags & (kFiniteForms | kBase | kGerund)) &&
           !(symbols[used - 2].flags & (kBe | kHave | kDo | kModal | kFuture | kPunct | kComma |
                                        kAnd | kRelative | kPronoun))) {
         symbol.first_token = back().first_token;
