@@ -1559,10 +1559,11 @@ class EventCoder::Matcher {
          coder_.patterns_[pattern].code.starts_with("19"))) {
       pattern = static_cast<uint32_t>(coder_.repression_pattern_);
     }
+    const uint32_t first_token = s_[verb_first].first_token;
+    if (OfferRejected(pattern, verb_first)) return;
     last_target_group_ = target_group;
     const Symbol& source = s_[source_group];
     const Symbol& target = s_[target_group];
-    const uint32_t first_token = s_[verb_first].first_token;
     const uint32_t end_token = s_[verb_end - 1].end_token;
     for (uint32_t a = source.first_actor; a < source.end_actor; ++a) {
       for (uint32_t b = target.first_actor; b < target.end_actor; ++b) {
@@ -1570,6 +1571,31 @@ class EventCoder::Matcher {
         out_.push_back({a, b, pattern, first_token, end_token, confidence});
       }
     }
+  }
+
+  // "spurned a French offer to mediate", "rebuffed a Turkish offer to host
+  // talks": an intention a rejection (12x) just coded takes as its object
+  // is what was rejected, not news of its own.
+  // ("refused to talk to Chile but offered to mediate" offers anew: a
+  // finite verb or a clause word stands between.)
+  bool OfferRejected(uint32_t pattern, int verb_first) const {
+    constexpr uint32_t kNearestObject = 6;
+    if (!coder_.patterns_[pattern].code.starts_with("03")) return false;
+    const uint32_t first_token = s_[verb_first].first_token;
+    for (size_t i = first_event_; i < out_.size(); ++i) {
+      const CodedEvent& rejection = out_[i];
+      if (!coder_.patterns_[rejection.pattern].code.starts_with("12") ||
+          rejection.verb_end_token > first_token ||
+          first_token - rejection.verb_end_token > kNearestObject) {
+        continue;
+      }
+      bool object = true;
+      for (int k = verb_first - 1; k >= 0 && s_[k].first_token >= rejection.verb_end_token; --k) {
+        if (!IsActor(k) && Has(k, kFiniteForms | kAnd | kComma | kBoundary)) object = false;
+      }
+      if (object) return true;
+    }
+    return false;
   }
 
   // Two readings of one act ("expelled the ambassador, giving him 48 hours
