@@ -1715,7 +1715,7 @@ class EventCoder::Matcher {
     // the subject or object of another verb, is background, not news of the
     // report's day; it is an event of its own only when the sentence dates
     // it ("Russia's invasion of Ukraine in February 2022 shocked Europe").
-    if (Hypothetical(start)) return;
+    if (Hypothetical(start) || UnrealPredicate(match.end)) return;
     // "consultations with Cuba about the peace talks between Colombia and
     // the ELN", "citing Rwanda's support for the rebels": a topic or a
     // reason, whatever the sentence dates.
@@ -1876,6 +1876,24 @@ class EventCoder::Matcher {
       // that the event happens, which makes it news.
       if (Has(j, kOccurrence)) return false;
       if (LooksFinite(j)) return !(j + 1 < n && Has(j, kBe) && Has(j + 1, kOccurrence));
+    }
+    return false;
+  }
+
+  // "The talks between Serbia and Kosovo could resume next month": a noun
+  // whose clause goes on with a modal, "will" or a negator before its
+  // verb names what may or may not happen.
+  bool CapitalisedInside(int i) const {
+    const Token& token = segmentation_.tokens[s_[i].first_token];
+    return i > 0 && text_[token.begin] >= 'A' && text_[token.begin] <= 'Z';
+  }
+
+  bool UnrealPredicate(int end) const {
+    const int n = static_cast<int>(s_.size());
+    for (int j = end; j < n && j - end <= 8; ++j) {
+      if (IsActor(j) || Has(j, kBoundary | kComma | kPunct)) return false;
+      if (Has(j, kModal | kFuture | kNegator) && !CapitalisedInside(j)) return true;  // "in May"
+      if (Has(j, kOccurrence) || LooksFinite(j)) return false;
     }
     return false;
   }
