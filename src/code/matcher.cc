@@ -1302,6 +1302,7 @@ class EventCoder::Matcher {
     if (act.entry >= 0) return;  // the act codes itself, in the intent mood
     const LeftContext context = ContextBefore(governor);
     if (context.negated || context.modal || context.to >= 0) return;
+    if (context.would && ConditionFollows(governor)) return;
     // "the government's plan to curb the courts": a noun, the plan known.
     if (governor > 0 && !IsActor(governor - 1) && Has(governor - 1, kDeterminer)) return;
     int intro = -1;
@@ -1880,13 +1881,14 @@ class EventCoder::Matcher {
     return false;
   }
 
-  // "The talks between Serbia and Kosovo could resume next month": a noun
-  // whose clause goes on with a modal, "will" or a negator before its
-  // verb names what may or may not happen.
   bool CapitalisedInside(int i) const {
     const Token& token = segmentation_.tokens[s_[i].first_token];
     return i > 0 && text_[token.begin] >= 'A' && text_[token.begin] <= 'Z';
   }
+
+  // "The talks between Serbia and Kosovo could resume next month": a noun
+  // whose clause goes on with a modal, "will" or a negator before its
+  // verb names what may or may not happen.
 
   bool UnrealPredicate(int end) const {
     const int n = static_cast<int>(s_.size());
@@ -2197,8 +2199,9 @@ class EventCoder::Matcher {
         // "would not hesitate to use force", and only so: "did not
         // hesitate to strike" tells a strike done.
         if (!governing.negated || !(governing.would || governing.future)) return;
-      } else if (governing.negated || governing.modal) {
-        return;
+      } else if (governing.negated || governing.modal ||
+                 (governing.would && ConditionFollows(verb))) {
+        return;  // "would be willing to meet Colombia if ...": hypothetical
       }
       commissive = (governor & kCommissive) != 0;
       if (provoker < 0) {
