@@ -1881,6 +1881,16 @@ class EventCoder::Matcher {
     return false;
   }
 
+  // The place named in a subject that is no actor ("Cities in Ukraine",
+  // "Towns across the north of Syria"), or -1.
+  int PlaceInSubject(int left) const {
+    for (int j = left; j > 0; --j) {
+      if (IsActor(j)) return Has(j - 1, kLocative | kPassage) ? j : -1;
+      if (Has(j, kBoundary | kComma | kPunct) || subjects_[j] >= 0) return -1;
+    }
+    return -1;
+  }
+
   bool CapitalisedInside(int i) const {
     const Token& token = segmentation_.tokens[s_[i].first_token];
     return i > 0 && text_[token.begin] >= 'A' && text_[token.begin] <= 'Z';
@@ -2093,9 +2103,15 @@ class EventCoder::Matcher {
         (form & kParticiple) && (context.be || participle_only || agent_next);
     if (can_be_passive) {
       int intro = -1;
-      const int patient = FindSubject(context.left, verb, &intro);
+      int patient = FindSubject(context.left, verb, &intro);
       if (patient < 0 && context.be && ObjectFirstPassive(verb, context.left)) return;
       const Match passive = Longest(verb, true, patient);
+      // "Cities across Ukraine were hit by Russian missiles": force or aid
+      // that strikes a place strikes its state.
+      if (passive.entry >= 0 && patient < 0 && context.be &&
+          PlaceIsTarget(coder_.patterns_[coder_.entries_[passive.entry].pattern].code)) {
+        patient = PlaceInSubject(context.left);
+      }
       if (passive.entry >= 0) {
         int governor = -1;
         const uint64_t governed = ClauseGovernor(intro, &governor);
