@@ -357,6 +357,7 @@ class EventCoder::Builder {
     intern({"brokered", "hosted", "mediated", "sponsored", "facilitated", "auspices"},
            c.mediation_words_);
     intern({"about", "regarding", "concerning", "citing"}, c.topic_words_);
+    intern({"killing", "wounding", "injuring", "maiming"}, c.toll_words_);
     c.word_jointly_ = c.vocabulary_.Intern("jointly");
     intern({"that", "which", "who"}, c.subject_relatives_);
     intern({"its", "his", "her", "their"}, c.possessive_words_);

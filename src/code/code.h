@@ -278,6 +278,8 @@ class EventCoder {
   // "consultations about the peace talks between A and B", "citing A's
   // support for B": what follows names a topic or a reason, not news.
   std::array<uint32_t, 4> topic_words_ = {};
+  // ", killing five soldiers": the toll of the act before it.
+  std::array<uint32_t, 4> toll_words_ = {};
   // "said its troops had": its, his, her, their.
   std::array<uint32_t, 4> possessive_words_ = {};
   // "Aid sent by Turkey reached Somalia": what was sent arrives.

@@ -1171,6 +1171,34 @@ class EventCoder::Matcher {
   }
 
   int FindTarget(int end, bool pattern_ends_in_preposition, bool place_is_target = false) const {
+    const int target = FindTargetOrPlace(end, pattern_ends_in_preposition, place_is_target);
+    // "detonated a car bomb at a checkpoint in Mogadishu, killing a dozen
+    // Somali soldiers": the dead, not the city, are the target, which the
+    // participle codes with this act's code.
+    if (place_is_target && target >= 0 && target >= end && IsPlace(target) &&
+        VictimsNamedAfter(target)) {
+      return -1;
+    }
+    return target;
+  }
+
+  // ", killing|wounding ... ACTOR" right after the place `place`, the actor
+  // of the place's state.
+  bool VictimsNamedAfter(int place) const {
+    const int n = static_cast<int>(s_.size());
+    for (int k = place + 1; k + 1 < n && k - place <= 6; ++k) {
+      if (!Has(k, kComma)) continue;
+      if (!IsOneOf(k + 1, coder_.toll_words_)) return false;
+      for (int v = k + 2; v < n && v - k <= 6; ++v) {
+        if (IsActor(v)) return SideOf(place, v);
+        if (Has(v, kBoundary | kComma | kPunct)) return false;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  int FindTargetOrPlace(int end, bool pattern_ends_in_preposition, bool place_is_target) const {
     const int n = static_cast<int>(s_.size());
     const int limit = static_cast<int>(coder_.options_.max_argument_distance);
     int place = -1;
