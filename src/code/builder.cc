@@ -358,6 +358,7 @@ class EventCoder::Builder {
            c.mediation_words_);
     intern({"about", "regarding", "concerning", "citing"}, c.topic_words_);
     intern({"killing", "wounding", "injuring", "maiming"}, c.toll_words_);
+    intern({"troops", "soldiers", "forces", "peacekeepers", "contingent"}, c.troop_words_);
     c.word_jointly_ = c.vocabulary_.Intern("jointly");
     intern({"that", "which", "who"}, c.subject_relatives_);
     intern({"its", "his", "her", "their"}, c.possessive_words_);
@@ -403,6 +404,7 @@ class EventCoder::Builder {
     };
     c.mass_killing_pattern_ = first_verb_pattern("202");
     c.peacekeeping_pattern_ = first_verb_pattern("074");
+    c.troops_received_pattern_ = first_verb_pattern("0861");
     c.repression_pattern_ = first_verb_pattern("175");
     c.intent_pattern_ = first_verb_pattern("030");
     c.threat_pattern_ = first_verb_pattern("130");

@@ -286,13 +286,16 @@ class EventCoder {
   std::array<uint32_t, 8> arrival_words_ = {};
   // "to eastern Congo": a part of the place named after a preposition.
   std::array<uint32_t, 9> region_words_ = {};
-  int32_t mass_killing_pattern_ = -1;  // a 202 pattern, for killings by the hundred
-  int32_t peacekeeping_pattern_ = -1;  // a 074 pattern, for troops sent to protect
-  int32_t repression_pattern_ = -1;    // a 175 pattern, for force used on protesters
-  int32_t intent_pattern_ = -1;        // a 030 pattern, for intentions no pattern names
-  int32_t threat_pattern_ = -1;        // a 130 pattern, for warned acts no pattern names
-  int32_t mediation_pattern_ = -1;     // a 045 pattern, for the broker of a deal or talks
-  int32_t cooperation_pattern_ = -1;   // a 060 pattern, for what a list does jointly
+  int32_t mass_killing_pattern_ = -1;     // a 202 pattern, for killings by the hundred
+  int32_t peacekeeping_pattern_ = -1;     // a 074 pattern, for troops sent to protect
+  int32_t troops_received_pattern_ = -1;  // a 0861 pattern, for troops welcomed
+  // "welcomed the first troops from Rwanda": words naming a contingent.
+  std::array<uint32_t, 5> troop_words_ = {};
+  int32_t repression_pattern_ = -1;   // a 175 pattern, for force used on protesters
+  int32_t intent_pattern_ = -1;       // a 030 pattern, for intentions no pattern names
+  int32_t threat_pattern_ = -1;       // a 130 pattern, for warned acts no pattern names
+  int32_t mediation_pattern_ = -1;    // a 045 pattern, for the broker of a deal or talks
+  int32_t cooperation_pattern_ = -1;  // a 060 pattern, for what a list does jointly
   uint32_t word_jointly_ = 0;
   // "the mission that|which|who visited Cairo": relative pronouns of a subject.
   std::array<uint32_t, 3> subject_relatives_ = {};

@@ -1590,6 +1590,12 @@ class EventCoder::Matcher {
     }
     const uint32_t first_token = s_[verb_first].first_token;
     if (OfferRejected(pattern, verb_first)) return;
+    // "Mozambique welcomed the first troops from Rwanda": troops received
+    // are a force let in (0861), not guests (043).
+    if (coder_.troops_received_pattern_ >= 0 && coder_.patterns_[pattern].code == "043" &&
+        NamesTroops(target_group)) {
+      pattern = static_cast<uint32_t>(coder_.troops_received_pattern_);
+    }
     last_target_group_ = target_group;
     const Symbol& source = s_[source_group];
     const Symbol& target = s_[target_group];
@@ -1600,6 +1606,17 @@ class EventCoder::Matcher {
         out_.push_back({a, b, pattern, first_token, end_token, confidence});
       }
     }
+  }
+
+  // Does the group's name open or end with a word for a contingent
+  // ("troops from Rwanda", "Rwandan forces"; not "its armed forces chief")?
+  bool NamesTroops(int group) const {
+    const auto troops = [&](uint32_t token) {
+      const uint32_t word = word_ids_[token - base_];
+      return word != 0 && std::find(coder_.troop_words_.begin(), coder_.troop_words_.end(), word) !=
+                              coder_.troop_words_.end();
+    };
+    return troops(s_[group].first_token) || troops(s_[group].end_token - 1);
   }
 
   // "spurned a French offer to mediate", "rebuffed a Turkish offer to host
