@@ -405,6 +405,7 @@ class EventCoder::Builder {
     c.mass_killing_pattern_ = first_verb_pattern("202");
     c.peacekeeping_pattern_ = first_verb_pattern("074");
     c.troops_received_pattern_ = first_verb_pattern("0861");
+    c.endorsement_pattern_ = first_verb_pattern("051");
     c.repression_pattern_ = first_verb_pattern("175");
     c.intent_pattern_ = first_verb_pattern("030");
     c.threat_pattern_ = first_verb_pattern("130");

@@ -289,6 +289,7 @@ class EventCoder {
   int32_t mass_killing_pattern_ = -1;     // a 202 pattern, for killings by the hundred
   int32_t peacekeeping_pattern_ = -1;     // a 074 pattern, for troops sent to protect
   int32_t troops_received_pattern_ = -1;  // a 0861 pattern, for troops welcomed
+  int32_t endorsement_pattern_ = -1;      // a 051 pattern, for an act welcomed
   // "welcomed the first troops from Rwanda": words naming a contingent.
   std::array<uint32_t, 5> troop_words_ = {};
   int32_t repression_pattern_ = -1;   // a 175 pattern, for force used on protesters

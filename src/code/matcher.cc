@@ -2162,8 +2162,17 @@ class EventCoder::Matcher {
         const uint64_t governed = ClauseGovernor(intro, &governor);
         if (patient >= 0 && !(governed & (kSuppress | kConditional))) {
           subjects_[verb] = patient;
-          Emit(passive.agent, patient, coder_.entries_[passive.entry].pattern, verb, passive.end,
-               0.8);
+          uint32_t pattern = coder_.entries_[passive.entry].pattern;
+          // "Japan's donation was welcomed by Nepal", "A pledge by Canada
+          // ... was welcomed by Latvia": what was welcomed is an act of the
+          // owner's, endorsed, not a guest received.
+          if (coder_.patterns_[pattern].code == "043" && coder_.endorsement_pattern_ >= 0 &&
+              ((patient > 0 && Has(patient - 1, kBy)) ||
+               (patient + 1 < static_cast<int>(s_.size()) &&
+                IsPossessiveMark(s_[patient + 1].word) && !IsActor(patient + 2)))) {
+            pattern = static_cast<uint32_t>(coder_.endorsement_pattern_);
+          }
+          Emit(passive.agent, patient, pattern, verb, passive.end, 0.8);
         }
         return;
       }
