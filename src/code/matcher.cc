@@ -789,7 +789,13 @@ class EventCoder::Matcher {
           // "Representatives of Armenia and Azerbaijan met" has its subject
           // after "of"; "an attack in Kabul killed" has none ("in Kabul" is a
           // place).
-          if (fallback < 0 && !Has(j - 1, kLocative)) fallback = j;
+          // Nor "A pledge by Brazil to send doctors to Haiti was
+          // welcomed": what is sent to, or done with or against, is not.
+          const uint32_t link = s_[j - 1].word;
+          const bool of_the_subject = link == coder_.word_of_ || link == coder_.word_from_ ||
+                                      link == coder_.word_for_ || link == coder_.word_between_ ||
+                                      Has(j - 1, kBy);
+          if (fallback < 0 && !Has(j - 1, kLocative) && of_the_subject) fallback = j;
           continue;
         }
         // "The IMF mission that visited Cairo praised": the object of a
