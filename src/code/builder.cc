@@ -373,7 +373,7 @@ class EventCoder::Builder {
     mark({"all", "remaining"}, kQuantifier);
     mark({"since"}, kSince);
     mark({"demand", "demanding", "against", "protest", "protesting", "denounce", "denouncing",
-          "oppose", "opposing"},
+          "oppose", "opposing", "press", "pressure", "pressing", "urging"},
          kProtestAim);
     mark({"him", "her", "them"}, kObjectPronoun);
     mark({"his", "her", "its", "their"}, kOwner);
