@@ -1411,6 +1411,16 @@ class EventCoder::Matcher {
     return true;
   }
 
+  // "threatened to pull the United States out of the WHO": the state the
+  // source acts for, named whole, is the threat's means, not its target.
+  bool OwnStateOf(int source, int group) const {
+    if (source < 0) return false;
+    const ActorMention& named = actors_[s_[group].first_actor];
+    const ActorMention& speaker = actors_[s_[source].first_actor];
+    return s_[group].end_actor - s_[group].first_actor == 1 && named.actor == named.state &&
+           named.state == speaker.state;
+  }
+
   // "threatened to deploy missiles in the Baltic if Sweden joined NATO": a
   // threat whose act no pattern codes is aimed at whom its condition names,
   // else at the act's object ("threatened to ban the opposition party").
@@ -1426,7 +1436,7 @@ class EventCoder::Matcher {
       // inside the act end no clause.
       if (Has(j, kBoundary | kSpeech) && !IsQuote(j)) break;
       if (object < 0 && IsActor(j) && j != source && !Has(j - 1, kLocative) &&
-          s_[end].word == coder_.word_to_) {
+          s_[end].word == coder_.word_to_ && !OwnStateOf(source, j)) {
         object = j;
       }
     }
@@ -2414,9 +2424,9 @@ class EventCoder::Matcher {
                 AimTarget(match.end, source, code.starts_with("15") ? kProvocation : kProtestAim);
             if (aimed >= 0) target = aimed;
           }
-          if (target < 0 && (code == "130" || mood == kThreaten)) {
-            target = ThreatTarget(match.end, source);
-          }
+          const bool threat = code == "130" || mood == kThreaten;
+          if (threat && target >= 0 && OwnStateOf(source, target)) target = -1;
+          if (target < 0 && threat) target = ThreatTarget(match.end, source);
           if (target < 0 && code.starts_with("09")) target = InquiryTarget(match.end, source);
           if (target < 0 && code == "011") target = InquiryTarget(match.end, source, true);
           // "received no request from Turkey": the object is denied.
