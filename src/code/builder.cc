@@ -93,16 +93,18 @@ class EventCoder::Builder {
   // CODE<TAB>pattern[<TAB>mutual|reversed|crowd|together]
   Status LoadPatterns(const std::string& path, bool verb) {
     return ForEachLine(path, [&](const DictionaryLine& line, const auto& fields) -> Status {
-      const std::string where = path + ":" + std::to_string(line.number);
+      // Spelled out only for a message: built for each of thousands of lines,
+      // it was an allocation a pattern at start-up.
+      auto where = [&] { return path + ":" + std::to_string(line.number); };
       if (fields.size() < 2 || fields.size() > 3 ||
           (fields.size() == 3 && fields[2] != "mutual" && fields[2] != "reversed" &&
            fields[2] != "crowd" && fields[2] != "together")) {
         return Status::InvalidInput(
-            where + ": expected CODE<TAB>pattern[<TAB>mutual|reversed|crowd|together]");
+            where() + ": expected CODE<TAB>pattern[<TAB>mutual|reversed|crowd|together]");
       }
       const std::string_view code = fields[0];
       if (!IsCode(code)) {
-        return Status::InvalidInput(where + ": '" + std::string(code) +
+        return Status::InvalidInput(where() + ": '" + std::string(code) +
                                     "' is not a CAMEO code (2 to 4 digits)");
       }
       const std::string_view flag = fields.size() == 3 ? fields[2] : std::string_view();
@@ -110,7 +112,7 @@ class EventCoder::Builder {
       if (status.ok() && verb && flag.empty()) {
         status = AddNominals(code, fields[1], line.number);
       }
-      return status.ok() ? status : status.WithContext(where);
+      return status.ok() ? status : status.WithContext(where());
     });
   }
 
