@@ -883,7 +883,9 @@ class ActorDictionary::Matcher {
   }
 
   // Whether `name`, spanning [position, position + length), is allowed here.
-  bool Accepts(const Name& name, size_t position, size_t length) const {
+  // Inlined in NameStartingAt, its one caller, which asks it of every name
+  // that starts at a word: as a call, its entry and exit cost a third of it.
+  [[gnu::always_inline]] bool Accepts(const Name& name, size_t position, size_t length) const {
     const std::string_view first = TokenText(position);
     if (!name.exact.empty()) {
       const Token& a = segmentation_.tokens[sentence_.first_token + position];
