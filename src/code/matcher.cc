@@ -331,6 +331,8 @@ class EventCoder::Matcher {
     // Mark first, erase after: the test reads only events that are never
     // marked, so marking cannot change another event's verdict.
     constexpr uint32_t kDropped = ~uint32_t{0};
+    // A bare act goes only for another event: most sentences have fewer.
+    if (out_.size() < first_event_ + 2) return;
     const auto first = out_.begin() + static_cast<std::ptrdiff_t>(first_event_);
     for (auto it = first; it != out_.end(); ++it) {
       if (!generic(*it)) continue;
