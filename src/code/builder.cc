@@ -716,7 +716,8 @@ class EventCoder::Builder {
 
     // Slots, in order: a verb pattern has at most TARGET; a noun pattern
     // SOURCE and TARGET in the order written.
-    std::vector<bool> slot_is_source;
+    std::vector<bool>& slot_is_source = slot_is_source_;
+    slot_is_source.clear();
     {
       size_t position = 0;
       for (size_t i = 0; i < segmentation.tokens.size(); ++i) {
@@ -739,7 +740,8 @@ class EventCoder::Builder {
 
     if (verb) {
       // The head: a lemma, or alternatives ("hold|conduct exercises").
-      std::vector<std::string> lemmas;
+      std::vector<std::string>& lemmas = lemmas_;
+      lemmas.clear();
       for (size_t i = 0; i < segmentation.tokens.size(); i += 2) {
         const Token& token = segmentation.tokens[i];
         lemmas.push_back(Folded(text.substr(token.begin, token.end - token.begin)));
@@ -1146,7 +1148,11 @@ class EventCoder::Builder {
   // Compile() lays the edges out. (A builder's array of its own, copied
   // at the end, was tens of milliseconds of page faults at start-up.)
   std::vector<Node>& trie_ = coder_.nodes_;
-  Elements elements_;                 // the pattern being added
+  Elements elements_;  // the pattern being added
+  // AddPattern's, kept from one pattern to the next: made afresh, they were
+  // allocations for every pattern at start-up.
+  std::vector<bool> slot_is_source_;  // its slots in order: SOURCE or TARGET
+  std::vector<std::string> lemmas_;   // a verb pattern's head
   Elements merged_elements_;          // scratch for rewriting elements_
   std::vector<Step> steps_;           // ExpandFirst's walk after the first element
   std::vector<uint32_t> step_nodes_;  // the trie node each step reached
