@@ -466,8 +466,13 @@ class EventCoder::Builder {
       std::sort(edges + by_id, edges + placed,
                 [](const Edge& a, const Edge& b) { return a.word < b.word; });
     }
-    for (const Node& node : std::span(coder_.nodes_).subspan(1)) {
+    // The nodes of more than kWideNodeEdges edges are noted on the way, for
+    // BuildWideEdges, which spares it two passes over half a million nodes.
+    std::vector<uint32_t> wide_nodes;
+    for (uint32_t id = 1; id < coder_.nodes_.size(); ++id) {
+      const Node& node = coder_.nodes_[id];
       if (node.edge_count < 2) continue;
+      if (node.edge_count > kWideNodeEdges) wide_nodes.push_back(id);
       Edge* const edges = coder_.edges_.data() + node.first_edge;
       if (node.edge_count > 16) {
         std::sort(edges, edges + node.edge_count,
@@ -483,7 +488,7 @@ class EventCoder::Builder {
         edges[j] = edge;
       }
     }
-    BuildWideEdges();
+    BuildWideEdges(wide_nodes);
     coder_.root_children_.assign(coder_.vocabulary_.size() + 1, 0);
     const Node& root = coder_.nodes_[0];
     for (uint32_t e = root.first_edge; e < root.first_edge + root.edge_count; ++e) {
@@ -499,18 +504,17 @@ class EventCoder::Builder {
   }
 
  private:
-  // EventCoder::wide_edges_ from the flattened trie.
-  void BuildWideEdges() {
+  // EventCoder::wide_edges_ from the flattened trie: the edges of
+  // `wide_nodes`, the nodes below the root with more than kWideNodeEdges, in
+  // increasing order.
+  void BuildWideEdges(const std::vector<uint32_t>& wide_nodes) {
     size_t count = 0;
-    for (const Node& node : std::span(coder_.nodes_).subspan(1)) {
-      if (node.edge_count > kWideNodeEdges) count += node.edge_count;
-    }
+    for (const uint32_t id : wide_nodes) count += coder_.nodes_[id].edge_count;
     size_t capacity = 16;
     while (capacity < count * 2) capacity *= 2;
     coder_.wide_edges_.assign(capacity, WideEdge{});
-    for (uint32_t id = 1; id < coder_.nodes_.size(); ++id) {
+    for (const uint32_t id : wide_nodes) {
       const Node& node = coder_.nodes_[id];
-      if (node.edge_count <= kWideNodeEdges) continue;
       for (uint32_t e = node.first_edge; e < node.first_edge + node.edge_count; ++e) {
         const auto [word, child] = coder_.edges_[e];
         const uint64_t key = (static_cast<uint64_t>(id) << 32) | word;
