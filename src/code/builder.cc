@@ -436,14 +436,16 @@ class EventCoder::Builder {
     // The trie, flattened: each node's edges together (a counting sort by
     // node), sorted by word for binary search.
     const uint32_t root_list = coder_.nodes_[0].first_edge;  // the root's class edges
-    for (Node& node : coder_.nodes_) node.edge_count = 0;
-    for (const BuiltEdge& edge : built_edges_) ++coder_.nodes_[edge.node].edge_count;
+    // Each node's edge_count is its list's length already; the root's edges
+    // by word id, in no list, are added to its count.
+    for (const uint32_t edge : root_edges_) coder_.nodes_[0].edge_count += edge != 0 ? 1 : 0;
     uint32_t first_edge = 0;
     for (Node& node : coder_.nodes_) {
       node.first_edge = first_edge;
       first_edge += node.edge_count;
       node.edge_count = 0;  // counts again as the edges are placed
     }
+    assert(first_edge == built_edges_.size());  // every edge counted once
     coder_.edges_.resize(first_edge);
     for (const BuiltEdge& edge : built_edges_) {
       Node& node = coder_.nodes_[edge.node];
