@@ -164,7 +164,9 @@ class EventCoder::Matcher {
     const int n = static_cast<int>(s_.size());
     if (coder_.cooperation_pattern_ < 0) return;
     for (int i = 1; i + 1 < n; ++i) {
-      if (IsActor(i) || s_[i].word != coder_.word_jointly_ || !IsActor(i - 1) || !IsPlural(i - 1) ||
+      // "jointly" first, the one test most symbols fail (an actor group's
+      // symbol is no word id, so it fails it too).
+      if (s_[i].word != coder_.word_jointly_ || !IsActor(i - 1) || !IsPlural(i - 1) ||
           IsActor(i + 1) || !Has(i + 1, kFiniteForms)) {
         continue;
       }
