@@ -1080,17 +1080,23 @@ class EventCoder::Builder {
     } else {
       Node& parent = trie_[node];
       parent.first_edge = edge;
-      // A node outgrowing a scan has all its edges indexed.
-      if (++parent.edge_count == kScannedEdges + 1) {
-        for (uint32_t e = edge; e != 0; e = built_edges_[e - 1].previous) {
-          edge_index_.Insert(EdgeKey(node, built_edges_[e - 1].word), built_edges_[e - 1].child);
-        }
-      } else if (parent.edge_count > kScannedEdges + 1) {
-        edge_index_.Insert(EdgeKey(node, word), child);
-      }
+      if (++parent.edge_count > kScannedEdges) IndexEdge(node, edge);
     }
     trie_.emplace_back();
     return child;
+  }
+
+  // Puts the new edge `edge` of `node`, which has outgrown a scan, in
+  // edge_index_; the first time, all the node's edges. Out of line: few nodes
+  // get here, and inlined it made every ChildFor save and restore more.
+  [[gnu::noinline]] void IndexEdge(uint32_t node, uint32_t edge) {
+    if (trie_[node].edge_count == kScannedEdges + 1) {
+      for (uint32_t e = edge; e != 0; e = built_edges_[e - 1].previous) {
+        edge_index_.Insert(EdgeKey(node, built_edges_[e - 1].word), built_edges_[e - 1].child);
+      }
+    } else {
+      edge_index_.Insert(EdgeKey(node, built_edges_[edge - 1].word), built_edges_[edge - 1].child);
+    }
   }
   // Most nodes have a few edges, scanned; the few with more (a wildcard's,
   // with thousands) are looked up in edge_index_: scanning them made the
