@@ -93,16 +93,18 @@ class EventCoder::Builder {
   // CODE<TAB>pattern[<TAB>mutual|reversed|crowd|together]
   Status LoadPatterns(const std::string& path, bool verb) {
     return ForEachLine(path, [&](const DictionaryLine& line, const auto& fields) -> Status {
-      const std::string where = path + ":" + std::to_string(line.number);
+      // Spelled out only for a message: built for each of thousands of lines,
+      // it was an allocation a pattern at start-up.
+      auto where = [&] { return path + ":" + std::to_string(line.number); };
       if (fields.size() < 2 || fields.size() > 3 ||
           (fields.size() == 3 && fields[2] != "mutual" && fields[2] != "reversed" &&
            fields[2] != "crowd" && fields[2] != "together")) {
         return Status::InvalidInput(
-            where + ": expected CODE<TAB>pattern[<TAB>mutual|reversed|crowd|together]");
+            where() + ": expected CODE<TAB>pattern[<TAB>mutual|reversed|crowd|together]");
       }
       const std::string_view code = fields[0];
       if (!IsCode(code)) {
-        return Status::InvalidInput(where + ": '" + std::string(code) +
+        return Status::InvalidInput(where() + ": '" + std::string(code) +
                                     "' is not a CAMEO code (2 to 4 digits)");
       }
       const std::string_view flag = fields.size() == 3 ? fields[2] : std::string_view();
@@ -110,7 +112,7 @@ class EventCoder::Builder {
       if (status.ok() && verb && flag.empty()) {
         status = AddNominals(code, fields[1], line.number);
       }
-      return status.ok() ? status : status.WithContext(where);
+      return status.ok() ? status : status.WithContext(where());
     });
   }
 
@@ -438,14 +440,16 @@ class EventCoder::Builder {
     // The trie, flattened: each node's edges together (a counting sort by
     // node), sorted by word for binary search.
     const uint32_t root_list = coder_.nodes_[0].first_edge;  // the root's class edges
-    for (Node& node : coder_.nodes_) node.edge_count = 0;
-    for (const BuiltEdge& edge : built_edges_) ++coder_.nodes_[edge.node].edge_count;
+    // Each node's edge_count is its list's length already; the root's edges
+    // by word id, in no list, are added to its count.
+    for (const uint32_t edge : root_edges_) coder_.nodes_[0].edge_count += edge != 0 ? 1 : 0;
     uint32_t first_edge = 0;
     for (Node& node : coder_.nodes_) {
       node.first_edge = first_edge;
       first_edge += node.edge_count;
       node.edge_count = 0;  // counts again as the edges are placed
     }
+    assert(first_edge == built_edges_.size());  // every edge counted once
     coder_.edges_.resize(first_edge);
     for (const BuiltEdge& edge : built_edges_) {
       Node& node = coder_.nodes_[edge.node];
@@ -468,8 +472,13 @@ class EventCoder::Builder {
       std::sort(edges + by_id, edges + placed,
                 [](const Edge& a, const Edge& b) { return a.word < b.word; });
     }
-    for (const Node& node : std::span(coder_.nodes_).subspan(1)) {
+    // The nodes of more than kWideNodeEdges edges are noted on the way, for
+    // BuildWideEdges, which spares it two passes over half a million nodes.
+    std::vector<uint32_t> wide_nodes;
+    for (uint32_t id = 1; id < coder_.nodes_.size(); ++id) {
+      const Node& node = coder_.nodes_[id];
       if (node.edge_count < 2) continue;
+      if (node.edge_count > kWideNodeEdges) wide_nodes.push_back(id);
       Edge* const edges = coder_.edges_.data() + node.first_edge;
       if (node.edge_count > 16) {
         std::sort(edges, edges + node.edge_count,
@@ -485,7 +494,7 @@ class EventCoder::Builder {
         edges[j] = edge;
       }
     }
-    BuildWideEdges();
+    BuildWideEdges(wide_nodes);
     coder_.root_children_.assign(coder_.vocabulary_.size() + 1, 0);
     const Node& root = coder_.nodes_[0];
     for (uint32_t e = root.first_edge; e < root.first_edge + root.edge_count; ++e) {
@@ -501,18 +510,17 @@ class EventCoder::Builder {
   }
 
  private:
-  // EventCoder::wide_edges_ from the flattened trie.
-  void BuildWideEdges() {
+  // EventCoder::wide_edges_ from the flattened trie: the edges of
+  // `wide_nodes`, the nodes below the root with more than kWideNodeEdges, in
+  // increasing order.
+  void BuildWideEdges(const std::vector<uint32_t>& wide_nodes) {
     size_t count = 0;
-    for (const Node& node : std::span(coder_.nodes_).subspan(1)) {
-      if (node.edge_count > kWideNodeEdges) count += node.edge_count;
-    }
+    for (const uint32_t id : wide_nodes) count += coder_.nodes_[id].edge_count;
     size_t capacity = 16;
     while (capacity < count * 2) capacity *= 2;
     coder_.wide_edges_.assign(capacity, WideEdge{});
-    for (uint32_t id = 1; id < coder_.nodes_.size(); ++id) {
+    for (const uint32_t id : wide_nodes) {
       const Node& node = coder_.nodes_[id];
-      if (node.edge_count <= kWideNodeEdges) continue;
       for (uint32_t e = node.first_edge; e < node.first_edge + node.edge_count; ++e) {
         const auto [word, child] = coder_.edges_[e];
         const uint64_t key = (static_cast<uint64_t>(id) << 32) | word;
@@ -718,7 +726,8 @@ class EventCoder::Builder {
 
     // Slots, in order: a verb pattern has at most TARGET; a noun pattern
     // SOURCE and TARGET in the order written.
-    std::vector<bool> slot_is_source;
+    std::vector<bool>& slot_is_source = slot_is_source_;
+    slot_is_source.clear();
     {
       size_t position = 0;
       for (size_t i = 0; i < segmentation.tokens.size(); ++i) {
@@ -741,7 +750,8 @@ class EventCoder::Builder {
 
     if (verb) {
       // The head: a lemma, or alternatives ("hold|conduct exercises").
-      std::vector<std::string> lemmas;
+      std::vector<std::string>& lemmas = lemmas_;
+      lemmas.clear();
       for (size_t i = 0; i < segmentation.tokens.size(); i += 2) {
         const Token& token = segmentation.tokens[i];
         lemmas.push_back(Folded(text.substr(token.begin, token.end - token.begin)));
@@ -1074,17 +1084,23 @@ class EventCoder::Builder {
     } else {
       Node& parent = trie_[node];
       parent.first_edge = edge;
-      // A node outgrowing a scan has all its edges indexed.
-      if (++parent.edge_count == kScannedEdges + 1) {
-        for (uint32_t e = edge; e != 0; e = built_edges_[e - 1].previous) {
-          edge_index_.Insert(EdgeKey(node, built_edges_[e - 1].word), built_edges_[e - 1].child);
-        }
-      } else if (parent.edge_count > kScannedEdges + 1) {
-        edge_index_.Insert(EdgeKey(node, word), child);
-      }
+      if (++parent.edge_count > kScannedEdges) IndexEdge(node, edge);
     }
     trie_.emplace_back();
     return child;
+  }
+
+  // Puts the new edge `edge` of `node`, which has outgrown a scan, in
+  // edge_index_; the first time, all the node's edges. Out of line: few nodes
+  // get here, and inlined it made every ChildFor save and restore more.
+  [[gnu::noinline]] void IndexEdge(uint32_t node, uint32_t edge) {
+    if (trie_[node].edge_count == kScannedEdges + 1) {
+      for (uint32_t e = edge; e != 0; e = built_edges_[e - 1].previous) {
+        edge_index_.Insert(EdgeKey(node, built_edges_[e - 1].word), built_edges_[e - 1].child);
+      }
+    } else {
+      edge_index_.Insert(EdgeKey(node, built_edges_[edge - 1].word), built_edges_[edge - 1].child);
+    }
   }
   // Most nodes have a few edges, scanned; the few with more (a wildcard's,
   // with thousands) are looked up in edge_index_: scanning them made the
@@ -1148,7 +1164,11 @@ class EventCoder::Builder {
   // Compile() lays the edges out. (A builder's array of its own, copied
   // at the end, was tens of milliseconds of page faults at start-up.)
   std::vector<Node>& trie_ = coder_.nodes_;
-  Elements elements_;                 // the pattern being added
+  Elements elements_;  // the pattern being added
+  // AddPattern's, kept from one pattern to the next: made afresh, they were
+  // allocations for every pattern at start-up.
+  std::vector<bool> slot_is_source_;  // its slots in order: SOURCE or TARGET
+  std::vector<std::string> lemmas_;   // a verb pattern's head
   Elements merged_elements_;          // scratch for rewriting elements_
   std::vector<Step> steps_;           // ExpandFirst's walk after the first element
   std::vector<uint32_t> step_nodes_;  // the trie node each step reached

@@ -192,7 +192,9 @@ class EventCoder::Matcher {
     const int n = static_cast<int>(s_.size());
     if (coder_.cooperation_pattern_ < 0) return;
     for (int i = 1; i + 1 < n; ++i) {
-      if (IsActor(i) || s_[i].word != coder_.word_jointly_ || !IsActor(i - 1) || !IsPlural(i - 1) ||
+      // "jointly" first, the one test most symbols fail (an actor group's
+      // symbol is no word id, so it fails it too).
+      if (s_[i].word != coder_.word_jointly_ || !IsActor(i - 1) || !IsPlural(i - 1) ||
           IsActor(i + 1) || !Has(i + 1, kFiniteForms)) {
         continue;
       }
@@ -359,6 +361,8 @@ class EventCoder::Matcher {
     // Mark first, erase after: the test reads only events that are never
     // marked, so marking cannot change another event's verdict.
     constexpr uint32_t kDropped = ~uint32_t{0};
+    // A bare act goes only for another event: most sentences have fewer.
+    if (out_.size() < first_event_ + 2) return;
     const auto first = out_.begin() + static_cast<std::ptrdiff_t>(first_event_);
     for (auto it = first; it != out_.end(); ++it) {
       if (!generic(*it)) continue;
@@ -384,10 +388,12 @@ class EventCoder::Matcher {
   static constexpr int kPronounSlot = -3;
   struct Trail {
     int count = 0;
-    int at[2] = {-1, -1};  // symbol positions; kPassiveSubject, kObjectPronoun
-    int passed = -1;       // a qualifying actor a wildcard passed (Qualifies)
-    int pronoun = -1;      // where the kPronounSlot pronoun stands
-    int wild_at = -1;      // the last symbol a wildcard took
+    int at[2] = {-1, -1};    // symbol positions; kPassiveSubject, kObjectPronoun
+    int passed = -1;         // a qualifying actor a wildcard passed (Qualifies)
+    int pronoun = -1;        // where the kPronounSlot pronoun stands
+    int wild_at = -1;        // the last symbol a wildcard took
+    int agent = -1;          // passive: the "by" actor group passed over
+    bool slot_used = false;  // passive: the subject has filled a TARGET slot
     Trail With(int position) const {
       Trail trail = *this;
       if (trail.count < 2) trail.at[trail.count++] = position;
@@ -399,6 +405,14 @@ class EventCoder::Matcher {
     int end = 0;     // one past the last symbol
     int agent = -1;  // passive: the "by" actor group
     Trail slots;
+  };
+  // One walk of the trie: what stays the same at every step, and the best
+  // match so far. Walk takes it by reference rather than each part as an
+  // argument of its own, as it calls itself at every step.
+  struct Walking {
+    bool passive = false;
+    int subject = -1;  // passive: the subject that fills a TARGET slot
+    Match& best;
   };
 
   // The target slot's actor group for a clause whose subject is `source`,
@@ -476,36 +490,42 @@ class EventCoder::Matcher {
     Match best;
     const Symbol& first = s_[start];
     if (first.word == Vocabulary::kUnknown || !coder_.MayStartMatch(first.word)) return best;
-    Walk(start, 0, passive, false, -1, Trail(), best, subject);
+    Walking walk{passive, subject, best};
+    Walk(start, 0, Trail(), walk);
     return best;
   }
 
-  void Walk(int position, uint32_t node, bool passive, bool slot_used, int agent,
-            const Trail& trail, Match& best, int subject = -1) const {
+  // `trail`: the path from the walk's start to `node`, reached at `position`.
+  void Walk(int position, uint32_t node, const Trail& trail, Walking& walk) const {
     const Node& n = coder_.nodes_[node];
+    const bool passive = walk.passive;
+    const int subject = walk.subject;
+    Match& best = walk.best;
     if (n.payload >= 0 && position > best.end) {
-      if (!passive || agent >= 0) {
-        best = {n.payload, position, agent, trail};
+      if (!passive || trail.agent >= 0) {
+        best = {n.payload, position, trail.agent, trail};
       } else if (const int late = AgentPastPhrase(position); late >= 0) {
         best = {n.payload, position, late, trail};
       }
     }
     if (passive && node != 0) {
-      if (n.slot != 0 && !slot_used) {
+      if (n.slot != 0 && !trail.slot_used) {
+        Trail filled = trail.With(kPassiveSubject);
+        filled.slot_used = true;
         if (subject >= 0 && s_[subject].possessive != 0) {
           uint32_t inner = n.slot;
           for (uint32_t t = s_[subject].possessive; t < s_[subject].end_token && inner != 0; ++t) {
             inner = coder_.Child(inner, word_ids_[t - base_]);
           }
-          if (inner != 0) {
-            Walk(position, inner, passive, true, agent, trail.With(kPassiveSubject), best, subject);
-          }
+          if (inner != 0) Walk(position, inner, filled, walk);
         }
-        Walk(position, n.slot, passive, true, agent, trail.With(kPassiveSubject), best, subject);
+        Walk(position, n.slot, filled, walk);
       }
-      if (agent < 0 && position + 1 < static_cast<int>(s_.size()) && Has(position, kBy) &&
+      if (trail.agent < 0 && position + 1 < static_cast<int>(s_.size()) && Has(position, kBy) &&
           IsActor(position + 1)) {
-        Walk(position + 2, node, passive, slot_used, position + 1, trail, best, subject);
+        Trail by = trail;
+        by.agent = position + 1;
+        Walk(position + 2, node, by, walk);
       }
     }
     if (position >= static_cast<int>(s_.size())) return;
@@ -518,7 +538,7 @@ class EventCoder::Matcher {
            (trail.wild_at == position - 1 && OwnsTheNounBefore(position)))) {
         Trail passing = trail;
         if (!Has(position - 1, kPassage | kPreposition)) passing.passed = position;
-        Walk(position + 1, n.wildcard, passive, slot_used, agent, passing, best, subject);
+        Walk(position + 1, n.wildcard, passing, walk);
       }
       if (n.slot == 0) return;
       const Trail here = trail.With(position);
@@ -531,7 +551,7 @@ class EventCoder::Matcher {
         for (uint32_t t = symbol.possessive; t < symbol.end_token && inner != 0; ++t) {
           inner = coder_.Child(inner, word_ids_[t - base_]);
         }
-        if (inner != 0) Walk(position + 1, inner, passive, slot_used, agent, here, best, subject);
+        if (inner != 0) Walk(position + 1, inner, here, walk);
       }
       if ((symbol.flags & kBareS) && position + 1 < static_cast<int>(s_.size()) &&
           s_[position + 1].word != coder_.word_possessive_ && !IsActor(position + 1)) {
@@ -541,11 +561,10 @@ class EventCoder::Matcher {
         // a plural ("the two Koreas met") never takes this path alone.
         if (const uint32_t owned = coder_.Child(n.slot, coder_.word_possessive_)) {
           const bool apostrophe = s_[position + 1].word == coder_.word_apostrophe_;
-          Walk(position + (apostrophe ? 2 : 1), owned, passive, slot_used, agent, here, best,
-               subject);
+          Walk(position + (apostrophe ? 2 : 1), owned, here, walk);
         }
       }
-      Walk(position + 1, n.slot, passive, slot_used, agent, here, best, subject);
+      Walk(position + 1, n.slot, here, walk);
       return;
     }
     // "and accused it of provocation", "fired back at them": a pronoun
@@ -553,27 +572,26 @@ class EventCoder::Matcher {
     if (n.slot != 0 && node != 0 && IsObjectPronoun(position) && !IsCallForm(position - 1)) {
       Trail here = trail.With(kPronounSlot);
       here.pronoun = position;
-      Walk(position + 1, n.slot, passive, slot_used, agent, here, best, subject);
+      Walk(position + 1, n.slot, here, walk);
     }
     // "staged a general strike on Wednesday against": a date adverbial or an
     // -ly adverb inside a pattern is skipped.
     if (node != 0) {
       const int skip = AdverbialAt(position);
-      if (skip > 0) Walk(position + skip, node, passive, slot_used, agent, trail, best, subject);
+      if (skip > 0) Walk(position + skip, node, trail, walk);
     }
     if (symbol.word != Vocabulary::kUnknown) {
-      ForEachWordEdge(node, symbol.word, [&](uint32_t next) {
-        Walk(position + 1, next, passive, slot_used, agent, trail, best, subject);
-      });
+      ForEachWordEdge(node, symbol.word,
+                      [&](uint32_t next) { Walk(position + 1, next, trail, walk); });
     }
     if (n.wildcard != 0 && node != 0 && !(symbol.flags & (kComma | kBoundary))) {
       Trail wild = trail;
       wild.wild_at = position;
-      Walk(position + 1, n.wildcard, passive, slot_used, agent, wild, best, subject);
+      Walk(position + 1, n.wildcard, wild, walk);
       // The segmenter splits "seven-day" in three; a wildcard takes it whole.
       if (position + 2 < static_cast<int>(s_.size()) && Has(position + 1, kHyphen) &&
           !IsActor(position) && !IsActor(position + 2)) {
-        Walk(position + 3, n.wildcard, passive, slot_used, agent, trail, best, subject);
+        Walk(position + 3, n.wildcard, trail, walk);
       }
     }
     // "held talks in Beijing on Monday with": the place of a meeting named
@@ -586,7 +604,7 @@ class EventCoder::Matcher {
       after += AdverbialAt(after);
       if (after < static_cast<int>(s_.size()) && Has(after, kCompanion) &&
           coder_.Child(node, s_[after].word) != 0) {
-        Walk(position + 2, node, passive, slot_used, agent, trail, best, subject);
+        Walk(position + 2, node, trail, walk);
       }
     }
   }
@@ -2614,8 +2632,9 @@ class EventCoder::Matcher {
       const int n = static_cast<int>(s_.size());
       const bool agent_first = verb + 2 < n && Has(verb + 1, kBy) && IsActor(verb + 2);
       Match best;
+      Walking walk{false, -1, best};
       for (size_t k = 0; k < count; ++k) {
-        Walk(agent_first ? verb + 3 : verb + 1, nodes[k], false, false, -1, Trail(), best);
+        Walk(agent_first ? verb + 3 : verb + 1, nodes[k], Trail(), walk);
       }
       if (best.entry < 0) {
         // "Aid sent by Turkey reached Somalia": as "Turkey sent aid to
