@@ -2479,7 +2479,11 @@ class EventCoder::Matcher {
     }
     // "urged Russia to withdraw", "threatened to impose": the act after
     // "to" carries the event in its mood; the governing verb adds none.
-    if (mood == kAct && ((form & kGovernors) || IsCallForm(verb))) {
+    // Not when the pattern named its own object first: "declined an
+    // invitation from the EU to hold talks" declines the invitation.
+    const bool own_object =
+        match.end > verb + 1 && !IsActor(verb + 1) && (form & kRefuseGovernor) != 0;
+    if (mood == kAct && !own_object && ((form & kGovernors) || IsCallForm(verb))) {
       // "urged Russia to withdraw" (the "to" after the addressee) or
       // "refused to recognize Maduro" (right after the verb: the target
       // found beyond it is the act's, not the refusal's).
