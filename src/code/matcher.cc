@@ -2433,11 +2433,12 @@ class EventCoder::Matcher {
               }
             }
           }
-          // A protest's aim outranks a partner named after "with" ("blocked
-          // border crossings with Ukraine to press Poland's government").
+          // A protest's aim outranks a partner or a way named after "with"
+          // or "to" ("blocked border crossings with Ukraine to press
+          // Poland's government", "the highway to Uganda, demanding ...").
           if ((code.starts_with("15") || code.starts_with("14")) &&
               (target < 0 || Has(target - 1, kLocative | kPassage) ||
-               (code.starts_with("14") && Has(target - 1, kCompanion)))) {
+               (code.starts_with("14") && Has(target - 1, kCompanion | kTo)))) {
             const int aimed =
                 AimTarget(match.end, source, code.starts_with("15") ? kProvocation : kProtestAim);
             if (aimed >= 0) target = aimed;
