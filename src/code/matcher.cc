@@ -1091,8 +1091,12 @@ class EventCoder::Matcher {
   // group, or -1.
   int ConditionalForceSpeaker(const Match& match, const LeftContext& context, uint64_t governed,
                               int source) const {
+    const uint32_t pattern = coder_.entries_[match.entry].pattern;
+    // Cutting ties, aid or trade on a condition is a threat too ("Estonia
+    // would close its border if Russia kept sending migrants").
+    const bool reduces_relations = coder_.patterns_[pattern].code.starts_with("16");
     if (!(context.would || context.future) || (governed & kSuppress) ||
-        !IsForce(coder_.entries_[match.entry].pattern)) {
+        !(IsForce(pattern) || reduces_relations)) {
       return -1;
     }
     const bool conditional =
