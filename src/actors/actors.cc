@@ -1420,7 +1420,7 @@ class ActorDictionary::Matcher {
     const Actor& actor = d_.actors_[name.target];
     if (!actor.sector.empty()) {
       // "Houthi forces", "Hamas fighters": the group's own members, named by
-      // a sector noun that is no verb of the clause.
+      // a sector noun (left out, "forces" would be read as a verb).
       uint32_t length = 0;
       const int64_t found = NameAt(end, &length);
       if (found >= 0 && d_.names_[found].kind == NameKind::kSector) return end + length;

@@ -94,7 +94,7 @@ class EventCoder::Builder {
   Status LoadPatterns(const std::string& path, bool verb) {
     return ForEachLine(path, [&](const DictionaryLine& line, const auto& fields) -> Status {
       // Spelled out only for a message: built for each of thousands of lines,
-      // it was an allocation a pattern at start-up.
+      // it was an allocation per line at start-up.
       auto where = [&] { return path + ":" + std::to_string(line.number); };
       if (fields.size() < 2 || fields.size() > 3 ||
           (fields.size() == 3 && fields[2] != "mutual" && fields[2] != "reversed" &&

@@ -1226,6 +1226,7 @@ class EventCoder::Matcher {
     return false;
   }
 
+  // FindTarget's search, which may end on a place the act happened in.
   int FindTargetOrPlace(int end, bool pattern_ends_in_preposition, bool place_is_target) const {
     const int n = static_cast<int>(s_.size());
     const int limit = static_cast<int>(coder_.options_.max_argument_distance);
@@ -1974,6 +1975,8 @@ class EventCoder::Matcher {
     return -1;
   }
 
+  // A capitalised word that does not open the sentence: "in May" is the
+  // month, not the modal.
   bool CapitalisedInside(int i) const {
     const Token& token = segmentation_.tokens[s_[i].first_token];
     return i > 0 && text_[token.begin] >= 'A' && text_[token.begin] <= 'Z';
@@ -1982,12 +1985,11 @@ class EventCoder::Matcher {
   // "The talks between Serbia and Kosovo could resume next month": a noun
   // whose clause goes on with a modal, "will" or a negator before its
   // verb names what may or may not happen.
-
   bool UnrealPredicate(int end) const {
     const int n = static_cast<int>(s_.size());
     for (int j = end; j < n && j - end <= 8; ++j) {
       if (IsActor(j) || Has(j, kBoundary | kComma | kPunct)) return false;
-      if (Has(j, kModal | kFuture | kNegator) && !CapitalisedInside(j)) return true;  // "in May"
+      if (Has(j, kModal | kFuture | kNegator) && !CapitalisedInside(j)) return true;
       if (Has(j, kOccurrence) || LooksFinite(j)) return false;
     }
     return false;
@@ -2915,8 +2917,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
         }
       }
       // "used captured Yemeni civilians", "to free jailed opposition
-      // leaders", "began treating wounded Palestinians": a participle
-      // between a verb and an actor is the actor's
+      // leaders": a participle between a verb and an actor is the actor's
       // adjective, unless a pattern of that verb has it as its own next
       // word ("flew wounded Palestinians to Doha", "pardoned jailed
       // activists").
