@@ -2603,7 +2603,14 @@ class EventCoder::Matcher {
   // verb, then the subject's words, then what follows the verb. True when an
   // event was coded.
   bool ObjectFirstPassive(int verb, int left) {
-    if (left < 0 || IsActor(left)) return false;
+    if (left < 0) return false;
+    // "Diplomatic relations with Ecuador were broken off by Mexico": the
+    // subject may end with the actor the pattern's TARGET takes.
+    int slot_target = -1;
+    if (IsActor(left)) {
+      if (left == 0 || IsActor(left - 1) || !Has(left - 1, kPreposition)) return false;
+      slot_target = left--;
+    }
     int begin = left;
     while (begin > 0 && left - begin < 5 && !IsActor(begin - 1) &&
            !Has(begin - 1, kBoundary | kComma | kPunct | kSpeech)) {
@@ -2613,8 +2620,18 @@ class EventCoder::Matcher {
     for (int i = begin; i <= left; ++i) {
       if (Has(i, kNegator | kRisk)) return false;  // "No sanctions were imposed"
     }
-    const uint32_t head = coder_.Child(0, s_[verb].word);
+    uint32_t head = coder_.Child(0, s_[verb].word);
     if (head == 0) return false;
+    const int n = static_cast<int>(s_.size());
+    // "were broken off by": the particle after the participle comes first
+    // in the pattern.
+    int after = verb + 1;
+    if (after + 1 < n && !IsActor(after) && Has(after + 1, kBy)) {
+      if (const uint32_t particle = coder_.Child(head, s_[after].word); particle != 0) {
+        head = particle;
+        ++after;
+      }
+    }
     for (int first = begin; first <= begin + 1 && first <= left; ++first) {
       // With and without a leading article: "the agreement" / "new sanctions".
       if (first > begin && !Has(begin, kDeterminer)) break;
@@ -2640,22 +2657,39 @@ class EventCoder::Matcher {
         count = next_count;
       }
       // The agent may come first: "sent by Poland to Ukraine".
-      const int n = static_cast<int>(s_.size());
-      const bool agent_first = verb + 2 < n && Has(verb + 1, kBy) && IsActor(verb + 2);
+      const bool agent_first = after + 1 < n && Has(after, kBy) && IsActor(after + 1);
       Match best;
+      if (slot_target >= 0) {
+        // The subject's actor is the pattern's TARGET, or the first actor
+        // after a pattern that ends there ("break off relations with").
+        size_t slots = 0;
+        for (size_t k = 0; k < count; ++k) {
+          const Node& node = coder_.nodes_[nodes[k]];
+          if (node.slot != 0) nodes[slots++] = node.slot;
+          if (node.payload >= 0 && best.entry < 0 &&
+              coder_.entries_[node.payload].target_slot < 0) {
+            best.entry = node.payload;
+            best.end = agent_first ? after + 2 : after;
+          }
+        }
+        count = slots;
+      }
       Walking walk{false, -1, best};
       for (size_t k = 0; k < count; ++k) {
-        Walk(agent_first ? verb + 3 : verb + 1, nodes[k], Trail(), walk);
+        Walk(agent_first ? after + 2 : after, nodes[k], Trail(), walk);
       }
       if (best.entry < 0) {
         // "Aid sent by Turkey reached Somalia": as "Turkey sent aid to
         // Somalia", when the act reads so with "to".
-        if (agent_first && CodeArrival(verb, nodes.data(), count)) return true;
+        if (agent_first && after == verb + 1 && slot_target < 0 &&
+            CodeArrival(verb, nodes.data(), count)) {
+          return true;
+        }
         continue;
       }
       // Else the agent is "by" and an actor group after the pattern, past
       // the target's phrase ("imposed on Iran by the EU").
-      int agent = agent_first ? verb + 2 : -1;
+      int agent = agent_first ? after + 1 : -1;
       for (int j = best.end; agent < 0 && j + 1 < n && j <= best.end + 4; ++j) {
         if (Has(j, kBy) && IsActor(j + 1)) {
           agent = j + 1;
@@ -2665,8 +2699,9 @@ class EventCoder::Matcher {
       }
       if (agent < 0) continue;
       const Entry& entry = coder_.entries_[best.entry];
-      int target = entry.target_slot >= 0 ? SlotPosition(best, false)
-                                          : FindTarget(best.end, Has(best.end - 1, kPreposition));
+      int target = slot_target >= 0         ? slot_target
+                   : entry.target_slot >= 0 ? SlotPosition(best, false)
+                                            : FindTarget(best.end, Has(best.end - 1, kPreposition));
       if (target == agent) target = -1;
       if (target >= 0) {
         Emit(agent, target, entry.pattern, verb, best.end, 0.75);
