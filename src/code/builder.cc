@@ -360,6 +360,10 @@ class EventCoder::Builder {
            c.mediation_words_);
     intern({"about", "regarding", "concerning", "citing"}, c.topic_words_);
     intern({"killing", "wounding", "injuring", "maiming"}, c.toll_words_);
+    intern({"dealt", "crushed", "punished", "repelled", "confronted", "smashed"}, c.answer_words_);
+    intern({"met", "answered"}, c.met_words_);
+    intern({"force", "response", "retaliation", "reprisals", "resistance", "firmness"},
+           c.force_answers_);
     intern({"troops", "soldiers", "forces", "peacekeepers", "contingent"}, c.troop_words_);
     c.word_jointly_ = c.vocabulary_.Intern("jointly");
     intern({"that", "which", "who"}, c.subject_relatives_);

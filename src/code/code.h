@@ -278,6 +278,12 @@ class EventCoder {
   // "consultations about the peace talks between A and B", "citing A's
   // support for B": what follows names a topic or a reason, not news.
   std::array<uint32_t, 4> topic_words_ = {};
+  // "would be dealt with", "would be crushed": how a warner says the
+  // warned would be answered; "met" and "answered" only with force after
+  // them ("would be met with force|a firm response", not "with scepticism").
+  std::array<uint32_t, 6> answer_words_ = {};
+  std::array<uint32_t, 2> met_words_ = {};
+  std::array<uint32_t, 6> force_answers_ = {};
   // ", killing five soldiers": the toll of the act before it.
   std::array<uint32_t, 4> toll_words_ = {};
   // "said its troops had": its, his, her, their.

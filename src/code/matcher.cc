@@ -105,6 +105,7 @@ class EventCoder::Matcher {
       if (match.entry < 0 && !IsActor(position) &&
           (s_[position].word == coder_.word_would_ || Has(position, kFuture))) {
         CodeWarnedAct(position);
+        CodeWarnedAnswer(position);
       }
       if (match.entry < 0) {
         if (Has(position, kPatternHead) && Has(position, kParticiple)) {
@@ -1415,6 +1416,44 @@ class EventCoder::Matcher {
       return;
     }
     Emit(warner, warned, static_cast<uint32_t>(coder_.threat_pattern_), modal, verb + 1, 0.5);
+  }
+
+  // "warned India that any misadventure would be met with a befitting
+  // response", "warned opposition supporters that anyone marching would be
+  // dealt with ruthlessly": how the warned would be answered, told in the
+  // passive, is the warner's threat (130) to the warned. Not when the
+  // clause names who would answer (CodeWarnedAct's case).
+  void CodeWarnedAnswer(int modal) {
+    const int n = static_cast<int>(s_.size());
+    const bool met = modal + 2 < n && IsOneOf(modal + 2, coder_.met_words_);
+    if (coder_.threat_pattern_ < 0 || modal + 2 >= n || !Has(modal + 1, kBe) ||
+        IsActor(modal + 2) || !(met || IsOneOf(modal + 2, coder_.answer_words_))) {
+      return;
+    }
+    int that = modal - 1;
+    while (that > 0 && modal - that <= 14 && !IsActor(that) && s_[that].word != coder_.word_that_ &&
+           (IsQuote(that) || !Has(that, kBoundary | kPunct | kComma))) {
+      --that;
+    }
+    if (that <= 0 || IsActor(that) || s_[that].word != coder_.word_that_) return;
+    // "met with scepticism" answers with words; "met with force" does not.
+    if (met) {
+      bool by_force = false;
+      for (int k = modal + 3; k < n && k - modal <= 7 && !by_force; ++k) {
+        by_force = IsOneOf(k, coder_.force_answers_);
+      }
+      if (!by_force) return;
+    }
+    int governor = -1, warned = -1;
+    if (!(ClauseGovernor(that, &governor, &warned) & kWarn) || warned < 0 ||
+        IsBlockedGovernor(governor)) {
+      return;
+    }
+    int intro = -1;
+    const int warner = subjects_[governor] >= 0
+                           ? subjects_[governor]
+                           : FindSubject(ContextBefore(governor).left, governor, &intro);
+    Emit(warner, warned, static_cast<uint32_t>(coder_.threat_pattern_), modal, modal + 3, 0.5);
   }
 
   // One actor, or two of one state ("Minsk" and "Belarus's defence minister").
