@@ -1092,12 +1092,8 @@ class EventCoder::Matcher {
   // group, or -1.
   int ConditionalForceSpeaker(const Match& match, const LeftContext& context, uint64_t governed,
                               int source) const {
-    const uint32_t pattern = coder_.entries_[match.entry].pattern;
-    // Cutting ties, aid or trade on a condition is a threat too ("Estonia
-    // would close its border if Russia kept sending migrants").
-    const bool reduces_relations = coder_.patterns_[pattern].code.starts_with("16");
     if (!(context.would || context.future) || (governed & kSuppress) ||
-        !(IsForce(pattern) || reduces_relations)) {
+        !ThreatensOnCondition(coder_.entries_[match.entry].pattern)) {
       return -1;
     }
     const bool conditional =
@@ -1105,8 +1101,10 @@ class EventCoder::Matcher {
     return conditional ? SpeakerOnSideOf(source) : -1;
   }
 
-  // Coercion or force: roots 15 to 20.
-  bool IsForce(uint32_t pattern) const {
+  // Acts that, promised on a condition, threaten: roots 15 to 20, a
+  // posture, reduced relations ("Estonia would close its border if Russia
+  // kept sending migrants"), coercion and force.
+  bool ThreatensOnCondition(uint32_t pattern) const {
     const std::string& code = coder_.patterns_[pattern].code;
     return (code[0] == '1' && code[1] >= '5') || code[0] == '2';
   }
@@ -1401,15 +1399,8 @@ class EventCoder::Matcher {
       return;
     }
     if (Longest(verb, false).entry >= 0) return;  // the act codes itself, as a threat
-    int governor = -1, warned = -1;
-    if (!(ClauseGovernor(speaker - 1, &governor, &warned) & kWarn) || warned < 0 ||
-        IsBlockedGovernor(governor)) {
-      return;
-    }
-    int intro = -1;
-    const int warner = subjects_[governor] >= 0
-                           ? subjects_[governor]
-                           : FindSubject(ContextBefore(governor).left, governor, &intro);
+    int warned = -1;
+    const int warner = WarnerOf(speaker - 1, &warned);
     if (warner < 0 || s_[warner].end_actor - s_[warner].first_actor != 1 ||
         s_[speaker].end_actor - s_[speaker].first_actor != 1 ||
         !SameSide(actors_[s_[warner].first_actor], actors_[s_[speaker].first_actor])) {
@@ -1444,16 +1435,24 @@ class EventCoder::Matcher {
       }
       if (!by_force) return;
     }
-    int governor = -1, warned = -1;
-    if (!(ClauseGovernor(that, &governor, &warned) & kWarn) || warned < 0 ||
-        IsBlockedGovernor(governor)) {
-      return;
-    }
-    int intro = -1;
-    const int warner = subjects_[governor] >= 0
-                           ? subjects_[governor]
-                           : FindSubject(ContextBefore(governor).left, governor, &intro);
+    int warned = -1;
+    const int warner = WarnerOf(that, &warned);
+    if (warner < 0) return;
     Emit(warner, warned, static_cast<uint32_t>(coder_.threat_pattern_), modal, modal + 3, 0.5);
+  }
+
+  // Who warned, when the clause `intro` opens is reported by an unblocked
+  // warning with its addressee ("warned India that ..."), which goes to
+  // `warned`; else -1.
+  int WarnerOf(int intro, int* warned) const {
+    int governor = -1;
+    if (!(ClauseGovernor(intro, &governor, warned) & kWarn) || *warned < 0 ||
+        IsBlockedGovernor(governor)) {
+      return -1;
+    }
+    if (subjects_[governor] >= 0) return subjects_[governor];
+    int unused = -1;
+    return FindSubject(ContextBefore(governor).left, governor, &unused);
   }
 
   // One actor, or two of one state ("Minsk" and "Belarus's defence minister").
@@ -2697,6 +2696,7 @@ class EventCoder::Matcher {
       }
       // The agent may come first: "sent by Poland to Ukraine".
       const bool agent_first = after + 1 < n && Has(after, kBy) && IsActor(after + 1);
+      const int rest = agent_first ? after + 2 : after;  // where the pattern's words go on
       Match best;
       if (slot_target >= 0) {
         // The subject's actor is the pattern's TARGET, or the first actor
@@ -2708,14 +2708,14 @@ class EventCoder::Matcher {
           if (node.payload >= 0 && best.entry < 0 &&
               coder_.entries_[node.payload].target_slot < 0) {
             best.entry = node.payload;
-            best.end = agent_first ? after + 2 : after;
+            best.end = rest;
           }
         }
         count = slots;
       }
       Walking walk{false, -1, best};
       for (size_t k = 0; k < count; ++k) {
-        Walk(agent_first ? after + 2 : after, nodes[k], Trail(), walk);
+        Walk(rest, nodes[k], Trail(), walk);
       }
       if (best.entry < 0) {
         // "Aid sent by Turkey reached Somalia": as "Turkey sent aid to
