@@ -2995,11 +2995,12 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       // adjective, unless a pattern of that verb has it as its own next
       // word ("flew wounded Palestinians to Doha", "pardoned jailed
       // activists").
+      // (The trie is asked last: the flags turn almost every pair away.)
       if (used >= 2 && !is_actor(used - 1) && !is_actor(used - 2) && (back().flags & kParticiple) &&
-          Child(Child(0, symbols[used - 2].word), back().word) == 0 &&
           (symbols[used - 2].flags & (kFiniteForms | kBase | kGerund)) &&
           !(symbols[used - 2].flags & (kBe | kHave | kDo | kModal | kFuture | kPunct | kComma |
-                                       kAnd | kRelative | kPronoun))) {
+                                       kAnd | kRelative | kPronoun)) &&
+          Child(Child(0, symbols[used - 2].word), back().word) == 0) {
         symbol.first_token = back().first_token;
         --used;
       }
