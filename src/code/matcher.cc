@@ -100,7 +100,14 @@ class EventCoder::Matcher {
     const int n = static_cast<int>(s_.size());
     subjects_.assign(s_.size(), -1);
     for (int position = 0; position < n;) {
-      const Match match = Longest(position, false);
+      Match match = Longest(position, false);
+      // "Medical supplies were delivered to Libya by Italy": a present form
+      // right before an auxiliary is a plural noun, the subject of the verb
+      // after it.
+      if (match.entry >= 0 && Has(position, kThird) && !Has(position, kPast) && position + 1 < n &&
+          Has(position + 1, kBe | kHave) && !IsActor(position)) {
+        match = Match();
+      }
       if (match.entry < 0 && Has(position, kIntentGovernor)) CodeBareIntent(position);
       if (match.entry < 0 && !IsActor(position) &&
           (s_[position].word == coder_.word_would_ || Has(position, kFuture))) {
@@ -2649,10 +2656,12 @@ class EventCoder::Matcher {
       if (left == 0 || IsActor(left - 1) || !Has(left - 1, kPreposition)) return false;
       slot_target = left--;
     }
-    int begin = left;
-    while (begin > 0 && left - begin < 5 && !IsActor(begin - 1) &&
-           !Has(begin - 1, kBoundary | kComma | kPunct | kSpeech)) {
+    // Up to six words; "a ten-year agreement" counts "ten-year" as one.
+    int begin = left, hyphens = 0;
+    while (begin > 0 && left - begin - 2 * hyphens < 5 && !IsActor(begin - 1) &&
+           (Has(begin - 1, kHyphen) || !Has(begin - 1, kBoundary | kComma | kPunct | kSpeech))) {
       --begin;
+      if (Has(begin, kHyphen)) ++hyphens;
     }
     if (begin > 0 && !Has(begin - 1, kBoundary | kComma | kPunct)) return false;
     for (int i = begin; i <= left; ++i) {
@@ -2678,11 +2687,14 @@ class EventCoder::Matcher {
       // dropped; six words rarely have more than a few).
       std::array<uint32_t, 64> nodes{head}, next_nodes{};
       size_t count = 1;
+      int32_t complete = -1;  // the entry the subject completes before a modifier
       for (int i = first; i <= left && count > 0; ++i) {
+        // The segmenter splits "ten-year" in three; only a wildcard takes it.
+        const bool compound = i + 2 <= left && Has(i + 1, kHyphen);
         size_t next_count = 0;
         for (size_t k = 0; k < count && next_count + 2 <= next_nodes.size(); ++k) {
           const uint32_t node = nodes[k];
-          if (!IsActor(i) && s_[i].word != Vocabulary::kUnknown) {
+          if (!compound && !IsActor(i) && s_[i].word != Vocabulary::kUnknown) {
             ForEachWordEdge(node, s_[i].word, [&](uint32_t next) {
               if (next_count + 1 < next_nodes.size()) next_nodes[next_count++] = next;
             });
@@ -2691,8 +2703,15 @@ class EventCoder::Matcher {
             next_nodes[next_count++] = coder_.nodes_[node].wildcard;
           }
         }
+        // "An agreement on fishing was signed by": a complete object may
+        // end the pattern's part of the subject, its modifier after it.
+        if (i > first && Has(i, kPreposition) && !Has(i, kCompanion) && complete < 0) {
+          for (size_t k = 0; k < count && complete < 0; ++k)
+            complete = coder_.nodes_[nodes[k]].payload;
+        }
         nodes = next_nodes;
         count = next_count;
+        if (compound) i += 2;
       }
       // The agent may come first: "sent by Poland to Ukraine".
       const bool agent_first = after + 1 < n && Has(after, kBy) && IsActor(after + 1);
@@ -2716,6 +2735,11 @@ class EventCoder::Matcher {
       Walking walk{false, -1, best};
       for (size_t k = 0; k < count; ++k) {
         Walk(rest, nodes[k], Trail(), walk);
+      }
+      if (best.entry < 0 && slot_target < 0 && complete >= 0 &&
+          coder_.entries_[complete].target_slot < 0) {
+        best.entry = complete;
+        best.end = rest;
       }
       if (best.entry < 0) {
         // "Aid sent by Turkey reached Somalia": as "Turkey sent aid to
