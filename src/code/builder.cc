@@ -340,6 +340,7 @@ class EventCoder::Builder {
     c.word_an_ = c.vocabulary_.Find("an");
     c.word_it_ = c.vocabulary_.Intern("it");
     c.word_short_ = c.vocabulary_.Intern("short");
+    c.word_off_ = c.vocabulary_.Intern("off");
     const char* quotes[] = {"\"", "“", "”"};
     for (int i = 0; i < 3; ++i) c.quote_words_[i] = c.vocabulary_.Find(quotes[i]);
     const char* call_forms[] = {"call", "calls", "called", "calling"};

@@ -162,9 +162,47 @@ class EventCoder::Matcher {
     CodeMediators();
     CodeJointActs();
     CodeEllipsis();
+    DropCalledOff();
   }
 
  private:
+  // "cancelled", "postponed", "called off": what it says of its subject did
+  // not happen.
+  bool CalledOffAt(int i) const {
+    if (Has(i, kCalledOff)) return true;
+    return i + 1 < static_cast<int>(s_.size()) && s_[i].word == coder_.call_forms_[2] &&
+           s_[i + 1].word == coder_.word_off_;
+  }
+
+  // "Talks between Sudan's army and the RSF, scheduled to resume on
+  // Saturday, were called off": the acts named in the subject of a
+  // cancelled clause, a participle's included, are not events. Not when a
+  // finite verb of their own stands in that subject ("X and Y met on Monday
+  // and talks planned for Tuesday were cancelled" keeps the meeting).
+  void DropCalledOff() {
+    const int n = static_cast<int>(s_.size());
+    int called_off = -1;
+    for (int i = 1; i < n && called_off < 0; ++i) {
+      if (Has(i - 1, kBe) && CalledOffAt(i)) called_off = i;
+    }
+    if (called_off < 0) return;
+    int start = called_off - 1;
+    while (start > 0 && !Has(start - 1, kBoundary | kSpeech)) --start;
+    for (int j = start; j < called_off - 1; ++j) {
+      const bool reduced_relative = j > 0 && Has(j - 1, kComma) && Has(j, kPast | kParticiple);
+      // "Talks between ...": a present form in a subject is a plural noun.
+      const bool plural_noun = Has(j, kThird) && !Has(j, kPast | kIrregularPast);
+      if (LooksFinite(j) && !reduced_relative && !plural_noun) return;
+    }
+    const uint32_t first = s_[start].first_token, last = s_[called_off].first_token;
+    const auto kept =
+        std::remove_if(out_.begin() + static_cast<std::ptrdiff_t>(first_event_), out_.end(),
+                       [&](const CodedEvent& e) {
+                         return e.verb_first_token >= first && e.verb_first_token < last;
+                       });
+    out_.erase(kept, out_.end());
+  }
+
   // "Thailand condemned the launches, as did Malaysia and Vietnam": what was
   // coded before the ellipsis the actors after it did as well, to the same
   // targets.
@@ -1856,7 +1894,7 @@ class EventCoder::Matcher {
     // "The visit of the prime minister to Canada, planned for June, was
     // cancelled": the sentence says it did not happen.
     for (int i = match.end; i < static_cast<int>(s_.size()) && i - match.end <= 15; ++i) {
-      if (Has(i, kCalledOff)) return;
+      if (CalledOffAt(i)) return;
     }
     if (Presupposed(start, match.end)) {
       if (dated_ < 0) dated_ = HasDateExpression(text_, segmentation_, sentence_) ? 1 : 0;
