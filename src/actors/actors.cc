@@ -546,7 +546,12 @@ class ActorDictionary::Builder {
       AddName(phrase, NameKind::kPair, 0, 1).capitalised = false;
       dictionary_.names_.back().role = "state";
     }
-    for (std::string_view phrase : {"the two governments", "both governments"}) {
+    // Their leaders and ministers are their governments too.
+    for (std::string_view phrase :
+         {"the two governments", "both governments", "the two leaders", "both leaders",
+          "the two presidents", "both presidents", "the two ministers", "both ministers",
+          "the two foreign ministers", "both foreign ministers", "the two prime ministers",
+          "both prime ministers"}) {
       AddName(phrase, NameKind::kPair, 0, 1).capitalised = false;
       dictionary_.names_.back().role = "GOV";
     }
