@@ -2829,8 +2829,14 @@ class EventCoder::Matcher {
     if (arrival + 1 >= n || IsActor(arrival) || !IsOneOf(arrival, coder_.arrival_words_)) {
       return false;
     }
+    // Where: the first actor of the phrase after the verb ("reached the
+    // northern Syrian city of Aleppo", "reached flood victims in Pakistan").
+    constexpr int kLongestPlacePhrase = 6;
     int where = arrival + 1;
-    if (!IsActor(where) && Has(where, kLocative)) ++where;
+    while (where < n && where - arrival <= kLongestPlacePhrase && !IsActor(where) &&
+           !Has(where, kComma | kBoundary | kPunct | kAnd) && !LooksFinite(where)) {
+      ++where;
+    }
     if (where >= n || !IsActor(where) || where == agent) return false;
     for (size_t k = 0; k < count; ++k) {
       const uint32_t to = coder_.Child(nodes[k], coder_.word_to_);
