@@ -166,6 +166,21 @@ class EventCoder::Matcher {
   }
 
  private:
+  // Whether an act coded as a rejection (12) ends at most a few words
+  // before `start`, its object reaching there.
+  bool RejectedJustBefore(int start) const {
+    constexpr uint32_t kObjectWords = 5;  // "a new package of"
+    const uint32_t at = s_[start].first_token;
+    for (size_t e = first_event_; e < out_.size(); ++e) {
+      const CodedEvent& event = out_[e];
+      if (event.verb_end_token <= at && at - event.verb_end_token <= kObjectWords &&
+          coder_.patterns_[event.pattern].code.starts_with("12")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // "cancelled", "postponed", "called off": what it says of its subject did
   // not happen.
   bool CalledOffAt(int i) const {
@@ -1891,6 +1906,9 @@ class EventCoder::Matcher {
       if ((IsActor(i) && i != start - 1) || Has(i, kBoundary | kComma | kPunct)) break;
       if (IsOneOf(i, coder_.topic_words_)) return;
     }
+    // "Hungary blocked a new package of EU sanctions against Russia": what
+    // was just rejected or vetoed did not happen.
+    if (RejectedJustBefore(start)) return;
     // "The visit of the prime minister to Canada, planned for June, was
     // cancelled": the sentence says it did not happen.
     for (int i = match.end; i < static_cast<int>(s_.size()) && i - match.end <= 15; ++i) {
