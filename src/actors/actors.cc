@@ -562,6 +562,9 @@ class ActorDictionary::Builder {
          {"the country", "his country", "her country", "its country", "their country"}) {
       AddName(phrase, NameKind::kStateRef, 0, 1).capitalised = false;
     }
+    for (std::string_view phrase : {"the bloc", "the alliance"}) {
+      AddName(phrase, NameKind::kOrgRef, 0, 1).capitalised = false;
+    }
     for (std::string_view pronoun : {"he", "she", "him"}) {
       AddName(pronoun, NameKind::kPronoun, 0, 1).capitalised = false;
     }
@@ -1087,6 +1090,12 @@ class ActorDictionary::Matcher {
           emit = document_.last_state_ != kNoActor;
           mention.actor = document_.last_state_;
           break;
+        case NameKind::kOrgRef:
+          // "The Alliance of Sahel States" is a name of its own.
+          emit = document_.last_org_ != kNoActor && TokenText(position + 1)[0] >= 'a';
+          mention.actor = document_.last_org_;
+          if (!emit) end = position + 1;
+          break;
         case NameKind::kPronoun:
           emit = Pronoun(mention);
           break;
@@ -1139,7 +1148,14 @@ class ActorDictionary::Matcher {
     }
     if (mention.partner != kNoActor) return;
     const uint32_t index = d_.ActorAt(mention, document_.report_date_);
-    if (d_.actors_[index].country.empty()) return;
+    if (d_.actors_[index].country.empty()) {
+      // "the EU foreign policy chief ... the bloc": the organisation whole.
+      const std::string& org = d_.actors_[index].org;
+      const auto whole = d_.actor_by_code_.find(org);
+      if (!org.empty())
+        document_.last_org_ = whole != d_.actor_by_code_.end() ? whole->second : index;
+      return;
+    }
     const uint32_t state = d_.state_of_[index];
     document_.last_state_ = state;
     if (document_.sole_state_ == kNoActor && !document_.several_states_) {

@@ -142,6 +142,7 @@ class DocumentActors {
   std::vector<uint32_t> introduced_;  // persons named in full, most recent last
   std::vector<PersonSeen> people_;    // person mentions, most recent last
   uint32_t last_state_ = kNoActor;    // the last state (as a whole) named
+  uint32_t last_org_ = kNoActor;      // the last organisation (as a whole) named
   // The one state the document has named so far; kNoActor before the first
   // and once a second one is named.
   uint32_t sole_state_ = kNoActor;
@@ -225,6 +226,7 @@ class ActorDictionary {
     kNotActor,
     kPair,      // "the two countries", "both sides"
     kStateRef,  // "the country"
+    kOrgRef,    // "the bloc", "the alliance"
     kPronoun,   // "he", "she", "him"
   };
   struct Name {
