@@ -2317,6 +2317,17 @@ class EventCoder::Matcher {
         }
         return;
       }
+      // "were killed by artillery fire from Cambodia's army": the agent
+      // behind the weapon.
+      if (const int agent = AgentBehindInstrument(verb + 1); agent >= 0 && patient >= 0) {
+        const Match bare = Longest(verb, false);
+        if (bare.entry >= 0 && bare.end == verb + 1 &&
+            coder_.entries_[bare.entry].target_slot < 0) {
+          subjects_[verb] = patient;
+          Emit(agent, patient, coder_.entries_[bare.entry].pattern, verb, verb + 1, 0.7);
+          return;
+        }
+      }
       if (context.be) return;  // passive without an agent: the source is unknown
     }
 
@@ -2671,6 +2682,19 @@ class EventCoder::Matcher {
       return Has(i, kModal | kBase);
     }
     return true;
+  }
+
+  // "by artillery fire from Cambodia's army", "by rockets fired from
+  // Lebanon": the actor a passive's instrument came from, or -1.
+  int AgentBehindInstrument(int by) const {
+    constexpr int kLongestInstrument = 3;
+    const int n = static_cast<int>(s_.size());
+    if (by >= n || !Has(by, kBy)) return -1;
+    for (int j = by + 1; j + 1 < n && j - by <= kLongestInstrument + 1; ++j) {
+      if (s_[j].word == coder_.word_from_) return IsActor(j + 1) && j > by + 1 ? j + 1 : -1;
+      if (IsActor(j) || Has(j, kBoundary | kComma | kPunct | kAnd | kPreposition)) return -1;
+    }
+    return -1;
   }
 
   // The agent of a passive whose pattern is complete at `end` but whose "by"
