@@ -341,6 +341,7 @@ class EventCoder::Builder {
     c.word_it_ = c.vocabulary_.Intern("it");
     c.word_short_ = c.vocabulary_.Intern("short");
     c.word_off_ = c.vocabulary_.Intern("off");
+    c.word_in_ = c.vocabulary_.Intern("in");
     const char* quotes[] = {"\"", "“", "”"};
     for (int i = 0; i < 3; ++i) c.quote_words_[i] = c.vocabulary_.Find(quotes[i]);
     const char* call_forms[] = {"call", "calls", "called", "calling"};
@@ -366,6 +367,8 @@ class EventCoder::Builder {
     intern({"force", "response", "retaliation", "reprisals", "resistance", "firmness"},
            c.force_answers_);
     intern({"troops", "soldiers", "forces", "peacekeepers", "contingent"}, c.troop_words_);
+    intern({"ministry", "government", "authorities", "officials", "office", "presidency"},
+           c.office_words_);
     c.word_jointly_ = c.vocabulary_.Intern("jointly");
     intern({"that", "which", "who"}, c.subject_relatives_);
     intern({"its", "his", "her", "their"}, c.possessive_words_);

@@ -262,7 +262,7 @@ class EventCoder {
            word_to_ = 0, word_possessive_ = 0, word_would_ = 0, word_but_ = 0, word_apostrophe_ = 0,
            word_they_ = 0, word_each_ = 0, word_other_ = 0, word_one_ = 0, word_another_ = 0,
            word_of_ = 0, word_from_ = 0, word_between_ = 0, word_re_ = 0, word_for_ = 0,
-           word_a_ = 0, word_an_ = 0, word_it_ = 0, word_short_ = 0, word_off_ = 0;
+           word_a_ = 0, word_an_ = 0, word_it_ = 0, word_short_ = 0, word_off_ = 0, word_in_ = 0;
   std::array<uint32_t, 2> person_pronouns_ = {};  // him, her: they stand for people
   uint32_t call_forms_[4] = {};                   // "called on X to": call, calls, called, calling
   uint32_t word_principle_ = 0;                   // "agreed in principle to"
@@ -298,6 +298,8 @@ class EventCoder {
   int32_t endorsement_pattern_ = -1;      // a 051 pattern, for an act welcomed
   // "welcomed the first troops from Rwanda": words naming a contingent.
   std::array<uint32_t, 5> troop_words_ = {};
+  // "by the foreign ministry in Nairobi": an office whose place names it.
+  std::array<uint32_t, 6> office_words_ = {};
   int32_t repression_pattern_ = -1;   // a 175 pattern, for force used on protesters
   int32_t intent_pattern_ = -1;       // a 030 pattern, for intentions no pattern names
   int32_t threat_pattern_ = -1;       // a 130 pattern, for warned acts no pattern names

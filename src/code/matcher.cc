@@ -2685,13 +2685,17 @@ class EventCoder::Matcher {
   }
 
   // "by artillery fire from Cambodia's army", "by rockets fired from
-  // Lebanon": the actor a passive's instrument came from, or -1.
+  // Lebanon": the actor a passive's instrument came from, or -1. So is the
+  // place of an office: "by the foreign ministry in Nairobi".
   int AgentBehindInstrument(int by) const {
     constexpr int kLongestInstrument = 3;
     const int n = static_cast<int>(s_.size());
     if (by >= n || !Has(by, kBy)) return -1;
     for (int j = by + 1; j + 1 < n && j - by <= kLongestInstrument + 1; ++j) {
       if (s_[j].word == coder_.word_from_) return IsActor(j + 1) && j > by + 1 ? j + 1 : -1;
+      if (s_[j].word == coder_.word_in_ && IsOneOf(j - 1, coder_.office_words_)) {
+        return IsActor(j + 1) ? j + 1 : -1;
+      }
       if (IsActor(j) || Has(j, kBoundary | kComma | kPunct | kAnd | kPreposition)) return -1;
     }
     return -1;
