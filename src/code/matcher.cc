@@ -1608,6 +1608,12 @@ class EventCoder::Matcher {
     const Entry& entry = coder_.entries_[match.entry];
     int target =
         entry.target_slot >= 0 ? SlotTarget(match, source) : ObjectPronounTarget(match.end, source);
+    // "expelled OSCE observers, accusing the mission of passing information
+    // to Ukraine": the noun accused is the main clause's target.
+    if (target < 0 && entry.target_slot < 0 &&
+        coder_.patterns_[entry.pattern].code.starts_with("112") && NounBeforeOfAct(match.end)) {
+      target = last_target_group_;
+    }
     if (target < 0 && entry.target_slot < 0) {
       target = FindTarget(match.end, Has(match.end - 1, kPreposition));
     }
@@ -1690,6 +1696,19 @@ class EventCoder::Matcher {
       return LooksFinite(j + 1) || Has(j + 1, kPatternHead) ? j : -1;
     }
     return -1;
+  }
+
+  // Whether a noun phrase that is no actor opens at `i` and ends before
+  // "of" and an act: "the mission of passing", "the two men of spying".
+  bool NounBeforeOfAct(int i) const {
+    constexpr int kLongestNoun = 3;
+    const int n = static_cast<int>(s_.size());
+    if (i >= n || s_[i].word != coder_.word_the_) return false;
+    for (int j = i + 1; j + 1 < n && j - i <= kLongestNoun; ++j) {
+      if (s_[j].word == coder_.word_of_) return !IsActor(j + 1);
+      if (IsActor(j) || Has(j, kPreposition | kComma | kBoundary | kPunct)) return false;
+    }
+    return false;
   }
 
   // "accused him of spying", "retaliated against it": the actor an object
@@ -2537,6 +2556,13 @@ class EventCoder::Matcher {
         const std::string& code = coder_.patterns_[pattern].code;
         const bool place_is_target = PlaceIsTarget(code);
         target = ObjectPronounTarget(match.end, source);
+        // "accusing the mission of passing information to Ukraine": the
+        // accused is the noun before "of", no actor after it; after an act
+        // it is that act's object, else nobody dyad knows.
+        if (target < 0 && code.starts_with("112") && NounBeforeOfAct(match.end)) {
+          if (out_.size() == first_event_) return;
+          target = GroupOf(out_.back().target);
+        }
         if (target < 0) {
           target = FindTarget(match.end, ends_in_preposition, place_is_target);
           target_by_distance = true;
