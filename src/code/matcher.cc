@@ -3187,8 +3187,15 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       if (i < end) {
         const uint64_t next_flags = flags_of(scratch.word_ids[i - base]);
         const uint32_t before_group = symbols[head].first_token;
+        // "condemned Russian and Belarusian exercises near the border": a
+        // present form before a preposition or the end is a plural noun.
+        const bool plural_noun =
+            (next_flags & kThird) && !(next_flags & kPast) &&
+            (i + 1 >= end ||
+             (flags_of(scratch.word_ids[i + 1 - base]) & (kPreposition | kComma | kBoundary)) ||
+             segmentation.tokens[i + 1].kind == TokenKind::kPunct);
         if ((next_flags & kFiniteForms) && (next_flags & (kPatternHead | kSpeech)) &&
-            before_group > base &&
+            !plural_noun && before_group > base &&
             (flags_of(scratch.word_ids[before_group - 1 - base]) & (kPatternHead | kPreposition)) &&
             !(first == count - 3 && symbols[first].end_actor - symbols[first].first_actor == 1 &&
               scratch.word_ids[before_group - 1 - base] == word_between_) &&
