@@ -1352,6 +1352,26 @@ class EventCoder::Matcher {
   // aimed at the actor of the "after / as / amid" clause that follows it.
   // Likewise a protest with no object is aimed at whom it demands something
   // of: "blocked highways to demand that the Brazilian government cut ...".
+  // "North Korea fired two missiles, and South Korea's army raised its
+  // alert level in response": a show of force "in response" with nothing
+  // after it answers the subject of the clause before.
+  int ProvokerBefore(int verb, int end, int source) const {
+    const int n = static_cast<int>(s_.size());
+    int response = -1;
+    for (int j = end; j < n && j - end <= 6 && response < 0; ++j) {
+      if (IsActor(j) || Has(j, kBoundary | kComma | kPunct)) break;
+      if (Has(j, kProvocation) && Has(j - 1, kPreposition)) response = j;
+    }
+    if (response < 0 || (response + 1 < n && !Has(response + 1, kPunct | kComma))) return -1;
+    for (int j = verb - 1; j >= 0; --j) {
+      const int subject = subjects_[j];
+      if (subject >= 0 && subject != source && s_[subject].first_actor != s_[source].first_actor) {
+        return subject;
+      }
+    }
+    return -1;
+  }
+
   int AimTarget(int end, int source, uint64_t aim) const {
     const int n = static_cast<int>(s_.size());
     for (int j = end; j < n && j - end <= 12; ++j) {
@@ -2587,6 +2607,8 @@ class EventCoder::Matcher {
                 AimTarget(match.end, source, code.starts_with("15") ? kProvocation : kProtestAim);
             if (aimed >= 0) target = aimed;
           }
+          if (target < 0 && code.starts_with("15"))
+            target = ProvokerBefore(verb, match.end, source);
           const bool threat = code == "130" || mood == kThreaten;
           if (threat && target >= 0 && OwnStateOf(source, target)) target = -1;
           if (target < 0 && threat) target = ThreatTarget(match.end, source);
