@@ -265,6 +265,14 @@ class ActorDictionary {
   // Per actor, the actor of its country as a whole (FindCodeIndex(country)),
   // or kNoActor: asked for every mention a document remembers.
   std::vector<uint32_t> state_of_;
+  // Per person, OutOfOfficeActor's answer before their first office (the
+  // state, or an organisation's official's own actor) and after it (the
+  // state's ELI sector).
+  struct OutOfOffice {
+    uint32_t before = kNoActor;
+    uint32_t after = kNoActor;
+  };
+  std::vector<OutOfOffice> out_of_office_;
   std::vector<uint32_t> title_words_;     // word ids of title and sector nouns
   std::vector<uint32_t> calendar_words_;  // "Monday", "January": never part of a name
   uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0, word_from_ = 0,
