@@ -121,6 +121,17 @@ struct ActorScratch {
 class DocumentActors {
  public:
   explicit DocumentActors(CivilDate report_date = {}) : report_date_(report_date) {}
+  // Starts another document, as DocumentActors(report_date) would, keeping
+  // the buffers: a caller coding many documents spares their allocations.
+  void Reset(CivilDate report_date) {
+    std::vector<uint32_t> introduced = std::move(introduced_);
+    std::vector<PersonSeen> people = std::move(people_);
+    *this = DocumentActors(report_date);
+    introduced_ = std::move(introduced);
+    introduced_.clear();
+    people_ = std::move(people);
+    people_.clear();
+  }
 
   // The pipeline reports each coded event's pair, so "the two countries"
   // refers to the last dyad actually coded.

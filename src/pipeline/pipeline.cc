@@ -121,14 +121,18 @@ void SetActorRef(const Actor& actor, std::string_view text, const Segmentation& 
 // next: made afresh per document, they were allocated and grown again every
 // time. Each stage resets what it uses before each sentence (the date stage
 // reads every sentence through FindDates before ResolveEventDate asks it
-// again), so nothing of one document is seen by the next.
+// again), and the segmentation and the document's actors are made afresh in
+// their buffers before each document, so nothing of one document is seen by
+// the next.
 struct DocumentScratch {
   // Buffers grown for a document of more tokens than this are not kept for
   // the next: a thread should not hold a very long document's memory.
   static constexpr size_t kMaxTokensKept = size_t{1} << 16;
   size_t tokens_held = 0;  // the most tokens of a document coded with these buffers
 
+  Segmentation segmentation;
   FoldedTokens folded;
+  DocumentActors document_actors;
   ActorScratch actors;
   CoderScratch coder;
   DateScratch dates;
@@ -152,7 +156,8 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
   }
   document.text = std::move(clean.text);
   const std::string_view text = document.text;
-  const Segmentation segmentation = Segment(text);
+  Segment(text, scratch.segmentation);
+  const Segmentation& segmentation = scratch.segmentation;
   // Every token folded, hashed and looked up once for the stages that look
   // words up (actors, code, date).
   scratch.tokens_held = std::max(scratch.tokens_held, segmentation.tokens.size());
@@ -176,7 +181,8 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
 
   ActorScratch& actor_scratch = scratch.actors;
   // Surnames, "the president", "the two countries" refer to earlier sentences.
-  DocumentActors document_actors(document.report_date);
+  DocumentActors& document_actors = scratch.document_actors;
+  document_actors.Reset(document.report_date);
   CoderScratch& coder_scratch = scratch.coder;
   std::vector<ActorMention>& mentions = scratch.mentions;
   std::vector<CodedEvent>& coded = scratch.coded;

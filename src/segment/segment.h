@@ -70,6 +70,9 @@ struct Segmentation {
 };
 
 Segmentation Segment(std::string_view text);
+// The same into `segmentation`, whose tokens and sentences are replaced: a
+// caller that segments many documents keeps one and reuses its buffers.
+void Segment(std::string_view text, Segmentation& segmentation);
 
 // The form dictionaries match against: Unicode case-folded, diacritics
 // removed (Nicolás -> nicolas, Ёлкин -> елкин, Arabic harakat dropped),
