@@ -534,6 +534,32 @@ TEST_F(ActorsTest, SurnameAloneOnlyOnceIntroduced) {
             (Strings{"COLGOV=President Duque", "NATO=Secretary General Stoltenberg"}));
 }
 
+// A DocumentActors reset for another document (the pipeline keeps one per
+// thread) has forgotten the people and states of the one before.
+TEST_F(ActorsTest, ResetForgetsThePreviousDocument) {
+  const ActorDictionary& dictionary = **dictionary_;
+  auto codes = [&](const std::string& text, DocumentActors& document) {
+    const Segmentation segmentation = Segment(text);
+    ActorScratch scratch;
+    std::vector<ActorMention> mentions;
+    for (const Sentence& sentence : segmentation.sentences) {
+      dictionary.FindInSentence(text, segmentation, sentence, scratch, document, mentions);
+    }
+    Strings out;
+    for (const ActorMention& mention : mentions) {
+      out.push_back(dictionary.actor(dictionary.ActorAt(mention, document.report_date())).code);
+    }
+    return out;
+  };
+  DocumentActors document({2022, 2, 1});
+  EXPECT_EQ(
+      codes("Marta Lucía Ramírez met Luis Almagro. Ramírez spoke. The country said.", document),
+      (Strings{"COLGOV", "OAS", "COLGOV", "COL"}));
+  document.Reset({2022, 2, 1});
+  EXPECT_EQ(codes("Ramírez spoke. The country said.", document), Strings{});
+  EXPECT_EQ(document.report_date(), (CivilDate{2022, 2, 1}));
+}
+
 TEST_F(ActorsTest, TitleAndKnownPersonAndTheirState) {
   EXPECT_EQ(FindInDocument("President Xi Jinping of China met President Nicolas Maduro of "
                            "Venezuela in Beijing.",

@@ -517,5 +517,40 @@ TEST(FoldedTokens, AgreesWithFoldedViewOnEveryToken) {
   }
 }
 
+// Fold keeps the shared ids of short words from one document to the next:
+// they must be what the vocabulary says, on a first and a repeated Fold, and
+// after the vocabulary changes (a later Add, or another vocabulary).
+TEST(FoldedTokens, SharedIdsAgreeWithTheVocabularyAcrossFolds) {
+  const std::string text =
+      "The U.S. and Venezuela's Maduro met in Caracas, Nicolás said. ABCDEFGHI";
+  const Segmentation segmentation = Segment(text);
+  auto expect_ids = [&](const FoldedTokens& folded, const SharedVocabulary& shared) {
+    for (uint32_t i = 0; i < segmentation.tokens.size(); ++i) {
+      EXPECT_EQ(folded.SharedId(i), shared.Find(folded.Word(i), WordHash(folded.Word(i))))
+          << "token " << i;
+      EXPECT_EQ(folded.Hash(i), WordHash(folded.Word(i))) << "token " << i;
+    }
+  };
+  Vocabulary first, second;
+  for (const char* word : {"the", "u.s.", "venezuela", "'s", ","}) first.Intern(word);
+  for (const char* word : {"maduro", "caracas", "nicolas", "the", "met", "abcdefghi"}) {
+    second.Intern(word);
+  }
+  FoldedTokens folded;
+  SharedVocabulary shared;
+  shared.Add(first);
+  folded.Fold(text, segmentation, &shared);
+  expect_ids(folded, shared);
+  folded.Fold(text, segmentation, &shared);  // from the cache
+  expect_ids(folded, shared);
+  shared.Add(second);  // words unknown before are known now
+  folded.Fold(text, segmentation, &shared);
+  expect_ids(folded, shared);
+  SharedVocabulary other;
+  other.Add(second);
+  folded.Fold(text, segmentation, &other);
+  expect_ids(folded, other);
+}
+
 }  // namespace
 }  // namespace dyad

@@ -493,6 +493,19 @@ class ActorDictionary::Builder {
         }
       }
     }
+    // What a person out of office stands for, before and after their first
+    // office: asked for every mention of someone not in office on the date,
+    // and finding the state by its code was most of it.
+    dictionary_.out_of_office_.reserve(dictionary_.people_.size());
+    for (const Person& person : dictionary_.people_) {
+      if (person.country.empty()) {  // an organisation's official
+        dictionary_.out_of_office_.push_back(
+            {person.roles.front().actor, person.roles.front().actor});
+        continue;
+      }
+      const uint32_t state = dictionary_.FindCodeIndex(person.country);
+      dictionary_.out_of_office_.push_back({state, dictionary_.ActorForSector(state, "ELI")});
+    }
     // A surname alone names a person once the document has named them in
     // full ("Iván Duque ... Duque said").
     for (uint32_t p = 0; p < dictionary_.people_.size(); ++p) {
@@ -823,11 +836,8 @@ const PersonRole* ActorDictionary::RoleAt(uint32_t person, CivilDate date) const
 }
 
 uint32_t ActorDictionary::OutOfOfficeActor(uint32_t person, CivilDate date) const {
-  const Person& who = people_[person];
-  if (who.country.empty()) return who.roles.front().actor;  // an organisation's official
-  const uint32_t state = FindCodeIndex(who.country);
-  const bool after_office = who.roles.front().from <= date;
-  return after_office ? ActorForSector(state, "ELI") : state;
+  const bool after_office = people_[person].roles.front().from <= date;
+  return after_office ? out_of_office_[person].after : out_of_office_[person].before;
 }
 
 uint32_t ActorDictionary::ActorAt(const ActorMention& mention, CivilDate date) const {

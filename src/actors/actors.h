@@ -121,6 +121,17 @@ struct ActorScratch {
 class DocumentActors {
  public:
   explicit DocumentActors(CivilDate report_date = {}) : report_date_(report_date) {}
+  // Starts another document, as DocumentActors(report_date) would, keeping
+  // the buffers: a caller coding many documents spares their allocations.
+  void Reset(CivilDate report_date) {
+    std::vector<uint32_t> introduced = std::move(introduced_);
+    std::vector<PersonSeen> people = std::move(people_);
+    *this = DocumentActors(report_date);
+    introduced_ = std::move(introduced);
+    introduced_.clear();
+    people_ = std::move(people);
+    people_.clear();
+  }
 
   // The pipeline reports each coded event's pair, so "the two countries"
   // refers to the last dyad actually coded.
@@ -267,6 +278,14 @@ class ActorDictionary {
   // Per actor, the actor of its country as a whole (FindCodeIndex(country)),
   // or kNoActor: asked for every mention a document remembers.
   std::vector<uint32_t> state_of_;
+  // Per person, OutOfOfficeActor's answer before their first office (the
+  // state, or an organisation's official's own actor) and after it (the
+  // state's ELI sector).
+  struct OutOfOffice {
+    uint32_t before = kNoActor;
+    uint32_t after = kNoActor;
+  };
+  std::vector<OutOfOffice> out_of_office_;
   std::vector<uint32_t> title_words_;     // word ids of title and sector nouns
   std::vector<uint32_t> calendar_words_;  // "Monday", "January": never part of a name
   uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0, word_from_ = 0,

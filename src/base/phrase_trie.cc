@@ -1,5 +1,6 @@
 #include "base/phrase_trie.h"
 
+#include <atomic>
 #include <cassert>
 #include <cstring>
 #include <utility>
@@ -78,6 +79,10 @@ void SharedVocabulary::Add(const Vocabulary& member) {
   members_.push_back(std::move(added));
   // Every table covers every shared id, the words added since included.
   for (Member& m : members_) m.ids.resize(words_.size() + 1, Vocabulary::kUnknown);
+  // From one counter for all objects: a vocabulary made where another was
+  // freed is not mistaken for it.
+  static std::atomic<uint64_t> generations{0};
+  generation_ = ++generations;
 }
 
 PhraseTrie::PhraseTrie() { nodes_.emplace_back(); }

@@ -141,6 +141,10 @@ class SharedVocabulary {
   void Add(const Vocabulary& member);
 
   uint32_t Find(std::string_view word, uint64_t hash) const { return words_.Find(word, hash); }
+  // Changes with every Add, and differs between any two objects that were
+  // added to: a caller that keeps the results of Find (FoldedTokens' cache
+  // of frequent words) knows when they may no longer hold.
+  uint64_t generation() const { return generation_; }
   // Shared id -> the id in `member` (Vocabulary::kUnknown where `member`
   // lacks the word), indexable by any id Find returns; nullptr if `member`
   // was not added.
@@ -158,6 +162,7 @@ class SharedVocabulary {
   };
   Vocabulary words_;
   std::vector<Member> members_;
+  uint64_t generation_ = 0;  // 0 until the first Add
 };
 
 class PhraseTrie {

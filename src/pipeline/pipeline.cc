@@ -104,26 +104,35 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& option
 
 namespace {
 
-ActorRef MakeActorRef(const Actor& actor, std::string_view text, const Segmentation& segmentation,
-                      const ActorMention& mention) {
+// Writes the reference into `ref`, an event's own: building one apart and
+// moving it in moved and destroyed five strings more per side.
+void SetActorRef(const Actor& actor, std::string_view text, const Segmentation& segmentation,
+                 const ActorMention& mention, ActorRef& ref) {
   const uint32_t begin = segmentation.tokens[mention.first_token].begin;
   const uint32_t end = segmentation.tokens[mention.end_token - 1].end;
-  return ActorRef{actor.code, actor.country, actor.org, actor.sector,
-                  std::string(text.substr(begin, end - begin))};
+  ref.code = actor.code;
+  ref.country = actor.country;
+  ref.org = actor.org;
+  ref.sector = actor.sector;
+  ref.name.assign(text.substr(begin, end - begin));
 }
 
 // The buffers a thread codes documents with, kept from one document to the
 // next: made afresh per document, they were allocated and grown again every
 // time. Each stage resets what it uses before each sentence (the date stage
 // reads every sentence through FindDates before ResolveEventDate asks it
-// again), so nothing of one document is seen by the next.
+// again), and the segmentation and the document's actors are made afresh in
+// their buffers before each document, so nothing of one document is seen by
+// the next.
 struct DocumentScratch {
   // Buffers grown for a document of more tokens than this are not kept for
   // the next: a thread should not hold a very long document's memory.
   static constexpr size_t kMaxTokensKept = size_t{1} << 16;
   size_t tokens_held = 0;  // the most tokens of a document coded with these buffers
 
+  Segmentation segmentation;
   FoldedTokens folded;
+  DocumentActors document_actors;
   ActorScratch actors;
   CoderScratch coder;
   DateScratch dates;
@@ -147,7 +156,8 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
   }
   document.text = std::move(clean.text);
   const std::string_view text = document.text;
-  const Segmentation segmentation = Segment(text);
+  Segment(text, scratch.segmentation);
+  const Segmentation& segmentation = scratch.segmentation;
   // Every token folded, hashed and looked up once for the stages that look
   // words up (actors, code, date).
   scratch.tokens_held = std::max(scratch.tokens_held, segmentation.tokens.size());
@@ -171,7 +181,8 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
 
   ActorScratch& actor_scratch = scratch.actors;
   // Surnames, "the president", "the two countries" refer to earlier sentences.
-  DocumentActors document_actors(document.report_date);
+  DocumentActors& document_actors = scratch.document_actors;
+  document_actors.Reset(document.report_date);
   CoderScratch& coder_scratch = scratch.coder;
   std::vector<ActorMention>& mentions = scratch.mentions;
   std::vector<CodedEvent>& coded = scratch.coded;
@@ -210,12 +221,12 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       // Built where it is kept: moving an event of a dozen strings into the
       // result cost more than building it. Taken back if it is no dyad.
       Event& event = result.events.emplace_back();
-      event.source = MakeActorRef(actors_->actor(source_actor), text, segmentation, source);
-      event.target = MakeActorRef(actors_->actor(target_actor), text, segmentation, target);
+      SetActorRef(actors_->actor(source_actor), text, segmentation, source, event.source);
+      SetActorRef(actors_->actor(target_actor), text, segmentation, target, event.target);
       // "The two countries signed ...": the pair on each other.
       const bool within_pair = found.source == found.target && source.partner != kNoActor;
       if (within_pair) {
-        event.target = MakeActorRef(actors_->actor(source.partner), text, segmentation, source);
+        SetActorRef(actors_->actor(source.partner), text, segmentation, source, event.target);
       }
       // "Venezuela ... Venezuelan", "India ... New Delhi": one state, not a dyad. A
       // state's sectors may still act on each other (VENGOV against VENOPP), its
@@ -276,9 +287,9 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
         // "The two countries urged Iran ...": the event holds for both of the pair.
         Event other = event;
         if (source.partner != kNoActor) {
-          other.source = MakeActorRef(actors_->actor(source.partner), text, segmentation, source);
+          SetActorRef(actors_->actor(source.partner), text, segmentation, source, other.source);
         } else {
-          other.target = MakeActorRef(actors_->actor(target.partner), text, segmentation, target);
+          SetActorRef(actors_->actor(target.partner), text, segmentation, target, other.target);
         }
         other.id = EventId(other);
         if (other.source.code != other.target.code) {

@@ -188,6 +188,8 @@ void FoldedTokens::Fold(std::string_view text, const Segmentation& segmentation,
   first_ = first_token;
   forms_.resize(end_token - first_token);
   arena_.clear();
+  const bool cached = kEightByteTests && shared != nullptr;
+  if (cached) UseCacheFor(*shared);
   for (uint32_t i = first_token; i < end_token; ++i) {
     const Token& token = segmentation.tokens[i];
     const std::string_view raw(text.data() + token.begin, token.end - token.begin);
@@ -196,6 +198,7 @@ void FoldedTokens::Fold(std::string_view text, const Segmentation& segmentation,
     form.size = static_cast<uint32_t>(raw.size());
     form.copied = false;
     form.ascii = true;
+    form.looked_up = false;
     // Most tokens are short: their bytes are read as one word, eight at a
     // time where the text goes on that far (little-endian, so the token's
     // bytes are the low ones), and told plain, ASCII with capitals, or other
@@ -209,6 +212,15 @@ void FoldedTokens::Fold(std::string_view text, const Segmentation& segmentation,
           form.copied = true;
           form.begin = static_cast<uint32_t>(arena_.size());
           arena_.append(reinterpret_cast<const char*>(&folded), raw.size());
+        }
+        if (cached) {
+          const CachedWord& known = cache_[CacheSlot(folded)];
+          if (known.bytes == folded && known.size == raw.size()) {
+            form.hash = known.hash;
+            form.shared_id = known.shared_id;
+            form.looked_up = true;
+            continue;
+          }
         }
         form.hash = WordHashOfEightBytes(folded, raw.size());
         continue;
@@ -232,7 +244,26 @@ void FoldedTokens::Fold(std::string_view text, const Segmentation& segmentation,
   // A loop of its own: looked up inside the one above, the words cost more
   // (that loop's registers were spilled around the probe).
   if (shared == nullptr) return;
-  for (Form& form : forms_) form.shared_id = shared->Find(View(form), form.hash);
+  for (Form& form : forms_) {
+    if (form.looked_up) continue;
+    const std::string_view word = View(form);
+    form.shared_id = shared->Find(word, form.hash);
+    if (cached && word.size() <= 8) {
+      CachedWord found;
+      std::memcpy(&found.bytes, word.data(), word.size());
+      found.hash = form.hash;
+      found.size = form.size;
+      found.shared_id = form.shared_id;
+      cache_[CacheSlot(found.bytes)] = found;
+    }
+  }
+}
+
+void FoldedTokens::UseCacheFor(const SharedVocabulary& shared) {
+  if (cache_.empty()) cache_.resize(size_t{1} << kCacheBits);
+  if (cache_generation_ == shared.generation()) return;
+  std::fill(cache_.begin(), cache_.end(), CachedWord{});
+  cache_generation_ = shared.generation();
 }
 
 const uint32_t* FoldedTokens::IdsIn(const Vocabulary& vocabulary) const {

@@ -924,15 +924,21 @@ class SentenceSplitter {
 
 }  // namespace
 
-Segmentation Segment(std::string_view text) {
+void Segment(std::string_view text, Segmentation& segmentation) {
   assert(text.size() <= std::numeric_limits<uint32_t>::max());
-  Segmentation segmentation;
+  segmentation.tokens.clear();
+  segmentation.sentences.clear();
   // English news runs about six bytes a token and twenty tokens a sentence:
   // reserving for that spares most regrowth.
   segmentation.tokens.reserve(text.size() / 5 + 16);
   Tokenizer(text, segmentation.tokens).Run();
   segmentation.sentences.reserve(segmentation.tokens.size() / 16 + 4);
   SentenceSplitter(text, segmentation.tokens, segmentation.sentences).Run();
+}
+
+Segmentation Segment(std::string_view text) {
+  Segmentation segmentation;
+  Segment(text, segmentation);
   return segmentation;
 }
 

@@ -70,6 +70,9 @@ struct Segmentation {
 };
 
 Segmentation Segment(std::string_view text);
+// The same into `segmentation`, whose tokens and sentences are replaced: a
+// caller that segments many documents keeps one and reuses its buffers.
+void Segment(std::string_view text, Segmentation& segmentation);
 
 // The form dictionaries match against: Unicode case-folded, diacritics
 // removed (Nicolás -> nicolas, Ёлкин -> елкин, Arabic harakat dropped),
@@ -129,7 +132,21 @@ class FoldedTokens {
     uint32_t shared_id = 0;  // in shared_, if Fold was given one
     bool copied = false;     // folding changed the token: the form is in arena_
     bool ascii = false;
+    bool looked_up = false;  // shared_id is set already (from cache_)
   };
+  // A short word's hash and shared id, as the last Fold found them.
+  struct CachedWord {
+    uint64_t bytes = 0;  // the folded word, first byte lowest, the bytes past it zero
+    uint64_t hash = 0;
+    uint32_t size = 0;  // 0: an empty entry (no token is empty)
+    uint32_t shared_id = 0;
+  };
+  static constexpr int kCacheBits = 12;
+  // Makes cache_ hold results of `shared` only.
+  void UseCacheFor(const SharedVocabulary& shared);
+  static size_t CacheSlot(uint64_t bytes) {
+    return static_cast<size_t>((bytes * 0x9E3779B97F4A7C15ULL) >> (64 - kCacheBits));
+  }
   std::string_view View(const Form& form) const {
     return {(form.copied ? arena_.data() : text_.data()) + form.begin, form.size};
   }
@@ -143,6 +160,12 @@ class FoldedTokens {
   uint32_t first_ = 0;
   std::vector<Form> forms_;
   std::string arena_;  // the forms that folding changed, back to back
+  // Words of up to eight bytes by their folded bytes, direct-mapped: news
+  // repeats a few thousand words, and one compare here spares hashing the
+  // word and probing the shared vocabulary (a third of the folding). Kept
+  // from one Fold to the next while the SharedVocabulary is the same.
+  std::vector<CachedWord> cache_;
+  uint64_t cache_generation_ = 0;  // the SharedVocabulary::generation() cache_ holds
 };
 
 }  // namespace dyad
