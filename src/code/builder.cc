@@ -458,6 +458,7 @@ class EventCoder::Builder {
     for (const BuiltEdge& edge : built_edges_) {
       Node& node = coder_.nodes_[edge.node];
       coder_.edges_[node.first_edge + node.edge_count++] = {edge.word, edge.child};
+      node.word_bits |= WordBit(edge.word);
     }
     // The root's thousands of edges by word id come sorted from root_edges_,
     // before its word classes' (whose ids are the largest).
