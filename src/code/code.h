@@ -211,7 +211,14 @@ class EventCoder {
     uint8_t length = 0;  // symbols
   };
 
-  uint32_t Child(uint32_t node, uint32_t word) const;
+  // The child of `node` through `word`, 0 = none. The root's lookup and a
+  // miss, most of the walk's lookups, are inline; the rest reads the edges.
+  uint32_t Child(uint32_t node, uint32_t word) const {
+    if (node == 0 && word < root_children_.size()) return root_children_[word];
+    if (!(nodes_[node].word_bits & WordBit(word))) return 0;
+    return EdgeChild(node, word);
+  }
+  uint32_t EdgeChild(uint32_t node, uint32_t word) const;
   // False when no match can start at a symbol `word`: the root takes it
   // neither as itself nor as one of its word classes. Most words of a
   // sentence start nothing, and this spares each a walk.

@@ -25,10 +25,8 @@ int32_t EventCoder::Derived(uint32_t pattern, Mood mood) const {
   return patterns_[pattern].code.starts_with(kMoodRoots[mood]) ? static_cast<int32_t>(pattern) : -1;
 }
 
-uint32_t EventCoder::Child(uint32_t node, uint32_t word) const {
-  if (node == 0 && word < root_children_.size()) return root_children_[word];
+uint32_t EventCoder::EdgeChild(uint32_t node, uint32_t word) const {
   const Node& n = nodes_[node];
-  if (!(n.word_bits & WordBit(word))) return 0;
   // Below the root, a node of many edges is looked up in wide_edges_.
   if (n.edge_count > kWideNodeEdges && node != 0) {
     const uint64_t key = (static_cast<uint64_t>(node) << 32) | word;
