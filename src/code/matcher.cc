@@ -493,12 +493,15 @@ class EventCoder::Matcher {
     const Symbol& first = s_[start];
     if (first.word == Vocabulary::kUnknown || !coder_.MayStartMatch(first.word)) return best;
     Walking walk{passive, subject, best};
-    if (first.word == kActorSymbol || coder_.nodes_[0].payload >= 0) {
+    // What Walk would do at the root, without the call: Walk was called at
+    // every symbol that may start a match, a third of its calls, and at the
+    // root (unless it matches on its own) only these steps apply.
+    if (coder_.nodes_[0].payload >= 0) {
       Walk(start, 0, Trail(), walk);
+    } else if (first.word == kActorSymbol) {
+      // "SOURCE's sanctions on TARGET".
+      if (coder_.nodes_[0].slot != 0) SlotSteps(start, coder_.nodes_[0].slot, Trail(), walk);
     } else {
-      // What Walk would do at the root for a word, without the call: a
-      // third of the walk's calls were at the root, where all but this
-      // step is for actor groups or inside patterns.
       ForEachWordEdge(0, first.word, [&](uint32_t next) { Walk(start + 1, next, Trail(), walk); });
     }
     return best;
@@ -552,31 +555,7 @@ class EventCoder::Matcher {
         if (!Has(position - 1, kPassage | kPreposition)) passing.passed = position;
         Walk(position + 1, n.wildcard, passing, walk);
       }
-      if (n.slot == 0) return;
-      const Trail here = trail.With(position);
-      // The readings that continue the pattern with the name's own words go
-      // first: at equal length the first path found wins, and "expel TARGET
-      // diplomats" is more specific than "expel".
-      if (symbol.possessive != 0) {
-        // The words after "'s" inside the name continue the pattern.
-        uint32_t inner = n.slot;
-        for (uint32_t t = symbol.possessive; t < symbol.end_token && inner != 0; ++t) {
-          inner = coder_.Child(inner, word_ids_[t - base_]);
-        }
-        if (inner != 0) Walk(position + 1, inner, here, walk);
-      }
-      if ((symbol.flags & kBareS) && position + 1 < static_cast<int>(s_.size()) &&
-          s_[position + 1].word != coder_.word_possessive_ && !IsActor(position + 1)) {
-        // "suspend TARGET's membership" read in "suspended Honduras'
-        // membership" and in "suspended Venezuelas membership" (no
-        // apostrophe at all): the pattern's next word must still follow, so
-        // a plural ("the two Koreas met") never takes this path alone.
-        if (const uint32_t owned = coder_.Child(n.slot, coder_.word_possessive_)) {
-          const bool apostrophe = s_[position + 1].word == coder_.word_apostrophe_;
-          Walk(position + (apostrophe ? 2 : 1), owned, here, walk);
-        }
-      }
-      Walk(position + 1, n.slot, here, walk);
+      if (n.slot != 0) SlotSteps(position, n.slot, trail, walk);
       return;
     }
     // "and accused it of provocation", "fired back at them": a pronoun
@@ -619,6 +598,37 @@ class EventCoder::Matcher {
         Walk(position + 2, node, trail, walk);
       }
     }
+  }
+
+  // The steps from the actor group at `position` into `slot`, a node's
+  // child through a group, after `trail`.
+  [[gnu::always_inline]] void SlotSteps(int position, uint32_t slot, const Trail& trail,
+                                        Walking& walk) const {
+    const Symbol& symbol = s_[position];
+    const Trail here = trail.With(position);
+    // The readings that continue the pattern with the name's own words go
+    // first: at equal length the first path found wins, and "expel TARGET
+    // diplomats" is more specific than "expel".
+    if (symbol.possessive != 0) {
+      // The words after "'s" inside the name continue the pattern.
+      uint32_t inner = slot;
+      for (uint32_t t = symbol.possessive; t < symbol.end_token && inner != 0; ++t) {
+        inner = coder_.Child(inner, word_ids_[t - base_]);
+      }
+      if (inner != 0) Walk(position + 1, inner, here, walk);
+    }
+    if ((symbol.flags & kBareS) && position + 1 < static_cast<int>(s_.size()) &&
+        s_[position + 1].word != coder_.word_possessive_ && !IsActor(position + 1)) {
+      // "suspend TARGET's membership" read in "suspended Honduras'
+      // membership" and in "suspended Venezuelas membership" (no
+      // apostrophe at all): the pattern's next word must still follow, so
+      // a plural ("the two Koreas met") never takes this path alone.
+      if (const uint32_t owned = coder_.Child(slot, coder_.word_possessive_)) {
+        const bool apostrophe = s_[position + 1].word == coder_.word_apostrophe_;
+        Walk(position + (apostrophe ? 2 : 1), owned, here, walk);
+      }
+    }
+    Walk(position + 1, slot, here, walk);
   }
 
   // Calls `visit` with the child of `node` through `word` itself, then with
