@@ -633,8 +633,10 @@ class EventCoder::Matcher {
 
   // Calls `visit` with the child of `node` through `word` itself, then with
   // the child through each word class of `word` the node continues with.
+  // Inlining is forced: Longest calls it for every symbol that may start a
+  // match, and left out of line the call cost more than its usual one lookup.
   template <typename Visit>
-  void ForEachWordEdge(uint32_t node, uint32_t word, Visit&& visit) const {
+  [[gnu::always_inline]] void ForEachWordEdge(uint32_t node, uint32_t word, Visit&& visit) const {
     if (const uint32_t next = coder_.Child(node, word)) visit(next);
     const uint32_t classes = coder_.WordClasses(word);
     if (classes == 0) return;
