@@ -2944,8 +2944,10 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
   // A symbol covers one token or more: the table is sized for one per token
   // and written through `used`, trimmed at the end. push_back, which this
   // long function called rather than inlined, was a call per word.
-  auto& symbols = scratch.symbols;
-  symbols.resize(end - base);
+  scratch.symbols.resize(end - base);
+  // Through a pointer, as word_ids: through the vector, its data was loaded
+  // again after each store to a symbol.
+  CoderScratch::Symbol* const symbols = scratch.symbols.data();
   size_t used = 0;
   auto back = [&]() -> CoderScratch::Symbol& { return symbols[used - 1]; };
   size_t next_actor = 0;
@@ -2959,8 +2961,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
   auto owned_noun = [&](const CoderScratch::Symbol& first, const CoderScratch::Symbol& last) {
     if (last.possessive == 0) return 0u;
     if (first.possessive == 0) return last.possessive;
-    return scratch.word_ids[first.end_token - 1 - base] ==
-                   scratch.word_ids[last.end_token - 1 - base]
+    return word_ids[first.end_token - 1 - base] == word_ids[last.end_token - 1 - base]
                ? last.possessive
                : 0u;
   };
@@ -2996,7 +2997,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       symbol.first_actor = static_cast<uint32_t>(next_actor);
       symbol.end_actor = symbol.first_actor + 1;
       for (uint32_t t = i + 1; t + 1 < symbol.end_token; ++t) {
-        if (scratch.word_ids[t - base] == word_possessive_ && word_possessive_ != 0) {
+        if (word_ids[t - base] == word_possessive_ && word_possessive_ != 0) {
           symbol.possessive = t;
         }
       }
@@ -3057,8 +3058,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       // or a source ("According to the Kremlin, A and B signed"): a list
       // after any other preposition is its object ("recalled its
       // ambassadors to Ireland, Norway and Spain").
-      const bool verb_follows =
-          i < end && (flags_of(scratch.word_ids[i - base]) & kFiniteForms) != 0;
+      const bool verb_follows = i < end && (flags_of(word_ids[i - base]) & kFiniteForms) != 0;
       const uint64_t opens_phrase = verb_follows ? kPreposition : kLocative;
       size_t head = first;
       while (head >= 2 && (symbols[head - 1].flags & kComma) && is_actor(head - 2)) head -= 2;
@@ -3068,13 +3068,13 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       // "between" (a pair), nor when the sentence opens "(The)
       // representatives of|from A and B met": one subject.
       if (i < end) {
-        const uint64_t next_flags = flags_of(scratch.word_ids[i - base]);
+        const uint64_t next_flags = flags_of(word_ids[i - base]);
         const uint32_t before_group = symbols[head].first_token;
         if ((next_flags & kFiniteForms) && (next_flags & (kPatternHead | kSpeech)) &&
             before_group > base &&
-            (flags_of(scratch.word_ids[before_group - 1 - base]) & (kPatternHead | kPreposition)) &&
+            (flags_of(word_ids[before_group - 1 - base]) & (kPatternHead | kPreposition)) &&
             !(first == count - 3 && symbols[first].end_actor - symbols[first].first_actor == 1 &&
-              scratch.word_ids[before_group - 1 - base] == word_between_) &&
+              word_ids[before_group - 1 - base] == word_between_) &&
             !OpensWithMembersOf(scratch.word_ids, before_group - base)) {
           continue;
         }
@@ -3091,12 +3091,11 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       }
       continue;
     }
-    const uint32_t id = scratch.word_ids[i - base];
+    const uint32_t id = word_ids[i - base];
     // "re-established ties": the prefix repeats the act, whose patterns
     // are written once, for the verb itself.
-    if (id == word_re_ && id != 0 && i + 2 < end &&
-        (flags_of(scratch.word_ids[i + 1 - base]) & kHyphen) &&
-        (flags_of(scratch.word_ids[i + 2 - base]) & kPatternHead) &&
+    if (id == word_re_ && id != 0 && i + 2 < end && (flags_of(word_ids[i + 1 - base]) & kHyphen) &&
+        (flags_of(word_ids[i + 2 - base]) & kPatternHead) &&
         !(next_actor < actors.size() && actors[next_actor].first_token <= i + 2)) {
       i += 2;
       continue;
@@ -3117,7 +3116,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
     symbols[used++] = symbol;
     ++i;
   }
-  symbols.resize(used);
+  scratch.symbols.resize(used);
 
   Matcher matcher(*this, text, segmentation, sentence, actors, scratch, base, out);
   matcher.Run();
