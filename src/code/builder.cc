@@ -511,6 +511,9 @@ class EventCoder::Builder {
     for (const auto& [id, flags] : flags_) coder_.word_flags_[id] |= flags;
     coder_.word_classes_.resize(coder_.vocabulary_.size() + 1, 0);
     for (const auto& [id, classes] : word_classes_) coder_.word_classes_[id] |= classes;
+    coder_.word_table_size_ = static_cast<uint32_t>(coder_.root_children_.size());
+    assert(coder_.word_flags_.size() == coder_.word_table_size_ &&
+           coder_.word_classes_.size() == coder_.word_table_size_);
     return Status::Ok();
   }
 

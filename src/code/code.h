@@ -214,7 +214,7 @@ class EventCoder {
   // The child of `node` through `word`, 0 = none. The root's lookup and a
   // miss, most of the walk's lookups, are inline; the rest reads the edges.
   uint32_t Child(uint32_t node, uint32_t word) const {
-    if (node == 0 && word < root_children_.size()) return root_children_[word];
+    if (node == 0 && word < word_table_size_) return root_children_[word];
     if (!(nodes_[node].word_bits & WordBit(word))) return 0;
     return EdgeChild(node, word);
   }
@@ -230,12 +230,12 @@ class EventCoder {
   bool OpensWithMembersOf(const std::vector<uint32_t>& word_ids, uint32_t group) const;
   // What the grammar knows of a word (word_flags.h's WordFlag), 0 for unknown ids.
   uint64_t WordFlags(uint32_t word) const {
-    return word < word_flags_.size() ? word_flags_[word] : 0;
+    return word < word_table_size_ ? word_flags_[word] : 0;
   }
 
   // The word classes of word_classes.tsv a word belongs to, one bit each.
   uint32_t WordClasses(uint32_t word) const {
-    return word < word_classes_.size() ? word_classes_[word] : 0;
+    return word < word_table_size_ ? word_classes_[word] : 0;
   }
 
   CoderOptions options_;
@@ -244,6 +244,10 @@ class EventCoder {
   Vocabulary vocabulary_;
   std::vector<uint64_t> word_flags_;    // by word id
   std::vector<uint32_t> word_classes_;  // by word id
+  // The size of the tables by word id (word_flags_, word_classes_,
+  // root_children_), the bound of every word id looked up in them: one load,
+  // where a vector's size is two and a subtraction, at every step of a walk.
+  uint32_t word_table_size_ = 0;
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;  // sorted by word within each node
   // The root's child through each word id (0 = none), for ids below the

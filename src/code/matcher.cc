@@ -53,7 +53,7 @@ uint32_t EventCoder::EdgeChild(uint32_t node, uint32_t word) const {
 [[gnu::always_inline]] inline bool EventCoder::MayStartMatch(uint32_t word) const {
   // Actor groups and ids past the table, and a root that matches on its own,
   // are left to the walk.
-  if (word >= root_children_.size() || nodes_[0].payload >= 0) return true;
+  if (word >= word_table_size_ || nodes_[0].payload >= 0) return true;
   return root_children_[word] != 0 || (WordClasses(word) & root_classes_) != 0;
 }
 
