@@ -196,9 +196,9 @@ class EventCoder {
     uint32_t slot = 0;  // child through an actor group
     // WordBit of each edge's word: most lookups below the root find no
     // edge, and this turns them away before the edges are read.
-    uint32_t word_bits = 0;
+    uint64_t word_bits = 0;
   };
-  static uint32_t WordBit(uint32_t word) { return 1u << (word & 31); }
+  static uint64_t WordBit(uint32_t word) { return uint64_t{1} << (word & 63); }
   struct Edge {
     uint32_t word = 0;
     uint32_t child = 0;
