@@ -151,7 +151,7 @@ struct CoderScratch {
     // "expel TARGET's diplomats" still matches it. 0 = none.
     uint32_t possessive = 0;
   };
-  std::vector<Symbol> symbols;
+  std::vector<Symbol> symbols;  // the sentence's first; never shrunk
   std::vector<uint32_t> word_ids;
   std::vector<int32_t> subjects;  // per symbol: subject group of the verb starting there
   FoldedTokens folded;            // the sentence's, when the caller folded none

@@ -82,13 +82,13 @@ class EventCoder::Matcher {
 
   Matcher(const EventCoder& coder, std::string_view text, const Segmentation& segmentation,
           const Sentence& sentence, const std::vector<ActorMention>& actors, CoderScratch& scratch,
-          uint32_t base, std::vector<CodedEvent>& out)
+          size_t symbol_count, uint32_t base, std::vector<CodedEvent>& out)
       : coder_(coder),
         text_(text),
         segmentation_(segmentation),
         sentence_(sentence),
         actors_(actors),
-        s_(scratch.symbols),
+        s_(scratch.symbols.data(), symbol_count),
         subjects_(scratch.subjects),
         word_ids_(scratch.word_ids),
         base_(base),
@@ -2941,17 +2941,21 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
   auto flags_of = [&](uint32_t id) { return WordFlags(id); };
 
   // Symbols: words, and actor groups ("Argentina, Brazil and Uruguay").
-  // A symbol covers one token or more: the table is sized for one per token
-  // and written through `used`, trimmed at the end. push_back, which this
-  // long function called rather than inlined, was a call per word.
-  scratch.symbols.resize(end - base);
+  // A symbol covers one token or more: the table has room for one per token
+  // and is written through `used`. push_back, which this long function
+  // called rather than inlined, was a call per word. It is never trimmed
+  // (the sentence's symbols are the first `used`): trimmed, it built its
+  // elements again for the next, longer sentence.
+  if (scratch.symbols.size() < end - base) scratch.symbols.resize(end - base);
   // Through a pointer, as word_ids: through the vector, its data was loaded
   // again after each store to a symbol.
   CoderScratch::Symbol* const symbols = scratch.symbols.data();
   size_t used = 0;
   auto back = [&]() -> CoderScratch::Symbol& { return symbols[used - 1]; };
   size_t next_actor = 0;
-  while (next_actor < actors.size() && actors[next_actor].first_token < base) ++next_actor;
+  // Asked at every token: the vector's size is a subtraction and a division.
+  const size_t actor_count = actors.size();
+  while (next_actor < actor_count && actors[next_actor].first_token < base) ++next_actor;
   auto is_actor = [&](size_t i) { return symbols[i].word == kActorSymbol; };
   // Joins the actor symbol at the back into the group `into` (an earlier symbol),
   // dropping the connectors between them.
@@ -2976,7 +2980,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
   for (uint32_t i = base; i < end;) {
     // "the North Atlantic Treaty Organization (NATO)": the bracketed acronym
     // of the actor just named is part of its name.
-    if (used > 0 && is_actor(used - 1) && next_actor < actors.size() &&
+    if (used > 0 && is_actor(used - 1) && next_actor < actor_count &&
         actors[next_actor].first_token == i + 1 && actors[next_actor].end_token + 1 <= end &&
         segmentation.tokens[i].kind == TokenKind::kPunct &&
         text.substr(segmentation.tokens[i].begin, 1) == "(" &&
@@ -2988,7 +2992,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       ++next_actor;
       continue;
     }
-    if (next_actor < actors.size() && actors[next_actor].first_token == i) {
+    if (next_actor < actor_count && actors[next_actor].first_token == i) {
       const ActorMention& mention = actors[next_actor];
       CoderScratch::Symbol symbol;
       symbol.word = kActorSymbol;
@@ -3096,7 +3100,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
     // are written once, for the verb itself.
     if (id == word_re_ && id != 0 && i + 2 < end && (flags_of(word_ids[i + 1 - base]) & kHyphen) &&
         (flags_of(word_ids[i + 2 - base]) & kPatternHead) &&
-        !(next_actor < actors.size() && actors[next_actor].first_token <= i + 2)) {
+        !(next_actor < actor_count && actors[next_actor].first_token <= i + 2)) {
       i += 2;
       continue;
     }
@@ -3107,7 +3111,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
     if (token.kind == TokenKind::kPunct) symbol.flags |= kPunct;
     // Words ending in -ly are adverbs ("officially", "strongly"), unless
     // a pattern starts with them ("supply", "rally").
-    if (token.end - token.begin > 4 && text.substr(token.end - 2, 2) == "ly" &&
+    if (token.end - token.begin > 4 && text[token.end - 2] == 'l' && text[token.end - 1] == 'y' &&
         !(symbol.flags & kPatternHead)) {
       symbol.flags |= kAdverb | kLyAdverb;
     }
@@ -3116,9 +3120,8 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
     symbols[used++] = symbol;
     ++i;
   }
-  scratch.symbols.resize(used);
 
-  Matcher matcher(*this, text, segmentation, sentence, actors, scratch, base, out);
+  Matcher matcher(*this, text, segmentation, sentence, actors, scratch, used, base, out);
   matcher.Run();
 }
 
