@@ -514,7 +514,6 @@ class EventCoder::Matcher {
                               Walking& walk) const {
     const Node& n = coder_.nodes_[node];
     const bool passive = walk.passive;
-    const int subject = walk.subject;
     Match& best = walk.best;
     if (n.payload >= 0 && position > best.end) {
       if (!passive || trail.agent >= 0) {
@@ -523,26 +522,9 @@ class EventCoder::Matcher {
         best = {n.payload, position, late, trail};
       }
     }
-    if (passive && node != 0) {
-      if (n.slot != 0 && !trail.slot_used) {
-        Trail filled = trail.With(kPassiveSubject);
-        filled.slot_used = true;
-        if (subject >= 0 && s_[subject].possessive != 0) {
-          uint32_t inner = n.slot;
-          for (uint32_t t = s_[subject].possessive; t < s_[subject].end_token && inner != 0; ++t) {
-            inner = coder_.Child(inner, word_ids_[t - base_]);
-          }
-          if (inner != 0) Walk(position, inner, filled, walk);
-        }
-        Walk(position, n.slot, filled, walk);
-      }
-      if (trail.agent < 0 && position + 1 < static_cast<int>(s_.size()) && Has(position, kBy) &&
-          IsActor(position + 1)) {
-        Trail by = trail;
-        by.agent = position + 1;
-        Walk(position + 2, node, by, walk);
-      }
-    }
+    // Passive walks are few: their steps, out of line, leave this function
+    // fewer values to keep at every step.
+    if (passive && node != 0) PassiveSteps(position, node, trail, walk);
     if (position >= static_cast<int>(s_.size())) return;
     const Symbol& symbol = s_[position];
     if (symbol.word == kActorSymbol) {
@@ -597,6 +579,32 @@ class EventCoder::Matcher {
           coder_.Child(node, s_[after].word) != 0) {
         Walk(position + 2, node, trail, walk);
       }
+    }
+  }
+
+  // Walk's steps in passive mode: the subject in a TARGET slot, and the
+  // "by ACTOR" phrase skipped as the agent.
+  [[gnu::noinline]] void PassiveSteps(int position, uint32_t node, const Trail& trail,
+                                      Walking& walk) const {
+    const Node& n = coder_.nodes_[node];
+    const int subject = walk.subject;
+    if (n.slot != 0 && !trail.slot_used) {
+      Trail filled = trail.With(kPassiveSubject);
+      filled.slot_used = true;
+      if (subject >= 0 && s_[subject].possessive != 0) {
+        uint32_t inner = n.slot;
+        for (uint32_t t = s_[subject].possessive; t < s_[subject].end_token && inner != 0; ++t) {
+          inner = coder_.Child(inner, word_ids_[t - base_]);
+        }
+        if (inner != 0) Walk(position, inner, filled, walk);
+      }
+      Walk(position, n.slot, filled, walk);
+    }
+    if (trail.agent < 0 && position + 1 < static_cast<int>(s_.size()) && Has(position, kBy) &&
+        IsActor(position + 1)) {
+      Trail by = trail;
+      by.agent = position + 1;
+      Walk(position + 2, node, by, walk);
     }
   }
 
