@@ -3112,20 +3112,17 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       i += 2;
       continue;
     }
-    CoderScratch::Symbol symbol;
-    symbol.word = id;
-    symbol.flags = flags_of(id);
+    uint64_t flags = flags_of(id);
     const Token& token = segmentation.tokens[i];
-    if (token.kind == TokenKind::kPunct) symbol.flags |= kPunct;
+    if (token.kind == TokenKind::kPunct) flags |= kPunct;
     // Words ending in -ly are adverbs ("officially", "strongly"), unless
     // a pattern starts with them ("supply", "rally").
     if (token.end - token.begin > 4 && text[token.end - 2] == 'l' && text[token.end - 1] == 'y' &&
-        !(symbol.flags & kPatternHead)) {
-      symbol.flags |= kAdverb | kLyAdverb;
+        !(flags & kPatternHead)) {
+      flags |= kAdverb | kLyAdverb;
     }
-    symbol.first_token = i;
-    symbol.end_token = i + 1;
-    symbols[used++] = symbol;
+    // Written in place: a symbol built aside was copied in, at every word.
+    symbols[used++] = {.word = id, .flags = flags, .first_token = i, .end_token = i + 1};
     ++i;
   }
 
