@@ -514,6 +514,11 @@ class EventCoder::Builder {
     coder_.word_table_size_ = static_cast<uint32_t>(coder_.root_children_.size());
     assert(coder_.word_flags_.size() == coder_.word_table_size_ &&
            coder_.word_classes_.size() == coder_.word_table_size_);
+    coder_.may_start_.assign(coder_.word_table_size_, 0);
+    for (uint32_t word = 0; word < coder_.word_table_size_; ++word) {
+      coder_.may_start_[word] = coder_.nodes_[0].payload >= 0 || coder_.root_children_[word] != 0 ||
+                                (coder_.word_classes_[word] & coder_.root_classes_) != 0;
+    }
     return Status::Ok();
   }
 

@@ -256,6 +256,9 @@ class EventCoder {
   // a binary search. Larger ids (word classes) take the edge list.
   std::vector<uint32_t> root_children_;
   uint32_t root_classes_ = 0;  // word classes the root has edges for, one bit each
+  // MayStartMatch by word id, worked out once: asked at every symbol, the
+  // root's child and the word's classes were two lookups and a bound.
+  std::vector<uint8_t> may_start_;
   // The edges of the nodes below the root that have more than
   // kWideNodeEdges, by (node, word) in an open-addressing table at most half
   // full: those nodes follow the common verbs, and a binary search of their

@@ -51,10 +51,9 @@ uint32_t EventCoder::EdgeChild(uint32_t node, uint32_t word) const {
 // Inlining is forced: asked at every symbol of every sentence, it was left a
 // call that cost more than its test.
 [[gnu::always_inline]] inline bool EventCoder::MayStartMatch(uint32_t word) const {
-  // Actor groups and ids past the table, and a root that matches on its own,
-  // are left to the walk.
-  if (word >= word_table_size_ || nodes_[0].payload >= 0) return true;
-  return root_children_[word] != 0 || (WordClasses(word) & root_classes_) != 0;
+  // Actor groups and ids past the table are left to the walk (as is every
+  // word, in the table, when the root matches on its own).
+  return word >= word_table_size_ || may_start_[word] != 0;
 }
 
 // ---------------------------------------------------------------------------
