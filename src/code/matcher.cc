@@ -3083,7 +3083,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
         const uint32_t before_group = symbols[head].first_token;
         if ((next_flags & kFiniteForms) && (next_flags & (kPatternHead | kSpeech)) &&
             before_group > base &&
-            (flags_of(word_ids[before_group - 1 - base]) & (kPatternHead | kPreposition)) &&
+            (flags_of(scratch.word_ids[before_group - 1 - base]) & (kPatternHead | kPreposition)) &&
             !(first == count - 3 && symbols[first].end_actor - symbols[first].first_actor == 1 &&
               word_ids[before_group - 1 - base] == word_between_) &&
             !OpensWithMembersOf(scratch.word_ids, before_group - base)) {
