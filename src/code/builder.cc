@@ -462,6 +462,7 @@ class EventCoder::Builder {
     for (const BuiltEdge& edge : built_edges_) {
       Node& node = coder_.nodes_[edge.node];
       coder_.edges_[node.first_edge + node.edge_count++] = {edge.word, edge.child};
+      node.word_bits |= WordBit(edge.word);
     }
     // The root's thousands of edges by word id come sorted from root_edges_,
     // before its word classes' (whose ids are the largest).
@@ -514,6 +515,14 @@ class EventCoder::Builder {
     for (const auto& [id, flags] : flags_) coder_.word_flags_[id] |= flags;
     coder_.word_classes_.resize(coder_.vocabulary_.size() + 1, 0);
     for (const auto& [id, classes] : word_classes_) coder_.word_classes_[id] |= classes;
+    coder_.word_table_size_ = static_cast<uint32_t>(coder_.root_children_.size());
+    assert(coder_.word_flags_.size() == coder_.word_table_size_ &&
+           coder_.word_classes_.size() == coder_.word_table_size_);
+    coder_.may_start_.assign(coder_.word_table_size_, 0);
+    for (uint32_t word = 0; word < coder_.word_table_size_; ++word) {
+      coder_.may_start_[word] = coder_.nodes_[0].payload >= 0 || coder_.root_children_[word] != 0 ||
+                                (coder_.word_classes_[word] & coder_.root_classes_) != 0;
+    }
     return Status::Ok();
   }
 

@@ -151,7 +151,7 @@ struct CoderScratch {
     // "expel TARGET's diplomats" still matches it. 0 = none.
     uint32_t possessive = 0;
   };
-  std::vector<Symbol> symbols;
+  std::vector<Symbol> symbols;  // the sentence's first; never shrunk
   std::vector<uint32_t> word_ids;
   std::vector<int32_t> subjects;  // per symbol: subject group of the verb starting there
   FoldedTokens folded;            // the sentence's, when the caller folded none
@@ -194,7 +194,11 @@ class EventCoder {
     int32_t payload = -1;  // compiled entry ending here
     uint32_t wildcard = 0;
     uint32_t slot = 0;  // child through an actor group
+    // WordBit of each edge's word: most lookups below the root find no
+    // edge, and this turns them away before the edges are read.
+    uint64_t word_bits = 0;
   };
+  static uint64_t WordBit(uint32_t word) { return uint64_t{1} << (word & 63); }
   struct Edge {
     uint32_t word = 0;
     uint32_t child = 0;
@@ -207,7 +211,14 @@ class EventCoder {
     uint8_t length = 0;  // symbols
   };
 
-  uint32_t Child(uint32_t node, uint32_t word) const;
+  // The child of `node` through `word`, 0 = none. The root's lookup and a
+  // miss, most of the walk's lookups, are inline; the rest reads the edges.
+  uint32_t Child(uint32_t node, uint32_t word) const {
+    if (node == 0 && word < word_table_size_) return root_children_[word];
+    if (!(nodes_[node].word_bits & WordBit(word))) return 0;
+    return EdgeChild(node, word);
+  }
+  uint32_t EdgeChild(uint32_t node, uint32_t word) const;
   // False when no match can start at a symbol `word`: the root takes it
   // neither as itself nor as one of its word classes. Most words of a
   // sentence start nothing, and this spares each a walk.
@@ -219,12 +230,12 @@ class EventCoder {
   bool OpensWithMembersOf(const std::vector<uint32_t>& word_ids, uint32_t group) const;
   // What the grammar knows of a word (word_flags.h's WordFlag), 0 for unknown ids.
   uint64_t WordFlags(uint32_t word) const {
-    return word < word_flags_.size() ? word_flags_[word] : 0;
+    return word < word_table_size_ ? word_flags_[word] : 0;
   }
 
   // The word classes of word_classes.tsv a word belongs to, one bit each.
   uint32_t WordClasses(uint32_t word) const {
-    return word < word_classes_.size() ? word_classes_[word] : 0;
+    return word < word_table_size_ ? word_classes_[word] : 0;
   }
 
   CoderOptions options_;
@@ -233,6 +244,10 @@ class EventCoder {
   Vocabulary vocabulary_;
   std::vector<uint64_t> word_flags_;    // by word id
   std::vector<uint32_t> word_classes_;  // by word id
+  // The size of the tables by word id (word_flags_, word_classes_,
+  // root_children_), the bound of every word id looked up in them: one load,
+  // where a vector's size is two and a subtraction, at every step of a walk.
+  uint32_t word_table_size_ = 0;
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;  // sorted by word within each node
   // The root's child through each word id (0 = none), for ids below the
@@ -241,6 +256,9 @@ class EventCoder {
   // a binary search. Larger ids (word classes) take the edge list.
   std::vector<uint32_t> root_children_;
   uint32_t root_classes_ = 0;  // word classes the root has edges for, one bit each
+  // MayStartMatch by word id, worked out once: asked at every symbol, the
+  // root's child and the word's classes were two lookups and a bound.
+  std::vector<uint8_t> may_start_;
   // The edges of the nodes below the root that have more than
   // kWideNodeEdges, by (node, word) in an open-addressing table at most half
   // full: those nodes follow the common verbs, and a binary search of their

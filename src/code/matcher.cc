@@ -25,8 +25,7 @@ int32_t EventCoder::Derived(uint32_t pattern, Mood mood) const {
   return patterns_[pattern].code.starts_with(kMoodRoots[mood]) ? static_cast<int32_t>(pattern) : -1;
 }
 
-uint32_t EventCoder::Child(uint32_t node, uint32_t word) const {
-  if (node == 0 && word < root_children_.size()) return root_children_[word];
+uint32_t EventCoder::EdgeChild(uint32_t node, uint32_t word) const {
   const Node& n = nodes_[node];
   // Below the root, a node of many edges is looked up in wide_edges_.
   if (n.edge_count > kWideNodeEdges && node != 0) {
@@ -52,10 +51,9 @@ uint32_t EventCoder::Child(uint32_t node, uint32_t word) const {
 // Inlining is forced: asked at every symbol of every sentence, it was left a
 // call that cost more than its test.
 [[gnu::always_inline]] inline bool EventCoder::MayStartMatch(uint32_t word) const {
-  // Actor groups and ids past the table, and a root that matches on its own,
-  // are left to the walk.
-  if (word >= root_children_.size() || nodes_[0].payload >= 0) return true;
-  return root_children_[word] != 0 || (WordClasses(word) & root_classes_) != 0;
+  // Actor groups and ids past the table are left to the walk (as is every
+  // word, in the table, when the root matches on its own).
+  return word >= word_table_size_ || may_start_[word] != 0;
 }
 
 // ---------------------------------------------------------------------------
@@ -83,13 +81,13 @@ class EventCoder::Matcher {
 
   Matcher(const EventCoder& coder, std::string_view text, const Segmentation& segmentation,
           const Sentence& sentence, const std::vector<ActorMention>& actors, CoderScratch& scratch,
-          uint32_t base, std::vector<CodedEvent>& out)
+          size_t symbol_count, uint32_t base, std::vector<CodedEvent>& out)
       : coder_(coder),
         text_(text),
         segmentation_(segmentation),
         sentence_(sentence),
         actors_(actors),
-        s_(scratch.symbols),
+        s_(scratch.symbols.data(), symbol_count),
         subjects_(scratch.subjects),
         word_ids_(scratch.word_ids),
         base_(base),
@@ -547,20 +545,34 @@ class EventCoder::Matcher {
   // `subject`: in passive mode, the subject that fills a TARGET slot, whose
   // own sector word may continue the pattern ("Russian diplomats were
   // expelled" reads "expel TARGET diplomats").
-  Match Longest(int start, bool passive, int subject = -1) const {
+  // Inlining is forced: Run asks it at every symbol, and most symbols start
+  // nothing; out of line, the call and its Match cost more than the test.
+  [[gnu::always_inline]] Match Longest(int start, bool passive, int subject = -1) const {
     Match best;
     const Symbol& first = s_[start];
     if (first.word == Vocabulary::kUnknown || !coder_.MayStartMatch(first.word)) return best;
     Walking walk{passive, subject, best};
-    Walk(start, 0, Trail(), walk);
+    // What Walk would do at the root, without the call: Walk was called at
+    // every symbol that may start a match, a third of its calls, and at the
+    // root (unless it matches on its own) only these steps apply.
+    if (coder_.nodes_[0].payload >= 0) {
+      Walk(start, 0, Trail(), walk);
+    } else if (first.word == kActorSymbol) {
+      // "SOURCE's sanctions on TARGET".
+      if (coder_.nodes_[0].slot != 0) SlotSteps(start, coder_.nodes_[0].slot, Trail(), walk);
+    } else {
+      ForEachWordEdge(0, first.word, [&](uint32_t next) { Walk(start + 1, next, Trail(), walk); });
+    }
     return best;
   }
 
   // `trail`: the path from the walk's start to `node`, reached at `position`.
-  void Walk(int position, uint32_t node, const Trail& trail, Walking& walk) const {
+  // Never inlined, not even into Longest: a copy of this long function in
+  // each caller made them slower to call and no walk faster.
+  [[gnu::noinline]] void Walk(int position, uint32_t node, const Trail& trail,
+                              Walking& walk) const {
     const Node& n = coder_.nodes_[node];
     const bool passive = walk.passive;
-    const int subject = walk.subject;
     Match& best = walk.best;
     if (n.payload >= 0 && position > best.end) {
       if (!passive || trail.agent >= 0) {
@@ -569,26 +581,9 @@ class EventCoder::Matcher {
         best = {n.payload, position, late, trail};
       }
     }
-    if (passive && node != 0) {
-      if (n.slot != 0 && !trail.slot_used) {
-        Trail filled = trail.With(kPassiveSubject);
-        filled.slot_used = true;
-        if (subject >= 0 && s_[subject].possessive != 0) {
-          uint32_t inner = n.slot;
-          for (uint32_t t = s_[subject].possessive; t < s_[subject].end_token && inner != 0; ++t) {
-            inner = coder_.Child(inner, word_ids_[t - base_]);
-          }
-          if (inner != 0) Walk(position, inner, filled, walk);
-        }
-        Walk(position, n.slot, filled, walk);
-      }
-      if (trail.agent < 0 && position + 1 < static_cast<int>(s_.size()) && Has(position, kBy) &&
-          IsActor(position + 1)) {
-        Trail by = trail;
-        by.agent = position + 1;
-        Walk(position + 2, node, by, walk);
-      }
-    }
+    // Passive walks are few: their steps, out of line, leave this function
+    // fewer values to keep at every step.
+    if (passive && node != 0) PassiveSteps(position, node, trail, walk);
     if (position >= static_cast<int>(s_.size())) return;
     const Symbol& symbol = s_[position];
     if (symbol.word == kActorSymbol) {
@@ -601,31 +596,7 @@ class EventCoder::Matcher {
         if (!Has(position - 1, kPassage | kPreposition)) passing.passed = position;
         Walk(position + 1, n.wildcard, passing, walk);
       }
-      if (n.slot == 0) return;
-      const Trail here = trail.With(position);
-      // The readings that continue the pattern with the name's own words go
-      // first: at equal length the first path found wins, and "expel TARGET
-      // diplomats" is more specific than "expel".
-      if (symbol.possessive != 0) {
-        // The words after "'s" inside the name continue the pattern.
-        uint32_t inner = n.slot;
-        for (uint32_t t = symbol.possessive; t < symbol.end_token && inner != 0; ++t) {
-          inner = coder_.Child(inner, word_ids_[t - base_]);
-        }
-        if (inner != 0) Walk(position + 1, inner, here, walk);
-      }
-      if ((symbol.flags & kBareS) && position + 1 < static_cast<int>(s_.size()) &&
-          s_[position + 1].word != coder_.word_possessive_ && !IsActor(position + 1)) {
-        // "suspend TARGET's membership" read in "suspended Honduras'
-        // membership" and in "suspended Venezuelas membership" (no
-        // apostrophe at all): the pattern's next word must still follow, so
-        // a plural ("the two Koreas met") never takes this path alone.
-        if (const uint32_t owned = coder_.Child(n.slot, coder_.word_possessive_)) {
-          const bool apostrophe = s_[position + 1].word == coder_.word_apostrophe_;
-          Walk(position + (apostrophe ? 2 : 1), owned, here, walk);
-        }
-      }
-      Walk(position + 1, n.slot, here, walk);
+      if (n.slot != 0) SlotSteps(position, n.slot, trail, walk);
       return;
     }
     // "and accused it of provocation", "fired back at them": a pronoun
@@ -670,10 +641,69 @@ class EventCoder::Matcher {
     }
   }
 
+  // Walk's steps in passive mode: the subject in a TARGET slot, and the
+  // "by ACTOR" phrase skipped as the agent.
+  [[gnu::noinline]] void PassiveSteps(int position, uint32_t node, const Trail& trail,
+                                      Walking& walk) const {
+    const Node& n = coder_.nodes_[node];
+    const int subject = walk.subject;
+    if (n.slot != 0 && !trail.slot_used) {
+      Trail filled = trail.With(kPassiveSubject);
+      filled.slot_used = true;
+      if (subject >= 0 && s_[subject].possessive != 0) {
+        uint32_t inner = n.slot;
+        for (uint32_t t = s_[subject].possessive; t < s_[subject].end_token && inner != 0; ++t) {
+          inner = coder_.Child(inner, word_ids_[t - base_]);
+        }
+        if (inner != 0) Walk(position, inner, filled, walk);
+      }
+      Walk(position, n.slot, filled, walk);
+    }
+    if (trail.agent < 0 && position + 1 < static_cast<int>(s_.size()) && Has(position, kBy) &&
+        IsActor(position + 1)) {
+      Trail by = trail;
+      by.agent = position + 1;
+      Walk(position + 2, node, by, walk);
+    }
+  }
+
+  // The steps from the actor group at `position` into `slot`, a node's
+  // child through a group, after `trail`.
+  [[gnu::always_inline]] void SlotSteps(int position, uint32_t slot, const Trail& trail,
+                                        Walking& walk) const {
+    const Symbol& symbol = s_[position];
+    const Trail here = trail.With(position);
+    // The readings that continue the pattern with the name's own words go
+    // first: at equal length the first path found wins, and "expel TARGET
+    // diplomats" is more specific than "expel".
+    if (symbol.possessive != 0) {
+      // The words after "'s" inside the name continue the pattern.
+      uint32_t inner = slot;
+      for (uint32_t t = symbol.possessive; t < symbol.end_token && inner != 0; ++t) {
+        inner = coder_.Child(inner, word_ids_[t - base_]);
+      }
+      if (inner != 0) Walk(position + 1, inner, here, walk);
+    }
+    if ((symbol.flags & kBareS) && position + 1 < static_cast<int>(s_.size()) &&
+        s_[position + 1].word != coder_.word_possessive_ && !IsActor(position + 1)) {
+      // "suspend TARGET's membership" read in "suspended Honduras'
+      // membership" and in "suspended Venezuelas membership" (no
+      // apostrophe at all): the pattern's next word must still follow, so
+      // a plural ("the two Koreas met") never takes this path alone.
+      if (const uint32_t owned = coder_.Child(slot, coder_.word_possessive_)) {
+        const bool apostrophe = s_[position + 1].word == coder_.word_apostrophe_;
+        Walk(position + (apostrophe ? 2 : 1), owned, here, walk);
+      }
+    }
+    Walk(position + 1, slot, here, walk);
+  }
+
   // Calls `visit` with the child of `node` through `word` itself, then with
   // the child through each word class of `word` the node continues with.
+  // Inlining is forced: Longest calls it for every symbol that may start a
+  // match, and left out of line the call cost more than its usual one lookup.
   template <typename Visit>
-  void ForEachWordEdge(uint32_t node, uint32_t word, Visit&& visit) const {
+  [[gnu::always_inline]] void ForEachWordEdge(uint32_t node, uint32_t word, Visit&& visit) const {
     if (const uint32_t next = coder_.Child(node, word)) visit(next);
     const uint32_t classes = coder_.WordClasses(word);
     if (classes == 0) return;
@@ -3080,15 +3110,21 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
   auto flags_of = [&](uint32_t id) { return WordFlags(id); };
 
   // Symbols: words, and actor groups ("Argentina, Brazil and Uruguay").
-  // A symbol covers one token or more: the table is sized for one per token
-  // and written through `used`, trimmed at the end. push_back, which this
-  // long function called rather than inlined, was a call per word.
-  auto& symbols = scratch.symbols;
-  symbols.resize(end - base);
+  // A symbol covers one token or more: the table has room for one per token
+  // and is written through `used`. push_back, which this long function
+  // called rather than inlined, was a call per word. It is never trimmed
+  // (the sentence's symbols are the first `used`): trimmed, it built its
+  // elements again for the next, longer sentence.
+  if (scratch.symbols.size() < end - base) scratch.symbols.resize(end - base);
+  // Through a pointer, as word_ids: through the vector, its data was loaded
+  // again after each store to a symbol.
+  CoderScratch::Symbol* const symbols = scratch.symbols.data();
   size_t used = 0;
   auto back = [&]() -> CoderScratch::Symbol& { return symbols[used - 1]; };
   size_t next_actor = 0;
-  while (next_actor < actors.size() && actors[next_actor].first_token < base) ++next_actor;
+  // Asked at every token: the vector's size is a subtraction and a division.
+  const size_t actor_count = actors.size();
+  while (next_actor < actor_count && actors[next_actor].first_token < base) ++next_actor;
   auto is_actor = [&](size_t i) { return symbols[i].word == kActorSymbol; };
   // Joins the actor symbol at the back into the group `into` (an earlier symbol),
   // dropping the connectors between them.
@@ -3098,8 +3134,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
   auto owned_noun = [&](const CoderScratch::Symbol& first, const CoderScratch::Symbol& last) {
     if (last.possessive == 0) return 0u;
     if (first.possessive == 0) return last.possessive;
-    return scratch.word_ids[first.end_token - 1 - base] ==
-                   scratch.word_ids[last.end_token - 1 - base]
+    return word_ids[first.end_token - 1 - base] == word_ids[last.end_token - 1 - base]
                ? last.possessive
                : 0u;
   };
@@ -3114,7 +3149,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
   for (uint32_t i = base; i < end;) {
     // "the North Atlantic Treaty Organization (NATO)": the bracketed acronym
     // of the actor just named is part of its name.
-    if (used > 0 && is_actor(used - 1) && next_actor < actors.size() &&
+    if (used > 0 && is_actor(used - 1) && next_actor < actor_count &&
         actors[next_actor].first_token == i + 1 && actors[next_actor].end_token + 1 <= end &&
         segmentation.tokens[i].kind == TokenKind::kPunct &&
         text.substr(segmentation.tokens[i].begin, 1) == "(" &&
@@ -3126,7 +3161,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       ++next_actor;
       continue;
     }
-    if (next_actor < actors.size() && actors[next_actor].first_token == i) {
+    if (next_actor < actor_count && actors[next_actor].first_token == i) {
       const ActorMention& mention = actors[next_actor];
       CoderScratch::Symbol symbol;
       symbol.word = kActorSymbol;
@@ -3135,7 +3170,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       symbol.first_actor = static_cast<uint32_t>(next_actor);
       symbol.end_actor = symbol.first_actor + 1;
       for (uint32_t t = i + 1; t + 1 < symbol.end_token; ++t) {
-        if (scratch.word_ids[t - base] == word_possessive_ && word_possessive_ != 0) {
+        if (word_ids[t - base] == word_possessive_ && word_possessive_ != 0) {
           symbol.possessive = t;
         }
       }
@@ -3196,8 +3231,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       // or a source ("According to the Kremlin, A and B signed"): a list
       // after any other preposition is its object ("recalled its
       // ambassadors to Ireland, Norway and Spain").
-      const bool verb_follows =
-          i < end && (flags_of(scratch.word_ids[i - base]) & kFiniteForms) != 0;
+      const bool verb_follows = i < end && (flags_of(word_ids[i - base]) & kFiniteForms) != 0;
       const uint64_t opens_phrase = verb_follows ? kPreposition : kLocative;
       size_t head = first;
       while (head >= 2 && (symbols[head - 1].flags & kComma) && is_actor(head - 2)) head -= 2;
@@ -3207,7 +3241,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       // "between" (a pair), nor when the sentence opens "(The)
       // representatives of|from A and B met": one subject.
       if (i < end) {
-        const uint64_t next_flags = flags_of(scratch.word_ids[i - base]);
+        const uint64_t next_flags = flags_of(word_ids[i - base]);
         const uint32_t before_group = symbols[head].first_token;
         // "condemned Russian and Belarusian exercises near the border": a
         // present form before a preposition or the end is a plural noun.
@@ -3220,7 +3254,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
             !plural_noun && before_group > base &&
             (flags_of(scratch.word_ids[before_group - 1 - base]) & (kPatternHead | kPreposition)) &&
             !(first == count - 3 && symbols[first].end_actor - symbols[first].first_actor == 1 &&
-              scratch.word_ids[before_group - 1 - base] == word_between_) &&
+              word_ids[before_group - 1 - base] == word_between_) &&
             !OpensWithMembersOf(scratch.word_ids, before_group - base)) {
           continue;
         }
@@ -3237,35 +3271,30 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
       }
       continue;
     }
-    const uint32_t id = scratch.word_ids[i - base];
+    const uint32_t id = word_ids[i - base];
     // "re-established ties": the prefix repeats the act, whose patterns
     // are written once, for the verb itself.
-    if (id == word_re_ && id != 0 && i + 2 < end &&
-        (flags_of(scratch.word_ids[i + 1 - base]) & kHyphen) &&
-        (flags_of(scratch.word_ids[i + 2 - base]) & kPatternHead) &&
-        !(next_actor < actors.size() && actors[next_actor].first_token <= i + 2)) {
+    if (id == word_re_ && id != 0 && i + 2 < end && (flags_of(word_ids[i + 1 - base]) & kHyphen) &&
+        (flags_of(word_ids[i + 2 - base]) & kPatternHead) &&
+        !(next_actor < actor_count && actors[next_actor].first_token <= i + 2)) {
       i += 2;
       continue;
     }
-    CoderScratch::Symbol symbol;
-    symbol.word = id;
-    symbol.flags = flags_of(id);
+    uint64_t flags = flags_of(id);
     const Token& token = segmentation.tokens[i];
-    if (token.kind == TokenKind::kPunct) symbol.flags |= kPunct;
+    if (token.kind == TokenKind::kPunct) flags |= kPunct;
     // Words ending in -ly are adverbs ("officially", "strongly"), unless
     // a pattern starts with them ("supply", "rally").
-    if (token.end - token.begin > 4 && text.substr(token.end - 2, 2) == "ly" &&
-        !(symbol.flags & kPatternHead)) {
-      symbol.flags |= kAdverb | kLyAdverb;
+    if (token.end - token.begin > 4 && text[token.end - 2] == 'l' && text[token.end - 1] == 'y' &&
+        !(flags & kPatternHead)) {
+      flags |= kAdverb | kLyAdverb;
     }
-    symbol.first_token = i;
-    symbol.end_token = i + 1;
-    symbols[used++] = symbol;
+    // Written in place: a symbol built aside was copied in, at every word.
+    symbols[used++] = {.word = id, .flags = flags, .first_token = i, .end_token = i + 1};
     ++i;
   }
-  symbols.resize(used);
 
-  Matcher matcher(*this, text, segmentation, sentence, actors, scratch, base, out);
+  Matcher matcher(*this, text, segmentation, sentence, actors, scratch, used, base, out);
   matcher.Run();
 }
 
