@@ -1,6 +1,7 @@
 #include "base/event.h"
 
 #include <array>
+#include <cstring>
 #include <string_view>
 
 namespace dyad {
@@ -18,6 +19,27 @@ const char* DatePrecisionName(DatePrecision precision) {
 }
 
 namespace {
+
+// Two digits per table entry: "00".."99" and "00".."ff". Every event is
+// hashed and named, and a digit at a time was a division or a shift and a
+// store per character.
+constexpr std::array<char, 200> kDecimalPairs = [] {
+  std::array<char, 200> pairs{};
+  for (size_t i = 0; i < 100; ++i) {
+    pairs[2 * i] = static_cast<char>('0' + i / 10);
+    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+  }
+  return pairs;
+}();
+constexpr std::array<char, 512> kHexPairs = [] {
+  constexpr char kHex[] = "0123456789abcdef";
+  std::array<char, 512> pairs{};
+  for (size_t i = 0; i < 256; ++i) {
+    pairs[2 * i] = kHex[i >> 4];
+    pairs[2 * i + 1] = kHex[i & 0xF];
+  }
+  return pairs;
+}();
 
 // FNV-1a, 64 bit: tiny, fast enough, and identical on every platform, which a
 // std::hash is not.
@@ -43,16 +65,16 @@ std::string_view IsoDateInto(const CivilDate& date, std::array<char, 10>& buffer
     fallback = FormatIsoDate(date);
     return fallback;
   }
-  auto digits = [&](size_t at, int value, int count) {
-    for (int i = count - 1; i >= 0; --i, value /= 10) {
-      buffer[at + static_cast<size_t>(i)] = static_cast<char>('0' + value % 10);
-    }
+  // Every value below is 0..99 (checked above), an index into the table.
+  auto two_digits = [&](size_t at, int value) {
+    std::memcpy(buffer.data() + at, &kDecimalPairs[2 * static_cast<size_t>(value)], 2);
   };
-  digits(0, date.year, 4);
+  two_digits(0, date.year / 100);
+  two_digits(2, date.year % 100);
   buffer[4] = '-';
-  digits(5, date.month, 2);
+  two_digits(5, date.month);
   buffer[7] = '-';
-  digits(8, date.day, 2);
+  two_digits(8, date.day);
   return std::string_view(buffer.data(), buffer.size());
 }
 
@@ -67,11 +89,14 @@ std::string EventId(const Event& event) {
   std::string fallback;
   hash = Fnv1a(hash, IsoDateInto(event.date, date_buffer, fallback));
   hash = Fnv1a(hash, DatePrecisionName(event.date_precision));
-  // 16 lowercase hex digits, as "%016llx" would write them.
-  std::string id(16, '0');
-  for (int i = 15; i >= 0; --i, hash >>= 4)
-    id[static_cast<size_t>(i)] = "0123456789abcdef"[hash & 0xF];
-  return id;
+  // 16 lowercase hex digits, as "%016llx" would write them: a byte of the
+  // hash at a time, from the last, into a buffer the string is made from
+  // once (no fill to overwrite).
+  std::array<char, 16> digits;
+  for (size_t i = 8; i-- > 0; hash >>= 8) {
+    std::memcpy(digits.data() + 2 * i, &kHexPairs[2 * (hash & 0xFF)], 2);
+  }
+  return std::string(digits.data(), digits.size());
 }
 
 }  // namespace dyad

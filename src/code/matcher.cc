@@ -75,13 +75,26 @@ bool EventCoder::OpensWithMembersOf(const std::vector<uint32_t>& word_ids, uint3
   return begin < group - 1;
 }
 
+// Which of the rare words that Matcher::Run's last passes look for the
+// sentence's word symbols hold, noted as the symbols are built: a pass whose
+// word is absent is skipped rather than scanning every symbol for it.
+struct RareWordsSeen {
+  bool jointly = false;  // CodeJointActs
+  bool as = false;       // CodeEllipsis
+  // DropCalledOff: "called" (off), or a kCalledOff word among the union of
+  // the words' flags (an OR per word, cheaper than a test).
+  bool called = false;
+  uint64_t flags = 0;
+};
+
 class EventCoder::Matcher {
  public:
   using Symbol = CoderScratch::Symbol;
 
   Matcher(const EventCoder& coder, std::string_view text, const Segmentation& segmentation,
           const Sentence& sentence, const std::vector<ActorMention>& actors, CoderScratch& scratch,
-          size_t symbol_count, uint32_t base, std::vector<CodedEvent>& out)
+          size_t symbol_count, uint32_t base, RareWordsSeen rare_words,
+          std::vector<CodedEvent>& out)
       : coder_(coder),
         text_(text),
         segmentation_(segmentation),
@@ -91,6 +104,7 @@ class EventCoder::Matcher {
         subjects_(scratch.subjects),
         word_ids_(scratch.word_ids),
         base_(base),
+        rare_words_(rare_words),
         out_(out),
         first_event_(out.size()) {}
 
@@ -158,9 +172,9 @@ class EventCoder::Matcher {
     DropGenericThreatsAndDemands();
     MarkMassKillings();
     CodeMediators();
-    CodeJointActs();
-    CodeEllipsis();
-    DropCalledOff();
+    if (rare_words_.jointly) CodeJointActs();
+    if (rare_words_.as) CodeEllipsis();
+    if (rare_words_.called || (rare_words_.flags & kCalledOff)) DropCalledOff();
   }
 
  private:
@@ -3065,6 +3079,7 @@ class EventCoder::Matcher {
   std::vector<int32_t>& subjects_;
   const std::vector<uint32_t>& word_ids_;  // by token - base_
   const uint32_t base_;
+  const RareWordsSeen rare_words_;  // which of the last passes can find their word
   std::vector<CodedEvent>& out_;
   size_t first_event_;          // this sentence's events are out_[first_event_, ...)
   int last_target_group_ = -1;  // the target of the last event emitted
@@ -3120,6 +3135,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
   // again after each store to a symbol.
   CoderScratch::Symbol* const symbols = scratch.symbols.data();
   size_t used = 0;
+  RareWordsSeen rare_words;
   auto back = [&]() -> CoderScratch::Symbol& { return symbols[used - 1]; };
   size_t next_actor = 0;
   // Asked at every token: the vector's size is a subtraction and a division.
@@ -3291,10 +3307,18 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
     }
     // Written in place: a symbol built aside was copied in, at every word.
     symbols[used++] = {.word = id, .flags = flags, .first_token = i, .end_token = i + 1};
+    // Only word symbols hold these words and flags (an actor group's word
+    // is kActorSymbol, its flags kBareS at most), and no symbol changes
+    // after this loop, so what is not seen here is in no symbol.
+    rare_words.jointly |= id == word_jointly_;
+    rare_words.as |= id == word_as_;
+    rare_words.called |= id == call_forms_[2];
+    rare_words.flags |= flags;
     ++i;
   }
 
-  Matcher matcher(*this, text, segmentation, sentence, actors, scratch, used, base, out);
+  Matcher matcher(*this, text, segmentation, sentence, actors, scratch, used, base, rare_words,
+                  out);
   matcher.Run();
 }
 
