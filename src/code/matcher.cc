@@ -178,21 +178,6 @@ class EventCoder::Matcher {
   }
 
  private:
-  // Whether an act coded as a rejection (12) ends at most a few words
-  // before `start`, its object reaching there.
-  bool RejectedJustBefore(int start) const {
-    constexpr uint32_t kObjectWords = 5;  // "a new package of"
-    const uint32_t at = s_[start].first_token;
-    for (size_t e = first_event_; e < out_.size(); ++e) {
-      const CodedEvent& event = out_[e];
-      if (event.verb_end_token <= at && at - event.verb_end_token <= kObjectWords &&
-          coder_.patterns_[event.pattern].code.starts_with("12")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   // "cancelled", "postponed", "called off": what it says of its subject did
   // not happen.
   bool CalledOffAt(int i) const {
@@ -1391,11 +1376,6 @@ class EventCoder::Matcher {
     return place;
   }
 
-  // "raised its alert level after North Korea fired missiles", "sent a
-  // carrier group as a warning to Iran": a show of force with no object is
-  // aimed at the actor of the "after / as / amid" clause that follows it.
-  // Likewise a protest with no object is aimed at whom it demands something
-  // of: "blocked highways to demand that the Brazilian government cut ...".
   // "North Korea fired two missiles, and South Korea's army raised its
   // alert level in response": a show of force "in response" with nothing
   // after it answers the subject of the clause before.
@@ -1416,6 +1396,11 @@ class EventCoder::Matcher {
     return -1;
   }
 
+  // "raised its alert level after North Korea fired missiles", "sent a
+  // carrier group as a warning to Iran": a show of force with no object is
+  // aimed at the actor of the "after / as / amid" clause that follows it.
+  // Likewise a protest with no object is aimed at whom it demands something
+  // of: "blocked highways to demand that the Brazilian government cut ...".
   int AimTarget(int end, int source, uint64_t aim) const {
     const int n = static_cast<int>(s_.size());
     for (int j = end; j < n && j - end <= 12; ++j) {
@@ -1674,8 +1659,7 @@ class EventCoder::Matcher {
         entry.target_slot >= 0 ? SlotTarget(match, source) : ObjectPronounTarget(match.end, source);
     // "expelled OSCE observers, accusing the mission of passing information
     // to Ukraine": the noun accused is the main clause's target.
-    if (target < 0 && entry.target_slot < 0 &&
-        coder_.patterns_[entry.pattern].code.starts_with("112") && NounBeforeOfAct(match.end)) {
+    if (target < 0 && entry.target_slot < 0 && AccusesNounBeforeOf(entry.pattern, match.end)) {
       target = last_target_group_;
     }
     if (target < 0 && entry.target_slot < 0) {
@@ -1762,10 +1746,12 @@ class EventCoder::Matcher {
     return -1;
   }
 
-  // Whether a noun phrase that is no actor opens at `i` and ends before
-  // "of" and an act: "the mission of passing", "the two men of spying".
-  bool NounBeforeOfAct(int i) const {
+  // Whether `pattern` accuses (112x) and a noun phrase that is no actor
+  // opens at `i`, its object, and ends before "of" and an act: "the
+  // mission of passing", "the two men of spying".
+  bool AccusesNounBeforeOf(uint32_t pattern, int i) const {
     constexpr int kLongestNoun = 3;
+    if (!coder_.patterns_[pattern].code.starts_with("112")) return false;
     const int n = static_cast<int>(s_.size());
     if (i >= n || s_[i].word != coder_.word_the_) return false;
     for (int j = i + 1; j + 1 < n && j - i <= kLongestNoun; ++j) {
@@ -1847,19 +1833,27 @@ class EventCoder::Matcher {
   bool OfferRejected(uint32_t pattern, int verb_first) const {
     constexpr uint32_t kNearestObject = 6;
     if (!coder_.patterns_[pattern].code.starts_with("03")) return false;
-    const uint32_t first_token = s_[verb_first].first_token;
+    return RejectionEndsBefore(verb_first, kNearestObject, [&](const CodedEvent& rejection) {
+      for (int k = verb_first - 1; k >= 0 && s_[k].first_token >= rejection.verb_end_token; --k) {
+        if (!IsActor(k) && Has(k, kFiniteForms | kAnd | kComma | kBoundary)) return false;
+      }
+      return true;
+    });
+  }
+
+  // Whether an act of this sentence coded as a rejection (12x) ends at most
+  // `reach` tokens before the symbol `at` starts, its object reaching there,
+  // and `accepts` it.
+  template <typename Accepts>
+  bool RejectionEndsBefore(int at, uint32_t reach, Accepts&& accepts) const {
+    const uint32_t first_token = s_[at].first_token;
     for (size_t i = first_event_; i < out_.size(); ++i) {
       const CodedEvent& rejection = out_[i];
-      if (!coder_.patterns_[rejection.pattern].code.starts_with("12") ||
-          rejection.verb_end_token > first_token ||
-          first_token - rejection.verb_end_token > kNearestObject) {
-        continue;
+      if (coder_.patterns_[rejection.pattern].code.starts_with("12") &&
+          rejection.verb_end_token <= first_token &&
+          first_token - rejection.verb_end_token <= reach && accepts(rejection)) {
+        return true;
       }
-      bool object = true;
-      for (int k = verb_first - 1; k >= 0 && s_[k].first_token >= rejection.verb_end_token; --k) {
-        if (!IsActor(k) && Has(k, kFiniteForms | kAnd | kComma | kBoundary)) object = false;
-      }
-      if (object) return true;
     }
     return false;
   }
@@ -1991,7 +1985,8 @@ class EventCoder::Matcher {
     }
     // "Hungary blocked a new package of EU sanctions against Russia": what
     // was just rejected or vetoed did not happen.
-    if (RejectedJustBefore(start)) return;
+    constexpr uint32_t kObjectWords = 5;  // "a new package of"
+    if (RejectionEndsBefore(start, kObjectWords, [](const CodedEvent&) { return true; })) return;
     // "The visit of the prime minister to Canada, planned for June, was
     // cancelled": the sentence says it did not happen.
     for (int i = match.end; i < static_cast<int>(s_.size()) && i - match.end <= 15; ++i) {
@@ -2623,7 +2618,7 @@ class EventCoder::Matcher {
         // "accusing the mission of passing information to Ukraine": the
         // accused is the noun before "of", no actor after it; after an act
         // it is that act's object, else nobody dyad knows.
-        if (target < 0 && code.starts_with("112") && NounBeforeOfAct(match.end)) {
+        if (target < 0 && AccusesNounBeforeOf(pattern, match.end)) {
           if (out_.size() == first_event_) return;
           target = GroupOf(out_.back().target);
         }
@@ -3264,7 +3259,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
         const bool plural_noun =
             (next_flags & kThird) && !(next_flags & kPast) &&
             (i + 1 >= end ||
-             (flags_of(scratch.word_ids[i + 1 - base]) & (kPreposition | kComma | kBoundary)) ||
+             (flags_of(word_ids[i + 1 - base]) & (kPreposition | kComma | kBoundary)) ||
              segmentation.tokens[i + 1].kind == TokenKind::kPunct);
         if ((next_flags & kFiniteForms) && (next_flags & (kPatternHead | kSpeech)) &&
             !plural_noun && before_group > base &&
