@@ -456,11 +456,22 @@ class ActorDictionary::Builder {
     variants.assign(dictionary_.actors_.size() * kSectorCount, kNoActor);
     auto& states = dictionary_.state_of_;
     states.assign(dictionary_.actors_.size(), kNoActor);
+    auto& organisations = dictionary_.organisation_of_;
+    organisations.assign(dictionary_.actors_.size(), kNoActor);
     std::unordered_map<std::string_view, size_t> first_of_state;  // country -> first actor
     std::string code;
     for (size_t i = 0; i < dictionary_.actors_.size(); ++i) {
       const std::string& country = dictionary_.actors_[i].country;
-      if (country.empty()) continue;
+      if (country.empty()) {
+        // EUGOV -> EU; an organisation the dictionary lacks whole stands
+        // for itself.
+        const std::string& org = dictionary_.actors_[i].org;
+        if (org.empty()) continue;
+        const auto whole = dictionary_.actor_by_code_.find(org);
+        organisations[i] =
+            whole != dictionary_.actor_by_code_.end() ? whole->second : static_cast<uint32_t>(i);
+        continue;
+      }
       const auto [first, added] = first_of_state.emplace(country, i);
       uint32_t* row = variants.data() + i * kSectorCount;
       if (!added) {
@@ -1160,10 +1171,7 @@ class ActorDictionary::Matcher {
     const uint32_t index = d_.ActorAt(mention, document_.report_date_);
     if (d_.actors_[index].country.empty()) {
       // "the EU foreign policy chief ... the bloc": the organisation whole.
-      const std::string& org = d_.actors_[index].org;
-      const auto whole = d_.actor_by_code_.find(org);
-      if (!org.empty())
-        document_.last_org_ = whole != d_.actor_by_code_.end() ? whole->second : index;
+      if (d_.organisation_of_[index] != kNoActor) document_.last_org_ = d_.organisation_of_[index];
       return;
     }
     const uint32_t state = d_.state_of_[index];

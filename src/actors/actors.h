@@ -278,6 +278,9 @@ class ActorDictionary {
   // Per actor, the actor of its country as a whole (FindCodeIndex(country)),
   // or kNoActor: asked for every mention a document remembers.
   std::vector<uint32_t> state_of_;
+  // Per actor of an organisation, the organisation as a whole (EUGOV -> EU),
+  // else kNoActor: asked for every such mention a document remembers.
+  std::vector<uint32_t> organisation_of_;
   // Per person, OutOfOfficeActor's answer before their first office (the
   // state, or an organisation's official's own actor) and after it (the
   // state's ELI sector).
