@@ -834,11 +834,12 @@ class EventCoder::Matcher {
     return i - 1;
   }
 
-  // Is the verb at `verb` in a clause opened by ", which|who|whose"?
+  // Is the verb at `verb` in a clause opened by "which|who|whose" (", a
+  // former general who commanded troops")?
   bool InsideRelativeClause(int verb) const {
     for (int k = verb - 1; k > 0 && verb - k <= 8; --k) {
       if (Has(k, kComma)) return false;
-      if (Has(k, kRelative) && s_[k].word != coder_.word_that_ && Has(k - 1, kComma)) return true;
+      if (Has(k, kRelative) && s_[k].word != coder_.word_that_ && !IsActor(k)) return true;
     }
     return false;
   }
@@ -925,8 +926,10 @@ class EventCoder::Matcher {
         // A relative clause may be longer than an apposition and hold
         // clause words of its own ("Mozambique, which has fought rebels
         // since 2017, welcomed").
+        // An apposition may end in a relative clause of its own ("a former
+        // general who commanded troops in Somalia"), as long as one.
         constexpr int kLongestApposition = 12, kLongestRelative = 20;
-        bool clause_word = false;
+        bool clause_word = false, holds_relative = false;
         for (int k = j - 1; k >= 0 && j - k <= kLongestRelative; --k) {
           if (Has(k, kComma)) {
             const bool relative = k + 1 < j && Has(k + 1, kRelative) &&
@@ -934,14 +937,19 @@ class EventCoder::Matcher {
             const bool participle =
                 k + 1 < j && (Has(k + 1, kParticiple | kGerund) || EndsIn(k + 1, "ing"));
             const bool apposition =
-                j - k <= kLongestApposition &&
+                (j - k <= kLongestApposition || (holds_relative && Has(k + 1, kDeterminer))) &&
                 (participle ||
                  (!clause_word && (Has(k + 1, kRelative | kDeterminer) || IsActor(k + 1))));
-            if (k + 1 < j && (relative || apposition) && k > 0 && IsActor(k - 1)) {
-              *clause_intro = k - 2;
-              return k - 1;
+            const int host = k + 1 < j && (relative || apposition) ? InsertHost(k) : -1;
+            if (host >= 0) {
+              *clause_intro = host - 1;
+              return host;
             }
             break;
+          }
+          if (Has(k, kRelative) && !IsActor(k)) {
+            holds_relative = true;
+            clause_word = false;  // the relative clause's own ("who once worked")
           }
           if (Has(k, kBoundary) && !Has(k, kRelative)) {
             if (Has(k, kPunct)) break;
@@ -1011,6 +1019,22 @@ class EventCoder::Matcher {
       }
     }
     return fallback;
+  }
+
+  // The actor group a phrase set off after the comma at `comma` describes:
+  // the actor right before the comma, or the one before a name that commas
+  // set off in turn ("Kenya's defence minister, Joseph Wambua, a former
+  // general who ..."). -1 if neither.
+  int InsertHost(int comma) const {
+    if (comma > 0 && IsActor(comma - 1)) return comma - 1;
+    constexpr int kLongestName = 5;
+    int k = comma - 1;
+    while (k > 0 && comma - k <= kLongestName && !IsActor(k) &&
+           !Has(k, kComma | kBoundary | kFiniteForms) && (Has(k, kHyphen) || !Has(k, kPunct))) {
+      --k;
+    }
+    const bool named = k + 1 < comma && CapitalisedInside(k + 1);
+    return named && k > 0 && Has(k, kComma) && IsActor(k - 1) ? k - 1 : -1;
   }
 
   // The subject of the verb that reports the clause `subject` (or any word)
@@ -1730,6 +1754,20 @@ class EventCoder::Matcher {
     return LooksFinite(j + 1) || Has(j + 1, kPatternHead) ? j : -1;
   }
 
+  // Do only prepositional phrases and commas stand before `i`: no actor
+  // outside a phrase, no verb?
+  bool OnlyPhrasesBefore(int i) const {
+    if (i == 0 || !Has(0, kPreposition)) return false;
+    for (int j = 0; j < i; ++j) {
+      if (IsActor(j)) {
+        if (!AfterPreposition(j)) return false;
+      } else if (!Has(j, kComma | kTemporal) && Has(j, kFiniteForms | kBoundary | kPunct)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // "Working with Thai police, Malaysia's police arrested ...": a sentence
   // that opens with a participle clause names its subject after the clause's
   // comma, at the head of the main clause. -1 if no actor stands there.
@@ -2026,7 +2064,10 @@ class EventCoder::Matcher {
       // "After talks with Britain's prime minister in London, Poland's
       // president praised ...": a clause opening the sentence has the main
       // clause's subject.
-      if (source < 0 && !IsActor(0) && (Has(0, kTemporal) || Has(0, kGerund) || EndsIn(0, "ing"))) {
+      // So does one opened by a place or a time: "In Hanoi on Saturday,
+      // after a meeting with ...".
+      if (source < 0 && !IsActor(0) &&
+          (Has(0, kTemporal) || Has(0, kGerund) || EndsIn(0, "ing") || OnlyPhrasesBefore(start))) {
         source = SubjectAfterOpeningClause(match.end);
       }
     }
@@ -2093,12 +2134,14 @@ class EventCoder::Matcher {
   }
   bool EndsInEd(int i) const { return EndsIn(i, "ed"); }
   // A lowercase word of five letters or more ending in `suffix`: "acting"
-  // is a participle whatever the dictionary knows of "act".
+  // is a participle whatever the dictionary knows of "act". The sentence's
+  // first word may be capitalised ("Speaking in Hanoi, ...").
   bool EndsIn(int i, std::string_view suffix) const {
     if (IsActor(i)) return false;
     const Token& token = segmentation_.tokens[s_[i].first_token];
     const std::string_view word = text_.substr(token.begin, token.end - token.begin);
-    return word.size() > 4 && word.ends_with(suffix) && word[0] >= 'a' && word[0] <= 'z';
+    const char first = i == 0 && word[0] >= 'A' && word[0] <= 'Z' ? word[0] + ('a' - 'A') : word[0];
+    return word.size() > 4 && word.ends_with(suffix) && first >= 'a' && first <= 'z';
   }
 
   // Is the noun event matched at [start, end) an argument the sentence takes
@@ -2517,6 +2560,11 @@ class EventCoder::Matcher {
       }
       if (context.future) mood = kIntent;
       source = FindSubject(context.left, verb, &intro);
+      // "Having met Kenya's president on Monday, Ethiopia's prime minister
+      // flew on": the main clause's subject.
+      if (source < 0 && context.have && context.left < 0 && s_[0].word == coder_.word_having_) {
+        source = SubjectAfterOpeningClause(match.end);
+      }
       if (participle_only && !context.have && !context.be && !CoordinatedPerfect(context.left)) {
         return;
       }
