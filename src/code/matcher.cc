@@ -471,6 +471,7 @@ class EventCoder::Matcher {
     bool passive = false;
     int subject = -1;  // passive: the subject that fills a TARGET slot
     Match& best;
+    bool agentless = false;  // passive: complete without "by ACTOR" (an object relative)
   };
 
   // The target slot's actor group for a clause whose subject is `source`,
@@ -546,11 +547,14 @@ class EventCoder::Matcher {
   // expelled" reads "expel TARGET diplomats").
   // Inlining is forced: Run asks it at every symbol, and most symbols start
   // nothing; out of line, the call and its Match cost more than the test.
-  [[gnu::always_inline]] Match Longest(int start, bool passive, int subject = -1) const {
+  // `agentless`: in passive mode, a match needs no agent but must have
+  // used the subject ("the diplomats whom Pakistan expelled").
+  [[gnu::always_inline]] Match Longest(int start, bool passive, int subject = -1,
+                                       bool agentless = false) const {
     Match best;
     const Symbol& first = s_[start];
     if (first.word == Vocabulary::kUnknown || !coder_.MayStartMatch(first.word)) return best;
-    Walking walk{passive, subject, best};
+    Walking walk{passive, subject, best, agentless};
     // What Walk would do at the root, without the call: Walk was called at
     // every symbol that may start a match, a third of its calls, and at the
     // root (unless it matches on its own) only these steps apply.
@@ -574,7 +578,7 @@ class EventCoder::Matcher {
     const bool passive = walk.passive;
     Match& best = walk.best;
     if (n.payload >= 0 && position > best.end) {
-      if (!passive || trail.agent >= 0) {
+      if (!passive || trail.agent >= 0 || (walk.agentless && trail.slot_used)) {
         best = {n.payload, position, trail.agent, trail};
       } else if (const int late = AgentPastPhrase(position); late >= 0) {
         best = {n.payload, position, late, trail};
@@ -1027,6 +1031,15 @@ class EventCoder::Matcher {
   // general who ..."). -1 if neither.
   int InsertHost(int comma) const {
     if (comma > 0 && IsActor(comma - 1)) return comma - 1;
+    // "A Red Cross team, which ...": a noun or two the actor heads.
+    constexpr int kLongestHead = 2;
+    for (int k = comma - 1; k > 0 && comma - k <= kLongestHead; --k) {
+      if (IsActor(k) || CapitalisedInside(k) ||
+          Has(k, kPreposition | kFiniteForms | kBoundary | kPunct | kComma | kAnd | kDeterminer)) {
+        break;
+      }
+      if (IsActor(k - 1) && !AfterPreposition(k - 1)) return k - 1;
+    }
     constexpr int kLongestName = 5;
     int k = comma - 1;
     while (k > 0 && comma - k <= kLongestName && !IsActor(k) &&
@@ -1035,6 +1048,19 @@ class EventCoder::Matcher {
     }
     const bool named = k + 1 < comma && CapitalisedInside(k + 1);
     return named && k > 0 && Has(k, kComma) && IsActor(k - 1) ? k - 1 : -1;
+  }
+
+  // The host of an object relative whose subject is the actor group
+  // `subject` ("Lithuania, which China ...", "the Afghan diplomats whom
+  // Pakistan ..."), or -1.
+  int ObjectRelativeHost(int subject) const {
+    if (subject < 2 || IsActor(subject - 1) || !Has(subject - 1, kRelative) ||
+        s_[subject - 1].word == coder_.word_that_) {
+      return -1;
+    }
+    const int before = subject - 2;
+    if (Has(before, kComma)) return InsertHost(before);
+    return IsActor(before) ? before : -1;
   }
 
   // The subject of the verb that reports the clause `subject` (or any word)
@@ -2571,6 +2597,18 @@ class EventCoder::Matcher {
     }
     if (source < 0) return;
     subjects_[verb] = source;
+    // "Chile's ambassador, whom Peru expelled in 2023": the pattern read
+    // with its object, the relative's host, before the verb.
+    if (const int host = mood == kAct && context.to < 0 ? ObjectRelativeHost(source) : -1;
+        host >= 0) {
+      const Match object_first = Longest(verb, true, host, true);
+      if (object_first.entry >= 0 && object_first.end >= match.end &&
+          coder_.entries_[object_first.entry].target_slot >= 0) {
+        Emit(source, host, coder_.entries_[object_first.entry].pattern, verb, object_first.end,
+             0.7);
+        return;
+      }
+    }
 
     // "Neither Argentina nor Chile condemned": nobody did.
     if (source > 0 && Has(source - 1, kNegator)) return;
@@ -2718,6 +2756,9 @@ class EventCoder::Matcher {
       return;
     }
     if (target < 0 && provoker >= 0 && provoker != source) target = provoker;
+    // "Lithuania, which China punished with an embargo": the relative
+    // clause's object is its host.
+    if (target < 0 && mood == kAct) target = ObjectRelativeHost(source);
     // "blocked a Philippine supply mission to the shoal": the qualifying
     // actor the pattern passed is the target when nothing else is.
     if (target < 0 && match.slots.passed >= 0 && match.slots.passed != source) {
