@@ -242,8 +242,14 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       const std::string_view target_sector = event.target.sector;
       // Its forces may assault or fight its own people ("Sudanese
       // soldiers assaulted Sudanese women": SDNMIL against SDN) as well.
+      // So may its government rule its own land by curfew, state of
+      // emergency or martial law, imposed or lifted.
+      const std::string_view code = type->code;
+      const bool emergency_rule =
+          code == "1723" || code == "1724" || code == "0813" || code == "0814";
       const bool own_land =
           (root >= "18" && !event.source.sector.empty() && target_sector.empty()) ||
+          (emergency_rule && !event.source.sector.empty() && target_sector.empty()) ||
           (root == "14" && event.source.sector.empty() && !target_sector.empty()) ||
           // "Belarus freed jailed opposition activists": a state acting on
           // its own opposition, rebels, people or press.
