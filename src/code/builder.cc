@@ -392,7 +392,9 @@ class EventCoder::Builder {
     mark({"civilians", "people", "residents", "villagers", "citizens", "refugees", "inhabitants",
           "protesters", "demonstrators"},
          kCivilians);
-    mark({"protect", "help", "lead", "support", "secure", "guard", "restore"}, kProtective);
+    mark({"protect", "help", "lead", "support", "secure", "guard", "restore", "reinforce",
+          "bolster", "assist", "train", "defend"},
+         kProtective);
     mark({"protesters", "protestors",  "demonstrators", "students", "workers",  "activists",
           "supporters", "crowds",      "crowd",         "marchers", "farmers",  "teachers",
           "unions",     "strikers",    "opposition",    "people",   "citizens", "civilians",

@@ -2118,8 +2118,12 @@ class EventCoder::Matcher {
     const std::string_view name = text_.substr(last.begin, last.end - last.begin);
     const bool has_article = article == "the" || article == "The" || article == "a" ||
                              article == "A" || article == "an" || article == "An";
-    return has_article && symbol.end_token - symbol.first_token >= 2 && !name.empty() &&
-           name.back() != 's';
+    // "An Israeli strike": "a" and "an" stand outside the name.
+    const bool after_article = group > 0 && !IsActor(group - 1) &&
+                               (s_[group - 1].word == coder_.word_a_ ||
+                                s_[group - 1].word == coder_.word_an_);
+    return ((has_article && symbol.end_token - symbol.first_token >= 2) || after_article) &&
+           !name.empty() && name.back() != 's';
   }
 
   // "willing to host new talks between A and B", "could impose sanctions
@@ -2238,7 +2242,11 @@ class EventCoder::Matcher {
     for (int j = end; j < n && j - end <= 8; ++j) {
       if (IsActor(j) || Has(j, kBoundary | kComma | kPunct)) return false;
       if (Has(j, kModal | kFuture | kNegator) && !CapitalisedInside(j)) return true;
-      if (Has(j, kOccurrence) || LooksFinite(j)) return false;
+      // "Iran's nuclear sites would": a present form before a modal is a
+      // plural noun.
+      const bool plural_noun = Has(j, kThird) && !Has(j, kPast) && j + 1 < n && !IsActor(j + 1) &&
+                               Has(j + 1, kModal | kFuture);
+      if (Has(j, kOccurrence) || (LooksFinite(j) && !plural_noun)) return false;
     }
     return false;
   }
