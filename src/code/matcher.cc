@@ -2119,9 +2119,9 @@ class EventCoder::Matcher {
     const bool has_article = article == "the" || article == "The" || article == "a" ||
                              article == "A" || article == "an" || article == "An";
     // "An Israeli strike": "a" and "an" stand outside the name.
-    const bool after_article = group > 0 && !IsActor(group - 1) &&
-                               (s_[group - 1].word == coder_.word_a_ ||
-                                s_[group - 1].word == coder_.word_an_);
+    const bool after_article =
+        group > 0 && !IsActor(group - 1) &&
+        (s_[group - 1].word == coder_.word_a_ || s_[group - 1].word == coder_.word_an_);
     return ((has_article && symbol.end_token - symbol.first_token >= 2) || after_article) &&
            !name.empty() && name.back() != 's';
   }
@@ -2241,11 +2241,11 @@ class EventCoder::Matcher {
     const int n = static_cast<int>(s_.size());
     for (int j = end; j < n && j - end <= 8; ++j) {
       if (IsActor(j) || Has(j, kBoundary | kComma | kPunct)) return false;
+      if (IsPossessiveMark(s_[j].word)) continue;  // "Chile's ports would"
       if (Has(j, kModal | kFuture | kNegator) && !CapitalisedInside(j)) return true;
-      // "Iran's nuclear sites would": a present form before a modal is a
-      // plural noun.
-      const bool plural_noun = Has(j, kThird) && !Has(j, kPast) && j + 1 < n && !IsActor(j + 1) &&
-                               Has(j + 1, kModal | kFuture);
+      // "Iran's nuclear sites would": no finite verb stands right before a
+      // modal; that word is a noun.
+      const bool plural_noun = j + 1 < n && !IsActor(j + 1) && Has(j + 1, kModal | kFuture);
       if (Has(j, kOccurrence) || (LooksFinite(j) && !plural_noun)) return false;
     }
     return false;
