@@ -137,8 +137,8 @@ class EventCoder::Matcher {
           // with its agent, qualifying the noun before it.
           const bool reduced_relative = !context.be && !context.have && !context.negated &&
                                         !context.modal && context.to < 0 &&
-                                        position + 2 < static_cast<int>(s_.size()) &&
-                                        Has(position + 1, kBy) && IsActor(position + 2);
+                                        position + 1 < static_cast<int>(s_.size()) &&
+                                        AgentAfterBy(position + 1) >= 0;
           int governor = -1;
           if (reduced_relative ||
               (subject == -1 && !(ClauseGovernor(intro, &governor) & (kSuppress | kConditional)))) {
@@ -662,11 +662,10 @@ class EventCoder::Matcher {
       }
       Walk(position, n.slot, filled, walk);
     }
-    if (trail.agent < 0 && position + 1 < static_cast<int>(s_.size()) && Has(position, kBy) &&
-        IsActor(position + 1)) {
+    if (const int agent = trail.agent < 0 ? AgentAfterBy(position) : -1; agent >= 0) {
       Trail by = trail;
-      by.agent = position + 1;
-      Walk(position + 2, node, by, walk);
+      by.agent = agent;
+      Walk(agent + 1, node, by, walk);
     }
   }
 
@@ -2438,8 +2437,7 @@ class EventCoder::Matcher {
 
     // Passive voice: "was accused by Egypt of", "has been suspended by".
     // So is a past form with its agent next: "diplomats expelled by Moscow".
-    const bool agent_next =
-        verb + 2 < static_cast<int>(s_.size()) && Has(verb + 1, kBy) && IsActor(verb + 2);
+    const bool agent_next = verb + 1 < static_cast<int>(s_.size()) && AgentAfterBy(verb + 1) >= 0;
     const bool can_be_passive =
         (form & kParticiple) && (context.be || participle_only || agent_next);
     if (can_be_passive) {
@@ -2885,6 +2883,18 @@ class EventCoder::Matcher {
     return -1;
   }
 
+  // The actor group after "by" at `by`, past "a" or "an" ("by a Swiss
+  // court"), or -1.
+  int AgentAfterBy(int by) const {
+    const int n = static_cast<int>(s_.size());
+    if (by >= n || IsActor(by) || !Has(by, kBy)) return -1;
+    int k = by + 1;
+    if (k < n && !IsActor(k) && (s_[k].word == coder_.word_a_ || s_[k].word == coder_.word_an_)) {
+      ++k;
+    }
+    return k < n && IsActor(k) ? k : -1;
+  }
+
   // The agent of a passive whose pattern is complete at `end` but whose "by"
   // comes after a short phrase: "was received in Riyadh by the crown
   // prince", "has been supplied with dozens of tanks by Poland". The phrase
@@ -2895,14 +2905,17 @@ class EventCoder::Matcher {
     constexpr int kLongestPhrase = 5;
     const int n = static_cast<int>(s_.size());
     for (int j = end; j + 1 < n && j - end <= kLongestPhrase; ++j) {
-      if (Has(j, kBy)) return IsActor(j + 1) && j > end ? j + 1 : -1;
+      if (Has(j, kBy)) return j > end ? AgentAfterBy(j) : -1;
       if (IsActor(j)) {
         if (j == end || !Has(j - 1, kPreposition)) return -1;
         continue;
       }
-      // "was welcomed to the White House by": "to" before a name is no
-      // infinitive's.
-      if (Has(j, kTo) && IsActor(j + 1)) continue;
+      // "was welcomed to the White House by", "was sentenced to 20 years
+      // in prison by": "to" before a name or a number is no infinitive's.
+      if (Has(j, kTo) && (IsActor(j + 1) ||
+                          segmentation_.tokens[s_[j + 1].first_token].kind == TokenKind::kNumber)) {
+        continue;
+      }
       if (Has(j, kBoundary | kComma | kPunct | kSpeech | kAnd | kRelative | kPatternHead | kTo)) {
         return -1;
       }
@@ -2982,8 +2995,9 @@ class EventCoder::Matcher {
         if (compound) i += 2;
       }
       // The agent may come first: "sent by Poland to Ukraine".
-      const bool agent_first = after + 1 < n && Has(after, kBy) && IsActor(after + 1);
-      const int rest = agent_first ? after + 2 : after;  // where the pattern's words go on
+      const int first_agent = after < n ? AgentAfterBy(after) : -1;
+      const bool agent_first = first_agent >= 0;
+      const int rest = agent_first ? first_agent + 1 : after;  // where the pattern's words go on
       Match best;
       if (slot_target >= 0) {
         // The subject's actor is the pattern's TARGET, or the first actor
@@ -3020,10 +3034,10 @@ class EventCoder::Matcher {
       }
       // Else the agent is "by" and an actor group after the pattern, past
       // the target's phrase ("imposed on Iran by the EU").
-      int agent = agent_first ? after + 1 : -1;
+      int agent = first_agent;
       for (int j = best.end; agent < 0 && j + 1 < n && j <= best.end + 4; ++j) {
-        if (Has(j, kBy) && IsActor(j + 1)) {
-          agent = j + 1;
+        if (const int by = AgentAfterBy(j); by >= 0) {
+          agent = by;
           break;
         }
         if (Has(j, kBoundary | kComma)) break;
