@@ -834,6 +834,11 @@ class EventCoder::Matcher {
   // eastern Congo": "to"); -1 at the sentence's start.
   int BeforeRegion(int i) const {
     if (i > 1 && !IsActor(i - 1) && IsOneOf(i - 1, coder_.region_words_)) return i - 2;
+    // "of a Russian researcher": "a" and "an" stand outside the name.
+    if (i > 1 && !IsActor(i - 1) &&
+        (s_[i - 1].word == coder_.word_a_ || s_[i - 1].word == coder_.word_an_)) {
+      return i - 2;
+    }
     return i - 1;
   }
 
@@ -2442,7 +2447,11 @@ class EventCoder::Matcher {
         (form & kParticiple) && (context.be || participle_only || agent_next);
     if (can_be_passive) {
       int intro = -1;
-      int patient = FindSubject(context.left, verb, &intro);
+      // "in exchange for a Venezuelan businessman freed by the United
+      // States": a reduced relative qualifies the noun right before it,
+      // inside a phrase or not.
+      int patient = !context.be && !context.have && agent_next ? NounBefore(context.left) : -1;
+      if (patient < 0) patient = FindSubject(context.left, verb, &intro);
       if (patient < 0 && context.be && ObjectFirstPassive(verb, context.left)) return;
       const Match passive = Longest(verb, true, patient);
       // "Cities across Ukraine were hit by Russian missiles": force or aid
@@ -2881,6 +2890,16 @@ class EventCoder::Matcher {
       if (IsActor(j) || Has(j, kBoundary | kComma | kPunct | kAnd | kPreposition)) return -1;
     }
     return -1;
+  }
+
+  // The actor group that ends at `left` or heads the plain noun there ("a
+  // Venezuelan businessman"), or -1.
+  int NounBefore(int left) const {
+    if (left < 0) return -1;
+    if (IsActor(left)) return left;
+    const bool plain = !Has(left, kPreposition | kFiniteForms | kBoundary | kPunct | kComma | kAnd |
+                                      kDeterminer | kPronoun);
+    return plain && left > 0 && IsActor(left - 1) ? left - 1 : -1;
   }
 
   // The actor group after "by" at `by`, past "a" or "an" ("by a Swiss
