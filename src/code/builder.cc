@@ -371,6 +371,8 @@ class EventCoder::Builder {
     intern({"ministry", "government", "authorities", "officials", "office", "presidency"},
            c.office_words_);
     c.word_jointly_ = c.vocabulary_.Intern("jointly");
+    c.word_together_ = c.vocabulary_.Intern("together");
+    c.word_with_ = c.vocabulary_.Intern("with");
     intern({"that", "which", "who"}, c.subject_relatives_);
     intern({"its", "his", "her", "their"}, c.possessive_words_);
     intern({"reached", "reaches", "arrived", "arrives", "landed", "lands", "docked", "docks"},

@@ -324,7 +324,7 @@ class EventCoder {
   int32_t threat_pattern_ = -1;       // a 130 pattern, for warned acts no pattern names
   int32_t mediation_pattern_ = -1;    // a 045 pattern, for the broker of a deal or talks
   int32_t cooperation_pattern_ = -1;  // a 060 pattern, for what a list does jointly
-  uint32_t word_jointly_ = 0;
+  uint32_t word_jointly_ = 0, word_together_ = 0, word_with_ = 0;
   // "the mission that|which|who visited Cairo": relative pronouns of a subject.
   std::array<uint32_t, 3> subject_relatives_ = {};
 };

@@ -79,8 +79,9 @@ bool EventCoder::OpensWithMembersOf(const std::vector<uint32_t>& word_ids, uint3
 // sentence's word symbols hold, noted as the symbols are built: a pass whose
 // word is absent is skipped rather than scanning every symbol for it.
 struct RareWordsSeen {
-  bool jointly = false;  // CodeJointActs
-  bool as = false;       // CodeEllipsis
+  bool jointly = false;   // CodeJointActs
+  bool together = false;  // CodeCompanions
+  bool as = false;        // CodeEllipsis
   // DropCalledOff: "called" (off), or a kCalledOff word among the union of
   // the words' flags (an OR per word, cheaper than a test).
   bool called = false;
@@ -173,6 +174,7 @@ class EventCoder::Matcher {
     MarkMassKillings();
     CodeMediators();
     if (rare_words_.jointly) CodeJointActs();
+    if (rare_words_.together) CodeCompanions();
     if (rare_words_.as) CodeEllipsis();
     if (rare_words_.called || (rare_words_.flags & kCalledOff)) DropCalledOff();
   }
@@ -262,6 +264,42 @@ class EventCoder::Matcher {
                       [&](const CodedEvent& e) { return e.verb_first_token >= verb_token; });
       if (!coded) {
         EmitMutual(i - 1, static_cast<uint32_t>(coder_.cooperation_pattern_), i, i + 2, 0.5);
+      }
+    }
+  }
+
+  // "Burkina Faso quit ECOWAS on Wednesday together with Mali and Niger":
+  // the companions after "together with" do what the clause's subject
+  // does, each of its acts in the sentence, on the same targets. ("Along
+  // with" adds to the object as often as to the subject.)
+  void CodeCompanions() {
+    const int n = static_cast<int>(s_.size());
+    const size_t coded = out_.size();
+    for (int i = 1; i + 2 < n && coded > first_event_; ++i) {
+      if (s_[i].word != coder_.word_together_) continue;
+      if (IsActor(i + 1) || s_[i + 1].word != coder_.word_with_ || !IsActor(i + 2)) continue;
+      // "sanctioned Russia, together with Belarus": right after an actor,
+      // the phrase may add to the object as well.
+      if (IsActor(i - 1) || (Has(i - 1, kComma) && i > 1 && IsActor(i - 2))) continue;
+      // The subject of the last act coded before the phrase.
+      const uint32_t phrase_token = s_[i].first_token;
+      int subject = -1;
+      for (size_t e = first_event_; e < coded; ++e) {
+        if (out_[e].verb_first_token < phrase_token) subject = GroupOf(out_[e].source);
+      }
+      if (subject < 0) continue;
+      const Symbol& companions = s_[i + 2];
+      for (size_t e = first_event_; e < coded; ++e) {
+        const CodedEvent event = out_[e];
+        if (GroupOf(event.source) != subject) continue;
+        for (uint32_t a = companions.first_actor; a < companions.end_actor; ++a) {
+          if (actors_[a].actor == actors_[event.target].actor ||
+              AlreadyCoded(a, event.target, event.pattern)) {
+            continue;
+          }
+          out_.push_back({a, event.target, event.pattern, event.verb_first_token,
+                          event.verb_end_token, event.confidence - 0.1});
+        }
       }
     }
   }
@@ -3436,6 +3474,7 @@ void EventCoder::CodeSentence(std::string_view text, const Segmentation& segment
     // is kActorSymbol, its flags kBareS at most), and no symbol changes
     // after this loop, so what is not seen here is in no symbol.
     rare_words.jointly |= id == word_jointly_;
+    rare_words.together |= id == word_together_;
     rare_words.as |= id == word_as_;
     rare_words.called |= id == call_forms_[2];
     rare_words.flags |= flags;
