@@ -1249,7 +1249,15 @@ class EventCoder::Matcher {
       return -1;
     }
     const int n = static_cast<int>(s_.size());
-    for (int i = target + 1; i + 1 < n && i <= target + 5; ++i) {
+    // "to Mozambique's Cabo Delgado province on Monday to protect": a date
+    // on the way does not count.
+    int skipped = 0;
+    for (int i = target + 1; i + 1 < n && i <= target + 5 + skipped; ++i) {
+      if (const int date = AdverbialAt(i); date > 0) {
+        skipped += date;
+        i += date - 1;
+        continue;
+      }
       if (IsActor(i) || Has(i, kBoundary)) return -1;
       // "to guard against provocations by Minsk" is a show of force.
       if (Has(i, kTo) && !IsActor(i + 1) && Has(i + 1, kProtective) &&
