@@ -2885,6 +2885,9 @@ class EventCoder::Matcher {
       target = -1;
     }
     if (coder_.patterns_[reading].together && !IsPlural(source)) return;
+    if (target < 0 && (mood == kAct || mood == kIntent) && !IsPlural(source)) {
+      target = PartnerOfCoordinate(context.left, source, static_cast<uint32_t>(pattern));
+    }
     if (target >= 0) {
       if (coder_.patterns_[entry.pattern].reversed) std::swap(source, target);
       const int32_t protective = mood == kAct ? ProtectiveDeployment(pattern, target) : -1;
@@ -2902,6 +2905,25 @@ class EventCoder::Matcher {
         (mood == kAct || mood == kIntent)) {
       EmitMutual(source, static_cast<uint32_t>(pattern), verb, match.end, confidence - 0.15);
     }
+  }
+
+  // "visited New Delhi, held talks with India's prime minister and signed
+  // an agreement": a cooperative act (roots 03 to 08) coordinated after
+  // another of the same subject, with no object of its own, is done with
+  // that act's partner. -1 if there is none.
+  int PartnerOfCoordinate(int left, int source, uint32_t pattern) const {
+    if (left < 0 || IsActor(left) || !Has(left, kAnd | kComma) || out_.size() == first_event_) {
+      return -1;
+    }
+    const std::string_view code = coder_.patterns_[pattern].code;
+    if (code < "03" || code >= "09") return -1;
+    const CodedEvent& before = out_.back();
+    const std::string_view before_code = coder_.patterns_[before.pattern].code;
+    if (before_code < "03" || before_code >= "09" || GroupOf(before.source) != source ||
+        before.verb_first_token >= s_[left].first_token) {
+      return -1;
+    }
+    return GroupOf(before.target);
   }
 
   // "insisted that Japan stop the patrols" demands; "insisted that the
