@@ -657,6 +657,11 @@ class EventCoder::Matcher {
       ForEachWordEdge(node, symbol.word,
                       [&](uint32_t next) { Walk(position + 1, next, trail, walk); });
     }
+    // "airlifted tents, generators and water purification units to": a
+    // comma between two nouns of a list inside a gap is passed over.
+    if (n.wildcard != 0 && node != 0 && (symbol.flags & kComma) && ListCommaAt(position)) {
+      Walk(position + 1, node, trail, walk);
+    }
     if (n.wildcard != 0 && node != 0 && !(symbol.flags & (kComma | kBoundary))) {
       Trail wild = trail;
       wild.wild_at = position;
@@ -705,6 +710,27 @@ class EventCoder::Matcher {
       by.agent = agent;
       Walk(agent + 1, node, by, walk);
     }
+  }
+
+  // Does the comma at `comma` separate two plain nouns of a list that "and"
+  // closes within a few words ("tents, generators and water purification
+  // units")?
+  bool ListCommaAt(int comma) const {
+    constexpr int kLongestItem = 4;
+    constexpr uint64_t kNotNoun = kFiniteForms | kBoundary | kPunct | kPreposition | kDeterminer |
+                                  kAnd | kSpeech | kPronoun | kRelative | kTo | kGerund;
+    const int n = static_cast<int>(s_.size());
+    if (comma < 1 || comma + 2 >= n || IsActor(comma - 1) || IsActor(comma + 1) ||
+        Has(comma - 1, kNotNoun) || Has(comma + 1, kNotNoun)) {
+      return false;
+    }
+    for (int k = comma + 1; k < n && k - comma <= kLongestItem + 1; ++k) {
+      if (IsActor(k)) return false;
+      if (Has(k, kAnd)) return true;
+      if (Has(k, kComma)) continue;
+      if (Has(k, kNotNoun)) return false;
+    }
+    return false;
   }
 
   // The steps from the actor group at `position` into `slot`, a node's
