@@ -872,9 +872,12 @@ class EventCoder::Matcher {
         break;
       } else if (flags & kAnd) {
         // "to communicate and cooperate with": the "to" of the first verb.
+        // Not "restored access to the internet and met": a "to" before a
+        // noun is a preposition. A lone word before "and" is a verb.
         int k = i - 1;
         while (k >= 0 && i - k <= 3 && !IsActor(k) && !Has(k, kPunct | kTo)) --k;
-        if (k >= 0 && i - k >= 2 && Has(k, kTo)) {
+        if (k >= 0 && i - k >= 2 && Has(k, kTo) && !IsActor(k + 1) &&
+            !Has(k + 1, kDeterminer | kOwner | kPronoun) && (Has(k + 1, kBase) || k + 2 == i)) {
           context.to = k;
           i = k - 1;
         }
