@@ -876,8 +876,10 @@ class EventCoder::Matcher {
         // noun is a preposition. A lone word before "and" is a verb.
         int k = i - 1;
         while (k >= 0 && i - k <= 3 && !IsActor(k) && !Has(k, kPunct | kTo)) --k;
-        if (k >= 0 && i - k >= 2 && Has(k, kTo) && !IsActor(k + 1) &&
-            !Has(k + 1, kDeterminer | kOwner | kPronoun) && (Has(k + 1, kBase) || k + 2 == i)) {
+        int word = k + 1;  // "to closely communicate and"
+        while (word + 1 < i && !IsActor(word) && Has(word, kAdverb)) ++word;
+        if (k >= 0 && i - k >= 2 && Has(k, kTo) && !IsActor(word) &&
+            !Has(word, kDeterminer | kOwner | kPronoun) && (Has(word, kBase) || word + 1 == i)) {
           context.to = k;
           i = k - 1;
         }
