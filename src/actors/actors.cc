@@ -68,13 +68,15 @@ bool NeedsExactCase(std::string_view name) {
 
 // Text starting with an ASCII lower-case letter is not a proper name: "turkey"
 // is the bird, "china" the porcelain. Other scripts and accented capitals pass.
+// Compared by hand, as std::islower is a library call (dyad keeps the "C"
+// locale) and matching asks it of most names it tries.
 bool StartsLowercase(std::string_view text) {
-  return !text.empty() && std::islower(static_cast<unsigned char>(text[0]));
+  return !text.empty() && text[0] >= 'a' && text[0] <= 'z';
 }
 bool StartsUppercase(std::string_view text) {
   if (text.empty()) return false;
   const unsigned char c = static_cast<unsigned char>(text[0]);
-  return std::isupper(c) || c >= 0x80;
+  return (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
 // Whether `noun`, folded, is one of `list`.
@@ -885,10 +887,14 @@ class ActorDictionary::Matcher {
   }
   // A capitalised word that is no name dyad knows ("Rohingya", "Kurdish").
   bool IsProperWord(size_t local) const {
+    uint32_t length = 0;
+    return StartsCapital(local) && NameAt(local, &length) < 0;
+  }
+  // Whether the word begins with an ASCII capital.
+  bool StartsCapital(size_t local) const {
     if (local >= words_.size()) return false;
     const std::string_view text = TokenText(local);
-    uint32_t length = 0;
-    return !text.empty() && text[0] >= 'A' && text[0] <= 'Z' && NameAt(local, &length) < 0;
+    return !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
   }
   bool IsTitleWord(size_t local) const {
     return std::binary_search(d_.title_words_.begin(), d_.title_words_.end(), words_[local]);
@@ -1467,27 +1473,28 @@ class ActorDictionary::Matcher {
     }
     size_t next = end;
     if (IsWord(next, d_.word_s_)) ++next;
+    // The name after the state, looked up once: both the body and the first
+    // noun are read from it.
+    uint32_t length_after = 0;
+    const int64_t found_after = NameAt(next, &length_after);
     // "Iran's Revolutionary Guards", "Iranian Revolutionary Guards": the
     // state's own body, named, is one actor, not the state and the body.
-    {
-      uint32_t length = 0;
-      const int64_t found = NameAt(next, &length);
-      if (found >= 0 && d_.names_[found].kind == NameKind::kActor) {
-        const uint32_t body = d_.names_[found].target;
-        if (body != name.target && d_.state_of_[body] == name.target) {
-          mention.actor = body;
-          return next + length;
-        }
+    if (found_after >= 0 && d_.names_[found_after].kind == NameKind::kActor) {
+      const uint32_t body = d_.names_[found_after].target;
+      if (body != name.target && d_.state_of_[body] == name.target) {
+        mention.actor = body;
+        return next + length_after;
       }
     }
     const Name* last_noun = nullptr;
     std::string_view sector;
     for (int nouns = 0; nouns < 3 && next < words_.size(); ++nouns) {
-      uint32_t length = 0;
-      int64_t found = NameAt(next, &length);
+      uint32_t length = length_after;
+      int64_t found = nouns == 0 ? found_after : NameAt(next, &length);
       // "Uganda's main opposition leader", "Myanmar's Rohingya civilians": a
-      // qualifier or a proper adjective before the first noun.
-      if (found < 0 && last_noun == nullptr && (IsQualifier(next) || IsProperWord(next))) {
+      // qualifier or a proper adjective before the first noun. (No name
+      // starts here, so a capitalised word is a proper word.)
+      if (found < 0 && last_noun == nullptr && (IsQualifier(next) || StartsCapital(next))) {
         found = NameAt(next + 1, &length);
         if (found >= 0) ++next;
       }
