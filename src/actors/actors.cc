@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <map>
 #include <set>
@@ -65,6 +66,8 @@ bool NeedsExactCase(std::string_view name) {
   }
   return capitals >= 2;
 }
+
+bool IsAsciiCapital(char c) { return c >= 'A' && c <= 'Z'; }
 
 // Text starting with an ASCII lower-case letter is not a proper name: "turkey"
 // is the bird, "china" the porcelain. Other scripts and accented capitals pass.
@@ -201,29 +204,38 @@ struct ActorDictionary::Trie {
   };
   static constexpr uint64_t kNoEdge = ~uint64_t{0};
   std::vector<FlatEdge> flat;
-  // By word id, once built, one bit each: whether some name starts with the
-  // word. Most tokens start none, and this small table answers without a
-  // probe of the large edge table.
-  std::vector<uint64_t> starts;
+  // By word id, once built: the root's child, or 0 when no name starts with
+  // the word. Every token asks, and most get 0 here, without a probe of the
+  // large edge table; those that start names skip the probe too.
+  std::vector<uint32_t> first_nodes;
+  // By node, once built: kNamed if it has payloads, kInner if some edge
+  // leaves it (the walk along a sentence stops at a node without one,
+  // sparing a probe).
+  enum : uint8_t { kNamed = 1, kInner = 2 };
+  std::vector<uint8_t> node_flags;
 
   static size_t Spread(uint64_t key) {
     key ^= key >> 33;
     key *= 0xFF51AFD7ED558CCDULL;
     return static_cast<size_t>(key ^ (key >> 33));
   }
-  void Freeze() {
+  // `vocabulary_size`: the largest word id the trie will be asked about.
+  void Freeze(size_t vocabulary_size) {
     size_t capacity = 16;
     while (capacity < edges.size() * 2) capacity *= 2;
     flat.assign(capacity, FlatEdge{});
+    first_nodes.assign(vocabulary_size + 1, 0);
+    node_flags.assign(payloads.size(), 0);
+    for (size_t node = 0; node < payloads.size(); ++node) {
+      if (!payloads[node].empty()) node_flags[node] = kNamed;
+    }
     for (const auto& [key, child] : edges) {
       size_t i = Spread(key) & (capacity - 1);
       while (flat[i].key != kNoEdge) i = (i + 1) & (capacity - 1);
       flat[i] = {key, child};
-      if ((key >> 32) == 0) {  // an edge of the root
-        const auto word = static_cast<uint32_t>(key);
-        if (word / 64 >= starts.size()) starts.resize(word / 64 + 1, 0);
-        starts[word / 64] |= uint64_t{1} << (word % 64);
-      }
+      const auto node = static_cast<uint32_t>(key >> 32);
+      node_flags[node] |= kInner;
+      if (node == 0) first_nodes[static_cast<uint32_t>(key)] = child;
     }
     edges.clear();
   }
@@ -240,15 +252,20 @@ struct ActorDictionary::Trie {
       if (flat[i].key == kNoEdge) return 0;
     }
   }
-  // Whether some name starts with `word` (false for kUnknown). Asked by
-  // NameAt at every token, so it is kept small enough to be inlined there:
-  // the trie still being built is asked out of line. (Left to itself the
-  // compiler made it a call, which cost more than the test.)
-  [[gnu::always_inline]] bool Starts(uint32_t word) const {
-    if (flat.empty()) return StartsWhileBuilding(word);
-    return word / 64 < starts.size() && ((starts[word / 64] >> (word % 64)) & 1) != 0;
+  // The node of the one-word name `word` or of the names starting with it,
+  // or 0 (for kUnknown too). Asked by NameAt at every token, so it is kept
+  // small enough to be inlined there: the trie still being built is asked
+  // out of line. (Left to itself the compiler made it a call, which cost
+  // more than the test.)
+  [[gnu::always_inline]] uint32_t FirstNode(uint32_t word) const {
+    if (first_nodes.empty()) return FirstNodeWhileBuilding(word);
+    return word < first_nodes.size() ? first_nodes[word] : 0;
   }
-  [[gnu::noinline]] bool StartsWhileBuilding(uint32_t word) const { return Child(0, word) != 0; }
+  [[gnu::noinline]] uint32_t FirstNodeWhileBuilding(uint32_t word) const { return Child(0, word); }
+  bool Starts(uint32_t word) const { return FirstNode(word) != 0; }
+  // Only once built.
+  bool Named(uint32_t node) const { return (node_flags[node] & kNamed) != 0; }
+  bool Inner(uint32_t node) const { return (node_flags[node] & kInner) != 0; }
   uint32_t Add(std::span<const uint32_t> words) {
     uint32_t node = 0;
     for (uint32_t word : words) {
@@ -277,16 +294,17 @@ struct ActorDictionary::Trie {
     uint32_t length;
     uint32_t node;
   };
-  // Nodes with payloads along words[start...]: (length, node), shortest first.
+  // Nodes with payloads along words[start...]: (length, node), shortest
+  // first. Only once built.
   size_t Prefixes(std::span<const uint32_t> words, size_t start,
                   std::array<Prefix, kMaxDepth>& out) const {
     size_t count = 0;
-    uint32_t node = 0;
-    for (size_t i = start; i < words.size() && i - start < kMaxDepth; ++i) {
+    uint32_t node = start < words.size() ? FirstNode(words[start]) : 0;
+    for (size_t i = start + 1; node != 0; ++i) {
+      if (Named(node)) out[count++] = {static_cast<uint32_t>(i - start), node};
+      if (!Inner(node) || i >= words.size() || i - start >= kMaxDepth) break;
       if (words[i] == Vocabulary::kUnknown) break;
       node = Child(node, words[i]);
-      if (node == 0) break;
-      if (!payloads[node].empty()) out[count++] = {static_cast<uint32_t>(i - start + 1), node};
     }
     return count;
   }
@@ -594,7 +612,7 @@ class ActorDictionary::Builder {
     for (std::string_view pronoun : {"he", "she", "him"}) {
       AddName(pronoun, NameKind::kPronoun, 0, 1).capitalised = false;
     }
-    trie_->Freeze();
+    trie_->Freeze(dictionary_.vocabulary_.size());
     dictionary_.trie_ = std::move(trie_);
   }
 
@@ -863,14 +881,18 @@ uint32_t ActorDictionary::ActorAt(const ActorMention& mention, CivilDate date) c
 // One sentence's matching, with the helpers that look at neighbouring tokens.
 class ActorDictionary::Matcher {
  public:
+  // `name_starts`: bit i set where a name may start at words[i]
+  // (ActorScratch::name_starts).
   Matcher(const ActorDictionary& dictionary, std::string_view text,
           const Segmentation& segmentation, const Sentence& sentence,
-          std::span<const uint32_t> words, DocumentActors& document)
+          std::span<const uint32_t> words, std::span<const uint64_t> name_starts,
+          DocumentActors& document)
       : d_(dictionary),
         text_(text),
         segmentation_(segmentation),
         sentence_(sentence),
         words_(words),
+        name_starts_(name_starts),
         document_(document) {}
 
   std::string_view TokenText(size_t local) const {
@@ -1077,9 +1099,9 @@ class ActorDictionary::Matcher {
     bool pair_noted = false;
     size_t position = 0;
     if (SentenceOpeningIt(out)) position = 1;
-    while (position < words_.size()) {
+    while ((position = NextNameStart(position)) < words_.size()) {
       uint32_t length = 0;
-      const int64_t found = NameAt(position, &length);
+      const int64_t found = NameStartingAt(position, &length, false, {});
       if (found < 0) {
         ++position;
         continue;
@@ -1157,6 +1179,17 @@ class ActorDictionary::Matcher {
   }
 
  private:
+  // The first word at or after `position` where a name may start, or the
+  // sentence's size: Run() skips the words between without looking at them.
+  size_t NextNameStart(size_t position) const {
+    for (size_t block = position / 64; block < name_starts_.size(); ++block) {
+      uint64_t bits = name_starts_[block];
+      if (block == position / 64) bits &= ~uint64_t{0} << (position % 64);
+      if (bits != 0) return block * 64 + static_cast<size_t>(std::countr_zero(bits));
+    }
+    return words_.size();
+  }
+
   // The state or organisation an actor belongs to (VENGOV -> VEN).
   std::string_view Root(uint32_t actor) const {
     const Actor& a = d_.actors_[actor];
@@ -1679,6 +1712,7 @@ class ActorDictionary::Matcher {
   const Segmentation& segmentation_;
   const Sentence& sentence_;
   std::span<const uint32_t> words_;
+  std::span<const uint64_t> name_starts_;
   DocumentActors& document_;
   const std::vector<ActorMention>* out_ = nullptr;  // Run's output; this sentence's from first_new_
   size_t first_new_ = 0;
@@ -1723,6 +1757,22 @@ uint32_t ActorDictionary::PossessiveWithoutApostrophe(std::string_view text,
   return Vocabulary::kUnknown;
 }
 
+void ActorDictionary::MarkNameStarts(std::span<const uint32_t> words,
+                                     std::vector<uint64_t>& name_starts) const {
+  name_starts.assign((words.size() + 63) / 64, 0);
+  const Trie& trie = *trie_;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const uint32_t node = trie.FirstNode(words[i]);
+    if (node == 0) continue;
+    // "the" starts "the two countries" but is mostly followed by other
+    // words: checked here, the matcher is not asked at every "the".
+    if (trie.Named(node) || (i + 1 < words.size() && words[i + 1] != Vocabulary::kUnknown &&
+                             trie.Child(node, words[i + 1]) != 0)) {
+      name_starts[i / 64] |= uint64_t{1} << (i % 64);
+    }
+  }
+}
+
 void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& segmentation,
                                      const Sentence& sentence, ActorScratch& scratch,
                                      DocumentActors& document,
@@ -1738,24 +1788,24 @@ void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& 
   // Sized once and written by index, as a push_back per word tested the
   // capacity every time; the folded word is only read for unknown words.
   const uint32_t first = sentence.first_token;
-  scratch.word_ids.resize(sentence.end_token - first);
+  const uint32_t size = sentence.end_token - first;
+  scratch.word_ids.resize(size);
   uint32_t* const word_ids = scratch.word_ids.data();
   const uint32_t* const shared_ids = folded_tokens.IdsIn(vocabulary_);
   for (uint32_t i = first; i < sentence.end_token; ++i) {
     uint32_t id = shared_ids != nullptr
                       ? shared_ids[folded_tokens.SharedId(i)]
                       : vocabulary_.Find(folded_tokens.Word(i), folded_tokens.Hash(i));
-    if (id == Vocabulary::kUnknown) {
-      // "Venezuelas" is capitalised, so folding changed it: a word that
-      // needed no folding, still the text itself, is never such a possessive.
-      const std::string_view folded = folded_tokens.Word(i);
-      if (folded.data() != text.data() + segmentation.tokens[i].begin) {
-        id = PossessiveWithoutApostrophe(text, segmentation, i, folded);
-      }
+    // "Venezuelas" for "Venezuela's" is capitalised: other unknown words are
+    // never such a possessive.
+    if (id == Vocabulary::kUnknown && IsAsciiCapital(text[segmentation.tokens[i].begin])) {
+      id = PossessiveWithoutApostrophe(text, segmentation, i, folded_tokens.Word(i));
     }
     word_ids[i - first] = id;
   }
-  Matcher matcher(*this, text, segmentation, sentence, scratch.word_ids, document);
+  MarkNameStarts(std::span<const uint32_t>(word_ids, size), scratch.name_starts);
+  Matcher matcher(*this, text, segmentation, sentence, scratch.word_ids, scratch.name_starts,
+                  document);
   matcher.Run(out);
   ++document.sentence_;
 }

@@ -37,6 +37,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -113,6 +114,8 @@ struct ActorOptions {
 // Scratch space reused across sentences so matching allocates nothing.
 struct ActorScratch {
   std::vector<uint32_t> word_ids;
+  // Bit i: a name may start at the sentence's word i (MarkNameStarts).
+  std::vector<uint64_t> name_starts;
   FoldedTokens folded;  // the sentence's, when the caller folded none
 };
 
@@ -264,6 +267,10 @@ class ActorDictionary {
   // The word id of "Venezuela" for the token "Venezuelas", folded
   // `folded`, when it stands for "Venezuela's" (see actors.cc), else
   // Vocabulary::kUnknown.
+  // Sets bit i of `name_starts` where a name may start at words[i]: one
+  // starts with the word, and if only longer ones do, the next word
+  // continues one.
+  void MarkNameStarts(std::span<const uint32_t> words, std::vector<uint64_t>& name_starts) const;
   uint32_t PossessiveWithoutApostrophe(std::string_view text, const Segmentation& segmentation,
                                        uint32_t token_index, std::string_view folded) const;
 
