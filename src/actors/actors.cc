@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cassert>
 #include <cctype>
 #include <map>
 #include <set>
@@ -1761,8 +1762,11 @@ void ActorDictionary::MarkNameStarts(std::span<const uint32_t> words,
                                      std::vector<uint64_t>& name_starts) const {
   name_starts.assign((words.size() + 63) / 64, 0);
   const Trie& trie = *trie_;
+  // Read directly: every word is one of vocabulary_'s, and the table spans it.
+  const uint32_t* const first_nodes = trie.first_nodes.data();
   for (size_t i = 0; i < words.size(); ++i) {
-    const uint32_t node = trie.FirstNode(words[i]);
+    assert(words[i] < trie.first_nodes.size());
+    const uint32_t node = first_nodes[words[i]];
     if (node == 0) continue;
     // "the" starts "the two countries" but is mostly followed by other
     // words: checked here, the matcher is not asked at every "the".
@@ -1790,18 +1794,28 @@ void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& 
   const uint32_t first = sentence.first_token;
   const uint32_t size = sentence.end_token - first;
   scratch.word_ids.resize(size);
-  uint32_t* const word_ids = scratch.word_ids.data();
+  // Restricted: the ids written may not change the tokens read, so the
+  // loop need not read the tokens' places again after each one.
+  uint32_t* __restrict const word_ids = scratch.word_ids.data();
   const uint32_t* const shared_ids = folded_tokens.IdsIn(vocabulary_);
-  for (uint32_t i = first; i < sentence.end_token; ++i) {
-    uint32_t id = shared_ids != nullptr
-                      ? shared_ids[folded_tokens.SharedId(i)]
-                      : vocabulary_.Find(folded_tokens.Word(i), folded_tokens.Hash(i));
+  const Token* const tokens = segmentation.tokens.data();
+  auto id_of = [&](uint32_t i, uint32_t id) {
     // "Venezuelas" for "Venezuela's" is capitalised: other unknown words are
     // never such a possessive.
-    if (id == Vocabulary::kUnknown && IsAsciiCapital(text[segmentation.tokens[i].begin])) {
-      id = PossessiveWithoutApostrophe(text, segmentation, i, folded_tokens.Word(i));
+    if (id == Vocabulary::kUnknown && IsAsciiCapital(text[tokens[i].begin])) {
+      return PossessiveWithoutApostrophe(text, segmentation, i, folded_tokens.Word(i));
     }
-    word_ids[i - first] = id;
+    return id;
+  };
+  if (shared_ids != nullptr) {
+    for (uint32_t i = first; i < first + size; ++i) {
+      word_ids[i - first] = id_of(i, shared_ids[folded_tokens.SharedId(i)]);
+    }
+  } else {
+    for (uint32_t i = first; i < first + size; ++i) {
+      word_ids[i - first] =
+          id_of(i, vocabulary_.Find(folded_tokens.Word(i), folded_tokens.Hash(i)));
+    }
   }
   MarkNameStarts(std::span<const uint32_t>(word_ids, size), scratch.name_starts);
   Matcher matcher(*this, text, segmentation, sentence, scratch.word_ids, scratch.name_starts,
