@@ -397,8 +397,7 @@ class ActorDictionary::Builder {
             name.role_by_country = std::string(fields[3]);
         }
         for (const Token& token : Segment(noun).tokens) {
-          dictionary_.title_words_.push_back(dictionary_.vocabulary_.Intern(
-              Folded(noun.substr(token.begin, token.end - token.begin))));
+          MarkWord(Folded(noun.substr(token.begin, token.end - token.begin)), kTitleWord);
         }
       }
     }
@@ -559,9 +558,8 @@ class ActorDictionary::Builder {
           "june",     "july",    "august",    "september", "october", "november",
           "december", "the",     "a",         "an",        "and",     "of",
           "in",       "on",      "said",      "says",      "told"}) {
-      dictionary_.calendar_words_.push_back(dictionary_.vocabulary_.Intern(word));
+      MarkWord(word, kCalendarWord);
     }
-    std::sort(dictionary_.title_words_.begin(), dictionary_.title_words_.end());
     dictionary_.word_of_ = dictionary_.vocabulary_.Intern("of");
     dictionary_.word_the_ = dictionary_.vocabulary_.Intern("the");
     dictionary_.word_s_ = dictionary_.vocabulary_.Intern("'s");
@@ -576,12 +574,10 @@ class ActorDictionary::Builder {
     dictionary_.word_it_ = dictionary_.vocabulary_.Intern("it");
     for (std::string_view word : {"main", "top", "leading", "chief", "senior", "jailed", "exiled",
                                   "veteran", "new", "acting", "interim", "powerful", "elite"}) {
-      dictionary_.qualifier_words_.push_back(dictionary_.vocabulary_.Intern(word));
+      MarkWord(word, kQualifierWord);
     }
-    for (std::string_view word : {"his", "her"})
-      dictionary_.personal_possessives_.push_back(dictionary_.vocabulary_.Intern(word));
-    for (std::string_view word : {"its", "their"})
-      dictionary_.group_possessives_.push_back(dictionary_.vocabulary_.Intern(word));
+    for (std::string_view word : {"his", "her"}) MarkWord(word, kPersonalPossessive);
+    for (std::string_view word : {"its", "their"}) MarkWord(word, kGroupPossessive);
     // Document references: grammar, not dictionary entries.
     // "the two countries" are the states of the last pair ("Indian and
     // Pakistani troops ... both countries": IND, PAK), "the two
@@ -613,6 +609,8 @@ class ActorDictionary::Builder {
     for (std::string_view pronoun : {"he", "she", "him"}) {
       AddName(pronoun, NameKind::kPronoun, 0, 1).capitalised = false;
     }
+    // Every word is interned now: the tables by word id span them all.
+    dictionary_.word_kinds_.resize(dictionary_.vocabulary_.size() + 1, 0);
     trie_->Freeze(dictionary_.vocabulary_.size());
     dictionary_.trie_ = std::move(trie_);
   }
@@ -775,6 +773,14 @@ class ActorDictionary::Builder {
     return AddActor(code, country, "", sector, dictionary_.actors_[found->second].name);
   }
 
+  // Gives the word (folded) the WordKind `kind`.
+  void MarkWord(std::string_view word, WordKind kind) {
+    const uint32_t id = dictionary_.vocabulary_.Intern(word);
+    auto& kinds = dictionary_.word_kinds_;
+    if (id >= kinds.size()) kinds.resize(id + 1, 0);
+    kinds[id] |= kind;
+  }
+
   // The word ids of `name`, valid until the next call: the buffers are
   // reused, as thousands of names made as many vectors and strings.
   std::span<const uint32_t> Words(std::string_view name) {
@@ -903,11 +909,11 @@ class ActorDictionary::Matcher {
   bool IsWord(size_t local, uint32_t id) const {
     return local < words_.size() && words_[local] == id;
   }
-  bool IsQualifier(size_t local) const {
-    return local < words_.size() &&
-           std::find(d_.qualifier_words_.begin(), d_.qualifier_words_.end(), words_[local]) !=
-               d_.qualifier_words_.end();
+  // Whether the word is one of the WordKind `kinds`.
+  bool IsKind(size_t local, uint8_t kinds) const {
+    return local < words_.size() && (d_.word_kinds_[words_[local]] & kinds) != 0;
   }
+  bool IsQualifier(size_t local) const { return IsKind(local, kQualifierWord); }
   // A capitalised word that is no name dyad knows ("Rohingya", "Kurdish").
   bool IsProperWord(size_t local) const {
     uint32_t length = 0;
@@ -919,20 +925,14 @@ class ActorDictionary::Matcher {
     const std::string_view text = TokenText(local);
     return !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
   }
-  bool IsTitleWord(size_t local) const {
-    return std::binary_search(d_.title_words_.begin(), d_.title_words_.end(), words_[local]);
-  }
+  bool IsTitleWord(size_t local) const { return IsKind(local, kTitleWord); }
   // A capitalised word that may be part of a person's name: not a title, not
   // a month or weekday, not a function word.
   bool IsNameWord(size_t local) const {
     if (local >= words_.size()) return false;
     const Token& token = segmentation_.tokens[sentence_.first_token + local];
     if (token.kind != TokenKind::kWord || !StartsUppercase(TokenText(local))) return false;
-    if (std::find(d_.calendar_words_.begin(), d_.calendar_words_.end(), words_[local]) !=
-        d_.calendar_words_.end()) {
-      return false;
-    }
-    return !IsTitleWord(local);
+    return !IsKind(local, kCalendarWord | kTitleWord);
   }
 
   bool PersonIntroduced(uint32_t person) const {
@@ -1376,10 +1376,7 @@ class ActorDictionary::Matcher {
 
   // "his", "her", "its", "their".
   bool IsPossessive(uint32_t word) const {
-    const auto& personal = d_.personal_possessives_;
-    const auto& group = d_.group_possessives_;
-    return std::find(personal.begin(), personal.end(), word) != personal.end() ||
-           std::find(group.begin(), group.end(), word) != group.end();
+    return (d_.word_kinds_[word] & (kPersonalPossessive | kGroupPossessive)) != 0;
   }
 
   // "his government", "its army", "their foreign ministers": the owner is
@@ -1395,8 +1392,7 @@ class ActorDictionary::Matcher {
     // named, person or not.
     const bool whose = owner_word == d_.word_whose_;
     if (!whose && !IsPossessive(owner_word)) return false;
-    const auto& personal = d_.personal_possessives_;
-    const bool person = std::find(personal.begin(), personal.end(), owner_word) != personal.end();
+    const bool person = (d_.word_kinds_[owner_word] & kPersonalPossessive) != 0;
     // Verb patterns read "recalled its ambassador", "withdrew its troops"
     // as words: only the offices that act on their own are taken here.
     if (!noun.owned_reference) return false;

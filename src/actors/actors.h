@@ -296,14 +296,19 @@ class ActorDictionary {
     uint32_t after = kNoActor;
   };
   std::vector<OutOfOffice> out_of_office_;
-  std::vector<uint32_t> title_words_;     // word ids of title and sector nouns
-  std::vector<uint32_t> calendar_words_;  // "Monday", "January": never part of a name
+  // What the matcher asks of single words, by word id (WordKind bits): a
+  // table lookup where lists were searched at every name.
+  enum WordKind : uint8_t {
+    kTitleWord = 1,           // a word of a title or sector noun
+    kCalendarWord = 2,        // "Monday", "January", "the": never part of a name
+    kQualifierWord = 4,       // "main", "top": "Uganda's main opposition leader"
+    kPersonalPossessive = 8,  // "his", "her"
+    kGroupPossessive = 16,    // "its", "their"
+  };
+  std::vector<uint8_t> word_kinds_;
   uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0, word_from_ = 0,
            word_in_ = 0, word_and_ = 0, word_comma_ = 0, word_whose_ = 0, word_leaders_ = 0;
   uint32_t word_it_ = 0;
-  std::vector<uint32_t> personal_possessives_;  // "his", "her"
-  std::vector<uint32_t> group_possessives_;     // "its", "their"
-  std::vector<uint32_t> qualifier_words_;       // "main", "top": "Uganda's main opposition leader"
 };
 
 // What the dictionaries know about `name` on `date`, as text for `dyad
