@@ -212,7 +212,9 @@ struct ActorDictionary::Trie {
   // By node, once built: kNamed if it has payloads, kInner if some edge
   // leaves it (the walk along a sentence stops at a node without one,
   // sparing a probe).
-  enum : uint8_t { kNamed = 1, kInner = 2 };
+  // kPlainLeaf: no edge leaves it and each of its names asks no more of
+  // the text than a capital (Builder::MarkPlainLeaves).
+  enum : uint8_t { kNamed = 1, kInner = 2, kPlainLeaf = 4 };
   std::vector<uint8_t> node_flags;
 
   static size_t Spread(uint64_t key) {
@@ -263,10 +265,10 @@ struct ActorDictionary::Trie {
     return word < first_nodes.size() ? first_nodes[word] : 0;
   }
   [[gnu::noinline]] uint32_t FirstNodeWhileBuilding(uint32_t word) const { return Child(0, word); }
-  bool Starts(uint32_t word) const { return FirstNode(word) != 0; }
   // Only once built.
   bool Named(uint32_t node) const { return (node_flags[node] & kNamed) != 0; }
   bool Inner(uint32_t node) const { return (node_flags[node] & kInner) != 0; }
+  bool PlainLeaf(uint32_t node) const { return (node_flags[node] & kPlainLeaf) != 0; }
   uint32_t Add(std::span<const uint32_t> words) {
     uint32_t node = 0;
     for (uint32_t word : words) {
@@ -612,6 +614,7 @@ class ActorDictionary::Builder {
     // Every word is interned now: the tables by word id span them all.
     dictionary_.word_kinds_.resize(dictionary_.vocabulary_.size() + 1, 0);
     trie_->Freeze(dictionary_.vocabulary_.size());
+    MarkPlainLeaves();
     dictionary_.trie_ = std::move(trie_);
   }
 
@@ -771,6 +774,25 @@ class ActorDictionary::Builder {
       return Status::InvalidInput("'" + code + "': unknown sector '" + sector + "'");
     }
     return AddActor(code, country, "", sector, dictionary_.actors_[found->second].name);
+  }
+
+  // Marks the trie's nodes whose names Matcher::Accepts would take or leave
+  // by their capital alone (not a person's, not to match exactly, not also
+  // a personal name) when no longer name goes on from them: the matcher
+  // answers for those without walking the trie.
+  void MarkPlainLeaves() {
+    auto plain = [&](uint32_t index) {
+      const Name& name = dictionary_.names_[index];
+      return name.kind != NameKind::kPerson && name.kind != NameKind::kSurname &&
+             name.exact.empty() && !name.name_like;
+    };
+    for (size_t node = 1; node < trie_->payloads.size(); ++node) {
+      const auto& payloads = trie_->payloads[node];
+      if (!payloads.empty() && !trie_->Inner(node) &&
+          std::all_of(payloads.begin(), payloads.end(), plain)) {
+        trie_->node_flags[node] |= Trie::kPlainLeaf;
+      }
+    }
   }
 
   // Gives the word (folded) the WordKind `kind`.
@@ -978,11 +1000,34 @@ class ActorDictionary::Matcher {
     // table of first words turns those away here, inlined in the callers,
     // before a call sets up the prefix array. (Inlining is forced: left to
     // itself the compiler made this a call, a tenth of the actor stage.)
-    if (position >= words_.size() || !d_.trie_->Starts(words_[position])) return -1;
-    return NameStartingAt(position, length, allow_surnames, title_role);
+    if (position >= words_.size()) return -1;
+    const uint32_t node = d_.trie_->FirstNode(words_[position]);
+    if (node == 0) return -1;
+    return NameFrom(node, position, length, allow_surnames, title_role);
   }
 
-  // NameAt() for a word that starts some name.
+  // NameAt() for a word that starts some name, whose node is `node`. Most
+  // such words are names of one word that no longer name goes on from, and
+  // that only ask to be capitalised (Trie::kPlainLeaf): those are answered
+  // here, inlined, without the call that sets up the prefix array.
+  [[gnu::always_inline]] int64_t NameFrom(uint32_t node, size_t position, uint32_t* length,
+                                          bool allow_surnames, std::string_view title_role) const {
+    if (!d_.trie_->PlainLeaf(node)) {
+      return NameStartingAt(position, length, allow_surnames, title_role);
+    }
+    // As NameStartingAt would find: the newest name the case allows.
+    const bool lowercase = StartsLowercase(TokenText(position));
+    const auto& payloads = d_.trie_->payloads[node];
+    for (auto it = payloads.rbegin(); it != payloads.rend(); ++it) {
+      if (lowercase && d_.names_[*it].capitalised) continue;
+      *length = 1;
+      return *it;
+    }
+    return -1;
+  }
+
+  // NameAt() for a word that starts some name: every name along the words
+  // from it, longest first.
   [[gnu::noinline]] int64_t NameStartingAt(size_t position, uint32_t* length, bool allow_surnames,
                                            std::string_view title_role) const {
     std::array<Trie::Prefix, Trie::kMaxDepth> prefixes;
@@ -1102,7 +1147,8 @@ class ActorDictionary::Matcher {
     if (SentenceOpeningIt(out)) position = 1;
     while ((position = NextNameStart(position)) < words_.size()) {
       uint32_t length = 0;
-      const int64_t found = NameStartingAt(position, &length, false, {});
+      const int64_t found =
+          NameFrom(d_.trie_->FirstNode(words_[position]), position, &length, false, {});
       if (found < 0) {
         ++position;
         continue;
