@@ -214,7 +214,8 @@ struct ActorDictionary::Trie {
   // sparing a probe).
   // kPlainLeaf: no edge leaves it and each of its names asks no more of
   // the text than a capital (Builder::MarkPlainLeaves).
-  enum : uint8_t { kNamed = 1, kInner = 2, kPlainLeaf = 4 };
+  // kSurnameLeaf: no edge leaves it and its one name is a plain surname.
+  enum : uint8_t { kNamed = 1, kInner = 2, kPlainLeaf = 4, kSurnameLeaf = 8 };
   std::vector<uint8_t> node_flags;
 
   static size_t Spread(uint64_t key) {
@@ -269,6 +270,7 @@ struct ActorDictionary::Trie {
   bool Named(uint32_t node) const { return (node_flags[node] & kNamed) != 0; }
   bool Inner(uint32_t node) const { return (node_flags[node] & kInner) != 0; }
   bool PlainLeaf(uint32_t node) const { return (node_flags[node] & kPlainLeaf) != 0; }
+  bool SurnameLeaf(uint32_t node) const { return (node_flags[node] & kSurnameLeaf) != 0; }
   uint32_t Add(std::span<const uint32_t> words) {
     uint32_t node = 0;
     for (uint32_t word : words) {
@@ -778,8 +780,9 @@ class ActorDictionary::Builder {
 
   // Marks the trie's nodes whose names Matcher::Accepts would take or leave
   // by their capital alone (not a person's, not to match exactly, not also
-  // a personal name) when no longer name goes on from them: the matcher
-  // answers for those without walking the trie.
+  // a personal name), or that are one plain surname, when no longer name
+  // goes on from them: the matcher answers for those without walking the
+  // trie.
   void MarkPlainLeaves() {
     auto plain = [&](uint32_t index) {
       const Name& name = dictionary_.names_[index];
@@ -788,9 +791,14 @@ class ActorDictionary::Builder {
     };
     for (size_t node = 1; node < trie_->payloads.size(); ++node) {
       const auto& payloads = trie_->payloads[node];
-      if (!payloads.empty() && !trie_->Inner(node) &&
-          std::all_of(payloads.begin(), payloads.end(), plain)) {
+      if (payloads.empty() || trie_->Inner(node)) continue;
+      if (std::all_of(payloads.begin(), payloads.end(), plain)) {
         trie_->node_flags[node] |= Trie::kPlainLeaf;
+      }
+      const Name& first = dictionary_.names_[payloads.front()];
+      if (payloads.size() == 1 && first.kind == NameKind::kSurname && first.exact.empty() &&
+          !first.name_like) {
+        trie_->node_flags[node] |= Trie::kSurnameLeaf;
       }
     }
   }
@@ -1012,6 +1020,7 @@ class ActorDictionary::Matcher {
   // here, inlined, without the call that sets up the prefix array.
   [[gnu::always_inline]] int64_t NameFrom(uint32_t node, size_t position, uint32_t* length,
                                           bool allow_surnames, std::string_view title_role) const {
+    if (d_.trie_->SurnameLeaf(node)) return SurnameAt(node, position, length, allow_surnames);
     if (!d_.trie_->PlainLeaf(node)) {
       return NameStartingAt(position, length, allow_surnames, title_role);
     }
@@ -1024,6 +1033,20 @@ class ActorDictionary::Matcher {
       return *it;
     }
     return -1;
+  }
+
+  // NameFrom() for a Trie::kSurnameLeaf node, as NameStartingAt would
+  // find: "in" is the surname of Moon Jae-in, and news writes it often.
+  int64_t SurnameAt(uint32_t node, size_t position, uint32_t* length, bool allow_surnames) const {
+    const uint32_t index = d_.trie_->payloads[node].front();
+    const Name& name = d_.names_[index];
+    const bool lowercase = StartsLowercase(TokenText(position));
+    const bool accepted = allow_surnames
+                              ? !lowercase
+                              : !(lowercase && name.capitalised) && PersonIntroduced(name.target);
+    if (!accepted) return -1;
+    *length = 1;
+    return index;
   }
 
   // NameAt() for a word that starts some name: every name along the words
