@@ -510,6 +510,15 @@ class ActorDictionary::Builder {
       }
       states[i] = dictionary_.FindCodeIndex(country);
     }
+    // Each actor's state or organisation (VENGOV -> VEN), as a number for
+    // comparing.
+    std::unordered_map<std::string_view, uint32_t> root_ids;
+    dictionary_.root_of_.reserve(dictionary_.actors_.size());
+    for (const Actor& actor : dictionary_.actors_) {
+      const std::string_view root = actor.country.empty() ? actor.org : actor.country;
+      dictionary_.root_of_.push_back(
+          root_ids.emplace(root, static_cast<uint32_t>(root_ids.size())).first->second);
+    }
     // Names that are also personal names ("Jordan") are checked against
     // their neighbours when matched.
     for (const std::string& phrase : name_like_) {
@@ -1235,7 +1244,7 @@ class ActorDictionary::Matcher {
         out.push_back(mention);
         // "the two countries" may follow in this very sentence.
         if (!pair_noted && mention.partner == kNoActor) {
-          pair_noted = OfferToPair(first_actor, d_.ActorAt(mention, document_.report_date_));
+          pair_noted = OfferToPair(first_actor, ActorNow(mention));
         }
       }
       position = end;
@@ -1260,10 +1269,11 @@ class ActorDictionary::Matcher {
     return words_.size();
   }
 
-  // The state or organisation an actor belongs to (VENGOV -> VEN).
-  std::string_view Root(uint32_t actor) const {
-    const Actor& a = d_.actors_[actor];
-    return a.country.empty() ? std::string_view(a.org) : std::string_view(a.country);
+  // ActorAt(mention, the report date), without the call for a mention of
+  // no person (most of them).
+  uint32_t ActorNow(const ActorMention& mention) const {
+    return mention.person == kNoPerson ? mention.actor
+                                       : d_.ActorAt(mention, document_.report_date_);
   }
 
   void Remember(const ActorMention& mention, bool full_name) {
@@ -1277,7 +1287,7 @@ class ActorDictionary::Matcher {
       document_.people_.push_back({mention.person, mention.actor, document_.sentence_});
     }
     if (mention.partner != kNoActor) return;
-    const uint32_t index = d_.ActorAt(mention, document_.report_date_);
+    const uint32_t index = ActorNow(mention);
     if (d_.actors_[index].country.empty()) {
       // "the EU foreign policy chief ... the bloc": the organisation whole.
       if (d_.organisation_of_[index] != kNoActor) document_.last_org_ = d_.organisation_of_[index];
@@ -1334,7 +1344,7 @@ class ActorDictionary::Matcher {
     uint32_t first_actor = kNoActor;
     for (size_t i = first_new_; i < out.size(); ++i) {
       if (out[i].partner != kNoActor) continue;
-      if (OfferToPair(first_actor, d_.ActorAt(out[i], document_.report_date_))) return;
+      if (OfferToPair(first_actor, ActorNow(out[i]))) return;
     }
   }
 
@@ -1347,7 +1357,7 @@ class ActorDictionary::Matcher {
       first = actor;
       return false;
     }
-    if (Root(actor) == Root(first)) return false;
+    if (d_.root_of_[actor] == d_.root_of_[first]) return false;
     document_.NoteDyad(first, actor);
     return true;
   }
@@ -1485,7 +1495,7 @@ class ActorDictionary::Matcher {
       const bool person_like = index < 64 && (person_like_ >> index) & 1;
       if (person_like != person && !whose) continue;
       const ActorMention& owner = (*out_)[i];
-      const Actor& actor = d_.actors_[d_.ActorAt(owner, document_.report_date_)];
+      const Actor& actor = d_.actors_[ActorNow(owner)];
       const uint32_t whole =
           actor.country.empty() ? d_.FindCodeIndex(actor.org) : d_.FindCodeIndex(actor.country);
       if (whole == kNoActor) return false;

@@ -288,6 +288,9 @@ class ActorDictionary {
   // Per actor of an organisation, the organisation as a whole (EUGOV -> EU),
   // else kNoActor: asked for every such mention a document remembers.
   std::vector<uint32_t> organisation_of_;
+  // Per actor, a number for the state or organisation it belongs to (its
+  // country, else its organisation code): equal for VENGOV and VENMIL.
+  std::vector<uint32_t> root_of_;
   // Per person, OutOfOfficeActor's answer before their first office (the
   // state, or an organisation's official's own actor) and after it (the
   // state's ELI sector).
