@@ -941,9 +941,10 @@ class ActorDictionary::Matcher {
         name_starts_(name_starts),
         document_(document) {}
 
+  // Without substr's check (tokens lie in the text), so that it inlines.
   std::string_view TokenText(size_t local) const {
     const Token& token = segmentation_.tokens[sentence_.first_token + local];
-    return text_.substr(token.begin, token.end - token.begin);
+    return std::string_view(text_.data() + token.begin, token.end - token.begin);
   }
   bool IsWord(size_t local, uint32_t id) const {
     return local < words_.size() && words_[local] == id;
@@ -1024,21 +1025,31 @@ class ActorDictionary::Matcher {
   }
 
   // NameAt() for a word that starts some name, whose node is `node`. Most
-  // such words are names of one word that no longer name goes on from, and
-  // that only ask to be capitalised (Trie::kPlainLeaf): those are answered
-  // here, inlined, without the call that sets up the prefix array.
+  // such names are of one or two words, no longer name goes on from them,
+  // and they only ask to be capitalised (Trie::kPlainLeaf): those are
+  // answered here, inlined, without the call that sets up the prefix array.
   [[gnu::always_inline]] int64_t NameFrom(uint32_t node, size_t position, uint32_t* length,
                                           bool allow_surnames, std::string_view title_role) const {
-    if (d_.trie_->SurnameLeaf(node)) return SurnameAt(node, position, length, allow_surnames);
-    if (!d_.trie_->PlainLeaf(node)) {
-      return NameStartingAt(position, length, allow_surnames, title_role);
+    const Trie& trie = *d_.trie_;
+    if (trie.SurnameLeaf(node)) return SurnameAt(node, position, length, allow_surnames);
+    uint32_t words = 1;
+    if (!trie.Named(node)) {
+      // Only longer names start here ("United" of "United States"): the
+      // second word decides.
+      const size_t next = position + 1;
+      node = next < words_.size() && words_[next] != Vocabulary::kUnknown
+                 ? trie.Child(node, words_[next])
+                 : 0;
+      if (node == 0) return -1;
+      words = 2;
     }
+    if (!trie.PlainLeaf(node)) return NameStartingAt(position, length, allow_surnames, title_role);
     // As NameStartingAt would find: the newest name the case allows.
     const bool lowercase = StartsLowercase(TokenText(position));
-    const auto& payloads = d_.trie_->payloads[node];
+    const auto& payloads = trie.payloads[node];
     for (auto it = payloads.rbegin(); it != payloads.rend(); ++it) {
       if (lowercase && d_.names_[*it].capitalised) continue;
-      *length = 1;
+      *length = words;
       return *it;
     }
     return -1;
