@@ -212,10 +212,10 @@ struct ActorDictionary::Trie {
   // By node, once built: kNamed if it has payloads, kInner if some edge
   // leaves it (the walk along a sentence stops at a node without one,
   // sparing a probe).
-  // kPlainLeaf: no edge leaves it and each of its names asks no more of
-  // the text than a capital (Builder::MarkPlainLeaves).
+  // kPlain: it has names, and each asks no more of the text than a capital.
   // kSurnameLeaf: no edge leaves it and its one name is a plain surname.
-  enum : uint8_t { kNamed = 1, kInner = 2, kPlainLeaf = 4, kSurnameLeaf = 8 };
+  // (Builder::MarkPlainNodes.)
+  enum : uint8_t { kNamed = 1, kInner = 2, kPlain = 4, kSurnameLeaf = 8 };
   std::vector<uint8_t> node_flags;
 
   static size_t Spread(uint64_t key) {
@@ -256,20 +256,16 @@ struct ActorDictionary::Trie {
       if (flat[i].key == kNoEdge) return 0;
     }
   }
+  // Only once built (the matcher's questions):
   // The node of the one-word name `word` or of the names starting with it,
-  // or 0 (for kUnknown too). Asked by NameAt at every token, so it is kept
-  // small enough to be inlined there: the trie still being built is asked
-  // out of line. (Left to itself the compiler made it a call, which cost
-  // more than the test.)
-  [[gnu::always_inline]] uint32_t FirstNode(uint32_t word) const {
-    if (first_nodes.empty()) return FirstNodeWhileBuilding(word);
-    return word < first_nodes.size() ? first_nodes[word] : 0;
+  // or 0 (for kUnknown too). `word` is one of the vocabulary's.
+  uint32_t FirstNode(uint32_t word) const {
+    assert(word < first_nodes.size());
+    return first_nodes[word];
   }
-  [[gnu::noinline]] uint32_t FirstNodeWhileBuilding(uint32_t word) const { return Child(0, word); }
-  // Only once built.
   bool Named(uint32_t node) const { return (node_flags[node] & kNamed) != 0; }
   bool Inner(uint32_t node) const { return (node_flags[node] & kInner) != 0; }
-  bool PlainLeaf(uint32_t node) const { return (node_flags[node] & kPlainLeaf) != 0; }
+  bool Plain(uint32_t node) const { return (node_flags[node] & kPlain) != 0; }
   bool SurnameLeaf(uint32_t node) const { return (node_flags[node] & kSurnameLeaf) != 0; }
   uint32_t Add(std::span<const uint32_t> words) {
     uint32_t node = 0;
@@ -625,7 +621,7 @@ class ActorDictionary::Builder {
     // Every word is interned now: the tables by word id span them all.
     dictionary_.word_kinds_.resize(dictionary_.vocabulary_.size() + 1, 0);
     trie_->Freeze(dictionary_.vocabulary_.size());
-    MarkPlainLeaves();
+    MarkPlainNodes();
     dictionary_.trie_ = std::move(trie_);
   }
 
@@ -789,10 +785,10 @@ class ActorDictionary::Builder {
 
   // Marks the trie's nodes whose names Matcher::Accepts would take or leave
   // by their capital alone (not a person's, not to match exactly, not also
-  // a personal name), or that are one plain surname, when no longer name
-  // goes on from them: the matcher answers for those without walking the
-  // trie.
-  void MarkPlainLeaves() {
+  // a personal name), and those that are one plain surname with no longer
+  // name going on from them: the matcher answers for those without walking
+  // the trie.
+  void MarkPlainNodes() {
     auto plain = [&](uint32_t index) {
       const Name& name = dictionary_.names_[index];
       return name.kind != NameKind::kPerson && name.kind != NameKind::kSurname &&
@@ -800,13 +796,13 @@ class ActorDictionary::Builder {
     };
     for (size_t node = 1; node < trie_->payloads.size(); ++node) {
       const auto& payloads = trie_->payloads[node];
-      if (payloads.empty() || trie_->Inner(node)) continue;
+      if (payloads.empty()) continue;
       if (std::all_of(payloads.begin(), payloads.end(), plain)) {
-        trie_->node_flags[node] |= Trie::kPlainLeaf;
+        trie_->node_flags[node] |= Trie::kPlain;
       }
       const Name& first = dictionary_.names_[payloads.front()];
-      if (payloads.size() == 1 && first.kind == NameKind::kSurname && first.exact.empty() &&
-          !first.name_like) {
+      if (payloads.size() == 1 && !trie_->Inner(node) && first.kind == NameKind::kSurname &&
+          first.exact.empty() && !first.name_like) {
         trie_->node_flags[node] |= Trie::kSurnameLeaf;
       }
     }
@@ -1025,8 +1021,8 @@ class ActorDictionary::Matcher {
   }
 
   // NameAt() for a word that starts some name, whose node is `node`. Most
-  // such names are of one or two words, no longer name goes on from them,
-  // and they only ask to be capitalised (Trie::kPlainLeaf): those are
+  // such names are of one or two words, no longer name goes on from them
+  // here, and they only ask to be capitalised (Trie::kPlain): those are
   // answered here, inlined, without the call that sets up the prefix array.
   [[gnu::always_inline]] int64_t NameFrom(uint32_t node, size_t position, uint32_t* length,
                                           bool allow_surnames, std::string_view title_role) const {
@@ -1036,14 +1032,14 @@ class ActorDictionary::Matcher {
     if (!trie.Named(node)) {
       // Only longer names start here ("United" of "United States"): the
       // second word decides.
-      const size_t next = position + 1;
-      node = next < words_.size() && words_[next] != Vocabulary::kUnknown
-                 ? trie.Child(node, words_[next])
-                 : 0;
+      node = ChildAt(node, position + 1);
       if (node == 0) return -1;
       words = 2;
     }
-    if (!trie.PlainLeaf(node)) return NameStartingAt(position, length, allow_surnames, title_role);
+    // The one name along the words, unless a longer one goes on.
+    if (!trie.Plain(node) || (trie.Inner(node) && ChildAt(node, position + words) != 0)) {
+      return NameStartingAt(position, length, allow_surnames, title_role);
+    }
     // As NameStartingAt would find: the newest name the case allows.
     const bool lowercase = StartsLowercase(TokenText(position));
     const auto& payloads = trie.payloads[node];
@@ -1053,6 +1049,12 @@ class ActorDictionary::Matcher {
       return *it;
     }
     return -1;
+  }
+
+  // The trie's child of `node` for word `local`, or 0.
+  uint32_t ChildAt(uint32_t node, size_t local) const {
+    if (local >= words_.size() || words_[local] == Vocabulary::kUnknown) return 0;
+    return d_.trie_->Child(node, words_[local]);
   }
 
   // NameFrom() for a Trie::kSurnameLeaf node, as NameStartingAt would
