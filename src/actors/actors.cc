@@ -48,6 +48,14 @@ constexpr std::string_view kRoles[] = {"head_of_state",
 constexpr std::string_view kLeaderRoles[] = {"head_of_state", "head_of_government",
                                              "secretary_general", "org_head", "monarch"};
 
+// a == b for `a` one of kSectors, letter by letter: a string compare called
+// memcmp, most of ActorForSector's cost.
+bool SameSector(std::string_view a, std::string_view b) {
+  static_assert(std::all_of(std::begin(kSectors), std::end(kSectors),
+                            [](std::string_view sector) { return sector.size() == 3; }));
+  return b.size() == 3 && a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+}
+
 bool IsSector(std::string_view code) {
   return std::find(std::begin(kSectors), std::end(kSectors), code) != std::end(kSectors);
 }
@@ -80,7 +88,7 @@ bool StartsLowercase(std::string_view text) {
 bool StartsUppercase(std::string_view text) {
   if (text.empty()) return false;
   const unsigned char c = static_cast<unsigned char>(text[0]);
-  return (c >= 'A' && c <= 'Z') || c >= 0x80;
+  return IsAsciiCapital(static_cast<char>(c)) || c >= 0x80;
 }
 
 // Whether `noun`, folded, is one of `list`.
@@ -209,13 +217,15 @@ struct ActorDictionary::Trie {
   // the word. Every token asks, and most get 0 here, without a probe of the
   // large edge table; those that start names skip the probe too.
   std::vector<uint32_t> first_nodes;
-  // By node, once built: kNamed if it has payloads, kInner if some edge
-  // leaves it (the walk along a sentence stops at a node without one,
-  // sparing a probe).
-  // kPlain: it has names, and each asks no more of the text than a capital.
-  // kSurnameLeaf: no edge leaves it and its one name is a plain surname.
-  // (Builder::MarkPlainNodes.)
-  enum : uint8_t { kNamed = 1, kInner = 2, kPlain = 4, kSurnameLeaf = 8 };
+  // By node, once built, what the matcher asks before walking on:
+  enum : uint8_t {
+    kNamed = 1,  // it has payloads
+    kInner = 2,  // some edge leaves it (else the walk stops, sparing a probe)
+    // It has payloads, and each asks no more of the text than a capital
+    // (Builder::MarkPlainNodes).
+    kPlain = 4,
+    kSurnameLeaf = 8,  // no edge leaves it, and its one payload is a plain surname
+  };
   std::vector<uint8_t> node_flags;
 
   static size_t Spread(uint64_t key) {
@@ -889,7 +899,8 @@ uint32_t ActorDictionary::ActorForSector(uint32_t country_actor, std::string_vie
   // Asked for every "Venezuelan army" in the text: a table, not a string key.
   constexpr size_t kSectorCount = std::size(kSectors);
   for (size_t s = 0; s < kSectorCount; ++s) {
-    if (kSectors[s] == sector && country_actor * kSectorCount + s < sector_variants_.size()) {
+    if (SameSector(kSectors[s], sector) &&
+        country_actor * kSectorCount + s < sector_variants_.size()) {
       const uint32_t variant = sector_variants_[country_actor * kSectorCount + s];
       return variant == kNoActor ? country_actor : variant;
     }
@@ -937,8 +948,9 @@ class ActorDictionary::Matcher {
         name_starts_(name_starts),
         document_(document) {}
 
-  // Without substr's check (tokens lie in the text), so that it inlines.
-  std::string_view TokenText(size_t local) const {
+  // Without substr's check (tokens lie in the text), and inlined: asked of
+  // most names tried.
+  [[gnu::always_inline]] std::string_view TokenText(size_t local) const {
     const Token& token = segmentation_.tokens[sentence_.first_token + local];
     return std::string_view(text_.data() + token.begin, token.end - token.begin);
   }
@@ -959,7 +971,7 @@ class ActorDictionary::Matcher {
   bool StartsCapital(size_t local) const {
     if (local >= words_.size()) return false;
     const std::string_view text = TokenText(local);
-    return !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
+    return !text.empty() && IsAsciiCapital(text[0]);
   }
   bool IsTitleWord(size_t local) const { return IsKind(local, kTitleWord); }
   // A capitalised word that may be part of a person's name: not a title, not

@@ -264,13 +264,13 @@ class ActorDictionary {
   ActorDictionary();
   uint32_t ActorForSector(uint32_t country_actor, std::string_view sector) const;
   uint32_t OutOfOfficeActor(uint32_t person, CivilDate date) const;
-  // The word id of "Venezuela" for the token "Venezuelas", folded
-  // `folded`, when it stands for "Venezuela's" (see actors.cc), else
-  // Vocabulary::kUnknown.
   // Sets bit i of `name_starts` where a name may start at words[i]: one
   // starts with the word, and if only longer ones do, the next word
   // continues one.
   void MarkNameStarts(std::span<const uint32_t> words, std::vector<uint64_t>& name_starts) const;
+  // The word id of "Venezuela" for the token "Venezuelas", folded
+  // `folded`, when it stands for "Venezuela's" (see actors.cc), else
+  // Vocabulary::kUnknown.
   uint32_t PossessiveWithoutApostrophe(std::string_view text, const Segmentation& segmentation,
                                        uint32_t token_index, std::string_view folded) const;
 
