@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cassert>
 #include <cctype>
 #include <map>
 #include <set>
@@ -46,6 +48,14 @@ constexpr std::string_view kRoles[] = {"head_of_state",
 constexpr std::string_view kLeaderRoles[] = {"head_of_state", "head_of_government",
                                              "secretary_general", "org_head", "monarch"};
 
+// a == b for `a` one of kSectors, letter by letter: a string compare called
+// memcmp, most of ActorForSector's cost.
+bool SameSector(std::string_view a, std::string_view b) {
+  static_assert(std::all_of(std::begin(kSectors), std::end(kSectors),
+                            [](std::string_view sector) { return sector.size() == 3; }));
+  return b.size() == 3 && a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+}
+
 bool IsSector(std::string_view code) {
   return std::find(std::begin(kSectors), std::end(kSectors), code) != std::end(kSectors);
 }
@@ -66,15 +76,19 @@ bool NeedsExactCase(std::string_view name) {
   return capitals >= 2;
 }
 
+bool IsAsciiCapital(char c) { return c >= 'A' && c <= 'Z'; }
+
 // Text starting with an ASCII lower-case letter is not a proper name: "turkey"
 // is the bird, "china" the porcelain. Other scripts and accented capitals pass.
+// Compared by hand, as std::islower is a library call (dyad keeps the "C"
+// locale) and matching asks it of most names it tries.
 bool StartsLowercase(std::string_view text) {
-  return !text.empty() && std::islower(static_cast<unsigned char>(text[0]));
+  return !text.empty() && text[0] >= 'a' && text[0] <= 'z';
 }
 bool StartsUppercase(std::string_view text) {
   if (text.empty()) return false;
   const unsigned char c = static_cast<unsigned char>(text[0]);
-  return std::isupper(c) || c >= 0x80;
+  return IsAsciiCapital(static_cast<char>(c)) || c >= 0x80;
 }
 
 // Whether `noun`, folded, is one of `list`.
@@ -199,29 +213,43 @@ struct ActorDictionary::Trie {
   };
   static constexpr uint64_t kNoEdge = ~uint64_t{0};
   std::vector<FlatEdge> flat;
-  // By word id, once built, one bit each: whether some name starts with the
-  // word. Most tokens start none, and this small table answers without a
-  // probe of the large edge table.
-  std::vector<uint64_t> starts;
+  // By word id, once built: the root's child, or 0 when no name starts with
+  // the word. Every token asks, and most get 0 here, without a probe of the
+  // large edge table; those that start names skip the probe too.
+  std::vector<uint32_t> first_nodes;
+  // By node, once built, what the matcher asks before walking on:
+  enum : uint8_t {
+    kNamed = 1,  // it has payloads
+    kInner = 2,  // some edge leaves it (else the walk stops, sparing a probe)
+    // It has payloads, and each asks no more of the text than a capital
+    // (Builder::MarkPlainNodes).
+    kPlain = 4,
+    kSurnameLeaf = 8,  // no edge leaves it, and its one payload is a plain surname
+  };
+  std::vector<uint8_t> node_flags;
 
   static size_t Spread(uint64_t key) {
     key ^= key >> 33;
     key *= 0xFF51AFD7ED558CCDULL;
     return static_cast<size_t>(key ^ (key >> 33));
   }
-  void Freeze() {
+  // `vocabulary_size`: the largest word id the trie will be asked about.
+  void Freeze(size_t vocabulary_size) {
     size_t capacity = 16;
     while (capacity < edges.size() * 2) capacity *= 2;
     flat.assign(capacity, FlatEdge{});
+    first_nodes.assign(vocabulary_size + 1, 0);
+    node_flags.assign(payloads.size(), 0);
+    for (size_t node = 0; node < payloads.size(); ++node) {
+      if (!payloads[node].empty()) node_flags[node] = kNamed;
+    }
     for (const auto& [key, child] : edges) {
       size_t i = Spread(key) & (capacity - 1);
       while (flat[i].key != kNoEdge) i = (i + 1) & (capacity - 1);
       flat[i] = {key, child};
-      if ((key >> 32) == 0) {  // an edge of the root
-        const auto word = static_cast<uint32_t>(key);
-        if (word / 64 >= starts.size()) starts.resize(word / 64 + 1, 0);
-        starts[word / 64] |= uint64_t{1} << (word % 64);
-      }
+      const auto node = static_cast<uint32_t>(key >> 32);
+      node_flags[node] |= kInner;
+      if (node == 0) first_nodes[static_cast<uint32_t>(key)] = child;
     }
     edges.clear();
   }
@@ -238,15 +266,17 @@ struct ActorDictionary::Trie {
       if (flat[i].key == kNoEdge) return 0;
     }
   }
-  // Whether some name starts with `word` (false for kUnknown). Asked by
-  // NameAt at every token, so it is kept small enough to be inlined there:
-  // the trie still being built is asked out of line. (Left to itself the
-  // compiler made it a call, which cost more than the test.)
-  [[gnu::always_inline]] bool Starts(uint32_t word) const {
-    if (flat.empty()) return StartsWhileBuilding(word);
-    return word / 64 < starts.size() && ((starts[word / 64] >> (word % 64)) & 1) != 0;
+  // Only once built (the matcher's questions):
+  // The node of the one-word name `word` or of the names starting with it,
+  // or 0 (for kUnknown too). `word` is one of the vocabulary's.
+  uint32_t FirstNode(uint32_t word) const {
+    assert(word < first_nodes.size());
+    return first_nodes[word];
   }
-  [[gnu::noinline]] bool StartsWhileBuilding(uint32_t word) const { return Child(0, word) != 0; }
+  bool Named(uint32_t node) const { return (node_flags[node] & kNamed) != 0; }
+  bool Inner(uint32_t node) const { return (node_flags[node] & kInner) != 0; }
+  bool Plain(uint32_t node) const { return (node_flags[node] & kPlain) != 0; }
+  bool SurnameLeaf(uint32_t node) const { return (node_flags[node] & kSurnameLeaf) != 0; }
   uint32_t Add(std::span<const uint32_t> words) {
     uint32_t node = 0;
     for (uint32_t word : words) {
@@ -275,16 +305,17 @@ struct ActorDictionary::Trie {
     uint32_t length;
     uint32_t node;
   };
-  // Nodes with payloads along words[start...]: (length, node), shortest first.
+  // Nodes with payloads along words[start...]: (length, node), shortest
+  // first. Only once built.
   size_t Prefixes(std::span<const uint32_t> words, size_t start,
                   std::array<Prefix, kMaxDepth>& out) const {
     size_t count = 0;
-    uint32_t node = 0;
-    for (size_t i = start; i < words.size() && i - start < kMaxDepth; ++i) {
+    uint32_t node = start < words.size() ? FirstNode(words[start]) : 0;
+    for (size_t i = start + 1; node != 0; ++i) {
+      if (Named(node)) out[count++] = {static_cast<uint32_t>(i - start), node};
+      if (!Inner(node) || i >= words.size() || i - start >= kMaxDepth) break;
       if (words[i] == Vocabulary::kUnknown) break;
       node = Child(node, words[i]);
-      if (node == 0) break;
-      if (!payloads[node].empty()) out[count++] = {static_cast<uint32_t>(i - start + 1), node};
     }
     return count;
   }
@@ -376,8 +407,7 @@ class ActorDictionary::Builder {
             name.role_by_country = std::string(fields[3]);
         }
         for (const Token& token : Segment(noun).tokens) {
-          dictionary_.title_words_.push_back(dictionary_.vocabulary_.Intern(
-              Folded(noun.substr(token.begin, token.end - token.begin))));
+          MarkWord(Folded(noun.substr(token.begin, token.end - token.begin)), kTitleWord);
         }
       }
     }
@@ -486,6 +516,15 @@ class ActorDictionary::Builder {
       }
       states[i] = dictionary_.FindCodeIndex(country);
     }
+    // Each actor's state or organisation (VENGOV -> VEN), as a number for
+    // comparing.
+    std::unordered_map<std::string_view, uint32_t> root_ids;
+    dictionary_.root_of_.reserve(dictionary_.actors_.size());
+    for (const Actor& actor : dictionary_.actors_) {
+      const std::string_view root = actor.country.empty() ? actor.org : actor.country;
+      dictionary_.root_of_.push_back(
+          root_ids.emplace(root, static_cast<uint32_t>(root_ids.size())).first->second);
+    }
     // Names that are also personal names ("Jordan") are checked against
     // their neighbours when matched.
     for (const std::string& phrase : name_like_) {
@@ -538,9 +577,8 @@ class ActorDictionary::Builder {
           "june",     "july",    "august",    "september", "october", "november",
           "december", "the",     "a",         "an",        "and",     "of",
           "in",       "on",      "said",      "says",      "told"}) {
-      dictionary_.calendar_words_.push_back(dictionary_.vocabulary_.Intern(word));
+      MarkWord(word, kCalendarWord);
     }
-    std::sort(dictionary_.title_words_.begin(), dictionary_.title_words_.end());
     dictionary_.word_of_ = dictionary_.vocabulary_.Intern("of");
     dictionary_.word_the_ = dictionary_.vocabulary_.Intern("the");
     dictionary_.word_s_ = dictionary_.vocabulary_.Intern("'s");
@@ -555,12 +593,10 @@ class ActorDictionary::Builder {
     dictionary_.word_it_ = dictionary_.vocabulary_.Intern("it");
     for (std::string_view word : {"main", "top", "leading", "chief", "senior", "jailed", "exiled",
                                   "veteran", "new", "acting", "interim", "powerful", "elite"}) {
-      dictionary_.qualifier_words_.push_back(dictionary_.vocabulary_.Intern(word));
+      MarkWord(word, kQualifierWord);
     }
-    for (std::string_view word : {"his", "her"})
-      dictionary_.personal_possessives_.push_back(dictionary_.vocabulary_.Intern(word));
-    for (std::string_view word : {"its", "their"})
-      dictionary_.group_possessives_.push_back(dictionary_.vocabulary_.Intern(word));
+    for (std::string_view word : {"his", "her"}) MarkWord(word, kPersonalPossessive);
+    for (std::string_view word : {"its", "their"}) MarkWord(word, kGroupPossessive);
     // Document references: grammar, not dictionary entries.
     // "the two countries" are the states of the last pair ("Indian and
     // Pakistani troops ... both countries": IND, PAK), "the two
@@ -592,7 +628,10 @@ class ActorDictionary::Builder {
     for (std::string_view pronoun : {"he", "she", "him"}) {
       AddName(pronoun, NameKind::kPronoun, 0, 1).capitalised = false;
     }
-    trie_->Freeze();
+    // Every word is interned now: the tables by word id span them all.
+    dictionary_.word_kinds_.resize(dictionary_.vocabulary_.size() + 1, 0);
+    trie_->Freeze(dictionary_.vocabulary_.size());
+    MarkPlainNodes();
     dictionary_.trie_ = std::move(trie_);
   }
 
@@ -754,6 +793,39 @@ class ActorDictionary::Builder {
     return AddActor(code, country, "", sector, dictionary_.actors_[found->second].name);
   }
 
+  // Marks the trie's nodes whose names Matcher::Accepts would take or leave
+  // by their capital alone (not a person's, not to match exactly, not also
+  // a personal name), and those that are one plain surname with no longer
+  // name going on from them: the matcher answers for those without walking
+  // the trie.
+  void MarkPlainNodes() {
+    auto plain = [&](uint32_t index) {
+      const Name& name = dictionary_.names_[index];
+      return name.kind != NameKind::kPerson && name.kind != NameKind::kSurname &&
+             name.exact.empty() && !name.name_like;
+    };
+    for (size_t node = 1; node < trie_->payloads.size(); ++node) {
+      const auto& payloads = trie_->payloads[node];
+      if (payloads.empty()) continue;
+      if (std::all_of(payloads.begin(), payloads.end(), plain)) {
+        trie_->node_flags[node] |= Trie::kPlain;
+      }
+      const Name& first = dictionary_.names_[payloads.front()];
+      if (payloads.size() == 1 && !trie_->Inner(node) && first.kind == NameKind::kSurname &&
+          first.exact.empty() && !first.name_like) {
+        trie_->node_flags[node] |= Trie::kSurnameLeaf;
+      }
+    }
+  }
+
+  // Gives the word (folded) the WordKind `kind`.
+  void MarkWord(std::string_view word, WordKind kind) {
+    const uint32_t id = dictionary_.vocabulary_.Intern(word);
+    auto& kinds = dictionary_.word_kinds_;
+    if (id >= kinds.size()) kinds.resize(id + 1, 0);
+    kinds[id] |= kind;
+  }
+
   // The word ids of `name`, valid until the next call: the buffers are
   // reused, as thousands of names made as many vectors and strings.
   std::span<const uint32_t> Words(std::string_view name) {
@@ -827,7 +899,8 @@ uint32_t ActorDictionary::ActorForSector(uint32_t country_actor, std::string_vie
   // Asked for every "Venezuelan army" in the text: a table, not a string key.
   constexpr size_t kSectorCount = std::size(kSectors);
   for (size_t s = 0; s < kSectorCount; ++s) {
-    if (kSectors[s] == sector && country_actor * kSectorCount + s < sector_variants_.size()) {
+    if (SameSector(kSectors[s], sector) &&
+        country_actor * kSectorCount + s < sector_variants_.size()) {
       const uint32_t variant = sector_variants_[country_actor * kSectorCount + s];
       return variant == kNoActor ? country_actor : variant;
     }
@@ -861,49 +934,53 @@ uint32_t ActorDictionary::ActorAt(const ActorMention& mention, CivilDate date) c
 // One sentence's matching, with the helpers that look at neighbouring tokens.
 class ActorDictionary::Matcher {
  public:
+  // `name_starts`: bit i set where a name may start at words[i]
+  // (ActorScratch::name_starts).
   Matcher(const ActorDictionary& dictionary, std::string_view text,
           const Segmentation& segmentation, const Sentence& sentence,
-          std::span<const uint32_t> words, DocumentActors& document)
+          std::span<const uint32_t> words, std::span<const uint64_t> name_starts,
+          DocumentActors& document)
       : d_(dictionary),
         text_(text),
         segmentation_(segmentation),
         sentence_(sentence),
         words_(words),
+        name_starts_(name_starts),
         document_(document) {}
 
-  std::string_view TokenText(size_t local) const {
+  // Without substr's check (tokens lie in the text), and inlined: asked of
+  // most names tried.
+  [[gnu::always_inline]] std::string_view TokenText(size_t local) const {
     const Token& token = segmentation_.tokens[sentence_.first_token + local];
-    return text_.substr(token.begin, token.end - token.begin);
+    return std::string_view(text_.data() + token.begin, token.end - token.begin);
   }
   bool IsWord(size_t local, uint32_t id) const {
     return local < words_.size() && words_[local] == id;
   }
-  bool IsQualifier(size_t local) const {
-    return local < words_.size() &&
-           std::find(d_.qualifier_words_.begin(), d_.qualifier_words_.end(), words_[local]) !=
-               d_.qualifier_words_.end();
+  // Whether the word is one of the WordKind `kinds`.
+  bool IsKind(size_t local, uint8_t kinds) const {
+    return local < words_.size() && (d_.word_kinds_[words_[local]] & kinds) != 0;
   }
+  bool IsQualifier(size_t local) const { return IsKind(local, kQualifierWord); }
   // A capitalised word that is no name dyad knows ("Rohingya", "Kurdish").
   bool IsProperWord(size_t local) const {
+    uint32_t length = 0;
+    return StartsCapital(local) && NameAt(local, &length) < 0;
+  }
+  // Whether the word begins with an ASCII capital.
+  bool StartsCapital(size_t local) const {
     if (local >= words_.size()) return false;
     const std::string_view text = TokenText(local);
-    uint32_t length = 0;
-    return !text.empty() && text[0] >= 'A' && text[0] <= 'Z' && NameAt(local, &length) < 0;
+    return !text.empty() && IsAsciiCapital(text[0]);
   }
-  bool IsTitleWord(size_t local) const {
-    return std::binary_search(d_.title_words_.begin(), d_.title_words_.end(), words_[local]);
-  }
+  bool IsTitleWord(size_t local) const { return IsKind(local, kTitleWord); }
   // A capitalised word that may be part of a person's name: not a title, not
   // a month or weekday, not a function word.
   bool IsNameWord(size_t local) const {
     if (local >= words_.size()) return false;
     const Token& token = segmentation_.tokens[sentence_.first_token + local];
     if (token.kind != TokenKind::kWord || !StartsUppercase(TokenText(local))) return false;
-    if (std::find(d_.calendar_words_.begin(), d_.calendar_words_.end(), words_[local]) !=
-        d_.calendar_words_.end()) {
-      return false;
-    }
-    return !IsTitleWord(local);
+    return !IsKind(local, kCalendarWord | kTitleWord);
   }
 
   bool PersonIntroduced(uint32_t person) const {
@@ -949,11 +1026,65 @@ class ActorDictionary::Matcher {
     // table of first words turns those away here, inlined in the callers,
     // before a call sets up the prefix array. (Inlining is forced: left to
     // itself the compiler made this a call, a tenth of the actor stage.)
-    if (position >= words_.size() || !d_.trie_->Starts(words_[position])) return -1;
-    return NameStartingAt(position, length, allow_surnames, title_role);
+    if (position >= words_.size()) return -1;
+    const uint32_t node = d_.trie_->FirstNode(words_[position]);
+    if (node == 0) return -1;
+    return NameFrom(node, position, length, allow_surnames, title_role);
   }
 
-  // NameAt() for a word that starts some name.
+  // NameAt() for a word that starts some name, whose node is `node`. Most
+  // such names are of one or two words, no longer name goes on from them
+  // here, and they only ask to be capitalised (Trie::kPlain): those are
+  // answered here, inlined, without the call that sets up the prefix array.
+  [[gnu::always_inline]] int64_t NameFrom(uint32_t node, size_t position, uint32_t* length,
+                                          bool allow_surnames, std::string_view title_role) const {
+    const Trie& trie = *d_.trie_;
+    if (trie.SurnameLeaf(node)) return SurnameAt(node, position, length, allow_surnames);
+    uint32_t words = 1;
+    if (!trie.Named(node)) {
+      // Only longer names start here ("United" of "United States"): the
+      // second word decides.
+      node = ChildAt(node, position + 1);
+      if (node == 0) return -1;
+      words = 2;
+    }
+    // The one name along the words, unless a longer one goes on.
+    if (!trie.Plain(node) || (trie.Inner(node) && ChildAt(node, position + words) != 0)) {
+      return NameStartingAt(position, length, allow_surnames, title_role);
+    }
+    // As NameStartingAt would find: the newest name the case allows.
+    const bool lowercase = StartsLowercase(TokenText(position));
+    const auto& payloads = trie.payloads[node];
+    for (auto it = payloads.rbegin(); it != payloads.rend(); ++it) {
+      if (lowercase && d_.names_[*it].capitalised) continue;
+      *length = words;
+      return *it;
+    }
+    return -1;
+  }
+
+  // The trie's child of `node` for word `local`, or 0.
+  uint32_t ChildAt(uint32_t node, size_t local) const {
+    if (local >= words_.size() || words_[local] == Vocabulary::kUnknown) return 0;
+    return d_.trie_->Child(node, words_[local]);
+  }
+
+  // NameFrom() for a Trie::kSurnameLeaf node, as NameStartingAt would
+  // find: "in" is the surname of Moon Jae-in, and news writes it often.
+  int64_t SurnameAt(uint32_t node, size_t position, uint32_t* length, bool allow_surnames) const {
+    const uint32_t index = d_.trie_->payloads[node].front();
+    const Name& name = d_.names_[index];
+    const bool lowercase = StartsLowercase(TokenText(position));
+    const bool accepted = allow_surnames
+                              ? !lowercase
+                              : !(lowercase && name.capitalised) && PersonIntroduced(name.target);
+    if (!accepted) return -1;
+    *length = 1;
+    return index;
+  }
+
+  // NameAt() for a word that starts some name: every name along the words
+  // from it, longest first.
   [[gnu::noinline]] int64_t NameStartingAt(size_t position, uint32_t* length, bool allow_surnames,
                                            std::string_view title_role) const {
     std::array<Trie::Prefix, Trie::kMaxDepth> prefixes;
@@ -1071,9 +1202,10 @@ class ActorDictionary::Matcher {
     bool pair_noted = false;
     size_t position = 0;
     if (SentenceOpeningIt(out)) position = 1;
-    while (position < words_.size()) {
+    while ((position = NextNameStart(position)) < words_.size()) {
       uint32_t length = 0;
-      const int64_t found = NameAt(position, &length);
+      const int64_t found =
+          NameFrom(d_.trie_->FirstNode(words_[position]), position, &length, false, {});
       if (found < 0) {
         ++position;
         continue;
@@ -1137,7 +1269,7 @@ class ActorDictionary::Matcher {
         out.push_back(mention);
         // "the two countries" may follow in this very sentence.
         if (!pair_noted && mention.partner == kNoActor) {
-          pair_noted = OfferToPair(first_actor, d_.ActorAt(mention, document_.report_date_));
+          pair_noted = OfferToPair(first_actor, ActorNow(mention));
         }
       }
       position = end;
@@ -1151,10 +1283,22 @@ class ActorDictionary::Matcher {
   }
 
  private:
-  // The state or organisation an actor belongs to (VENGOV -> VEN).
-  std::string_view Root(uint32_t actor) const {
-    const Actor& a = d_.actors_[actor];
-    return a.country.empty() ? std::string_view(a.org) : std::string_view(a.country);
+  // The first word at or after `position` where a name may start, or the
+  // sentence's size: Run() skips the words between without looking at them.
+  size_t NextNameStart(size_t position) const {
+    for (size_t block = position / 64; block < name_starts_.size(); ++block) {
+      uint64_t bits = name_starts_[block];
+      if (block == position / 64) bits &= ~uint64_t{0} << (position % 64);
+      if (bits != 0) return block * 64 + static_cast<size_t>(std::countr_zero(bits));
+    }
+    return words_.size();
+  }
+
+  // ActorAt(mention, the report date), without the call for a mention of
+  // no person (most of them).
+  uint32_t ActorNow(const ActorMention& mention) const {
+    return mention.person == kNoPerson ? mention.actor
+                                       : d_.ActorAt(mention, document_.report_date_);
   }
 
   void Remember(const ActorMention& mention, bool full_name) {
@@ -1168,7 +1312,7 @@ class ActorDictionary::Matcher {
       document_.people_.push_back({mention.person, mention.actor, document_.sentence_});
     }
     if (mention.partner != kNoActor) return;
-    const uint32_t index = d_.ActorAt(mention, document_.report_date_);
+    const uint32_t index = ActorNow(mention);
     if (d_.actors_[index].country.empty()) {
       // "the EU foreign policy chief ... the bloc": the organisation whole.
       if (d_.organisation_of_[index] != kNoActor) document_.last_org_ = d_.organisation_of_[index];
@@ -1225,7 +1369,7 @@ class ActorDictionary::Matcher {
     uint32_t first_actor = kNoActor;
     for (size_t i = first_new_; i < out.size(); ++i) {
       if (out[i].partner != kNoActor) continue;
-      if (OfferToPair(first_actor, d_.ActorAt(out[i], document_.report_date_))) return;
+      if (OfferToPair(first_actor, ActorNow(out[i]))) return;
     }
   }
 
@@ -1238,7 +1382,7 @@ class ActorDictionary::Matcher {
       first = actor;
       return false;
     }
-    if (Root(actor) == Root(first)) return false;
+    if (d_.root_of_[actor] == d_.root_of_[first]) return false;
     document_.NoteDyad(first, actor);
     return true;
   }
@@ -1336,10 +1480,7 @@ class ActorDictionary::Matcher {
 
   // "his", "her", "its", "their".
   bool IsPossessive(uint32_t word) const {
-    const auto& personal = d_.personal_possessives_;
-    const auto& group = d_.group_possessives_;
-    return std::find(personal.begin(), personal.end(), word) != personal.end() ||
-           std::find(group.begin(), group.end(), word) != group.end();
+    return (d_.word_kinds_[word] & (kPersonalPossessive | kGroupPossessive)) != 0;
   }
 
   // "his government", "its army", "their foreign ministers": the owner is
@@ -1355,8 +1496,7 @@ class ActorDictionary::Matcher {
     // named, person or not.
     const bool whose = owner_word == d_.word_whose_;
     if (!whose && !IsPossessive(owner_word)) return false;
-    const auto& personal = d_.personal_possessives_;
-    const bool person = std::find(personal.begin(), personal.end(), owner_word) != personal.end();
+    const bool person = (d_.word_kinds_[owner_word] & kPersonalPossessive) != 0;
     // Verb patterns read "recalled its ambassador", "withdrew its troops"
     // as words: only the offices that act on their own are taken here.
     if (!noun.owned_reference) return false;
@@ -1380,7 +1520,7 @@ class ActorDictionary::Matcher {
       const bool person_like = index < 64 && (person_like_ >> index) & 1;
       if (person_like != person && !whose) continue;
       const ActorMention& owner = (*out_)[i];
-      const Actor& actor = d_.actors_[d_.ActorAt(owner, document_.report_date_)];
+      const Actor& actor = d_.actors_[ActorNow(owner)];
       const uint32_t whole =
           actor.country.empty() ? d_.FindCodeIndex(actor.org) : d_.FindCodeIndex(actor.country);
       if (whole == kNoActor) return false;
@@ -1467,27 +1607,28 @@ class ActorDictionary::Matcher {
     }
     size_t next = end;
     if (IsWord(next, d_.word_s_)) ++next;
+    // The name after the state, looked up once: both the body and the first
+    // noun are read from it.
+    uint32_t length_after = 0;
+    const int64_t found_after = NameAt(next, &length_after);
     // "Iran's Revolutionary Guards", "Iranian Revolutionary Guards": the
     // state's own body, named, is one actor, not the state and the body.
-    {
-      uint32_t length = 0;
-      const int64_t found = NameAt(next, &length);
-      if (found >= 0 && d_.names_[found].kind == NameKind::kActor) {
-        const uint32_t body = d_.names_[found].target;
-        if (body != name.target && d_.state_of_[body] == name.target) {
-          mention.actor = body;
-          return next + length;
-        }
+    if (found_after >= 0 && d_.names_[found_after].kind == NameKind::kActor) {
+      const uint32_t body = d_.names_[found_after].target;
+      if (body != name.target && d_.state_of_[body] == name.target) {
+        mention.actor = body;
+        return next + length_after;
       }
     }
     const Name* last_noun = nullptr;
     std::string_view sector;
     for (int nouns = 0; nouns < 3 && next < words_.size(); ++nouns) {
-      uint32_t length = 0;
-      int64_t found = NameAt(next, &length);
+      uint32_t length = length_after;
+      int64_t found = nouns == 0 ? found_after : NameAt(next, &length);
       // "Uganda's main opposition leader", "Myanmar's Rohingya civilians": a
-      // qualifier or a proper adjective before the first noun.
-      if (found < 0 && last_noun == nullptr && (IsQualifier(next) || IsProperWord(next))) {
+      // qualifier or a proper adjective before the first noun. (No name
+      // starts here, so a capitalised word is a proper word.)
+      if (found < 0 && last_noun == nullptr && (IsQualifier(next) || StartsCapital(next))) {
         found = NameAt(next + 1, &length);
         if (found >= 0) ++next;
       }
@@ -1672,6 +1813,7 @@ class ActorDictionary::Matcher {
   const Segmentation& segmentation_;
   const Sentence& sentence_;
   std::span<const uint32_t> words_;
+  std::span<const uint64_t> name_starts_;
   DocumentActors& document_;
   const std::vector<ActorMention>* out_ = nullptr;  // Run's output; this sentence's from first_new_
   size_t first_new_ = 0;
@@ -1716,6 +1858,25 @@ uint32_t ActorDictionary::PossessiveWithoutApostrophe(std::string_view text,
   return Vocabulary::kUnknown;
 }
 
+void ActorDictionary::MarkNameStarts(std::span<const uint32_t> words,
+                                     std::vector<uint64_t>& name_starts) const {
+  name_starts.assign((words.size() + 63) / 64, 0);
+  const Trie& trie = *trie_;
+  // Read directly: every word is one of vocabulary_'s, and the table spans it.
+  const uint32_t* const first_nodes = trie.first_nodes.data();
+  for (size_t i = 0; i < words.size(); ++i) {
+    assert(words[i] < trie.first_nodes.size());
+    const uint32_t node = first_nodes[words[i]];
+    if (node == 0) continue;
+    // "the" starts "the two countries" but is mostly followed by other
+    // words: checked here, the matcher is not asked at every "the".
+    if (trie.Named(node) || (i + 1 < words.size() && words[i + 1] != Vocabulary::kUnknown &&
+                             trie.Child(node, words[i + 1]) != 0)) {
+      name_starts[i / 64] |= uint64_t{1} << (i % 64);
+    }
+  }
+}
+
 void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& segmentation,
                                      const Sentence& sentence, ActorScratch& scratch,
                                      DocumentActors& document,
@@ -1731,24 +1892,34 @@ void ActorDictionary::FindInSentence(std::string_view text, const Segmentation& 
   // Sized once and written by index, as a push_back per word tested the
   // capacity every time; the folded word is only read for unknown words.
   const uint32_t first = sentence.first_token;
-  scratch.word_ids.resize(sentence.end_token - first);
-  uint32_t* const word_ids = scratch.word_ids.data();
+  const uint32_t size = sentence.end_token - first;
+  scratch.word_ids.resize(size);
+  // Restricted: the ids written may not change the tokens read, so the
+  // loop need not read the tokens' places again after each one.
+  uint32_t* __restrict const word_ids = scratch.word_ids.data();
   const uint32_t* const shared_ids = folded_tokens.IdsIn(vocabulary_);
-  for (uint32_t i = first; i < sentence.end_token; ++i) {
-    uint32_t id = shared_ids != nullptr
-                      ? shared_ids[folded_tokens.SharedId(i)]
-                      : vocabulary_.Find(folded_tokens.Word(i), folded_tokens.Hash(i));
-    if (id == Vocabulary::kUnknown) {
-      // "Venezuelas" is capitalised, so folding changed it: a word that
-      // needed no folding, still the text itself, is never such a possessive.
-      const std::string_view folded = folded_tokens.Word(i);
-      if (folded.data() != text.data() + segmentation.tokens[i].begin) {
-        id = PossessiveWithoutApostrophe(text, segmentation, i, folded);
-      }
+  const Token* const tokens = segmentation.tokens.data();
+  auto id_of = [&](uint32_t i, uint32_t id) {
+    // "Venezuelas" for "Venezuela's" is capitalised: other unknown words are
+    // never such a possessive.
+    if (id == Vocabulary::kUnknown && IsAsciiCapital(text[tokens[i].begin])) {
+      return PossessiveWithoutApostrophe(text, segmentation, i, folded_tokens.Word(i));
     }
-    word_ids[i - first] = id;
+    return id;
+  };
+  if (shared_ids != nullptr) {
+    for (uint32_t i = first; i < first + size; ++i) {
+      word_ids[i - first] = id_of(i, shared_ids[folded_tokens.SharedId(i)]);
+    }
+  } else {
+    for (uint32_t i = first; i < first + size; ++i) {
+      word_ids[i - first] =
+          id_of(i, vocabulary_.Find(folded_tokens.Word(i), folded_tokens.Hash(i)));
+    }
   }
-  Matcher matcher(*this, text, segmentation, sentence, scratch.word_ids, document);
+  MarkNameStarts(std::span<const uint32_t>(word_ids, size), scratch.name_starts);
+  Matcher matcher(*this, text, segmentation, sentence, scratch.word_ids, scratch.name_starts,
+                  document);
   matcher.Run(out);
   ++document.sentence_;
 }

@@ -37,6 +37,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -113,6 +114,8 @@ struct ActorOptions {
 // Scratch space reused across sentences so matching allocates nothing.
 struct ActorScratch {
   std::vector<uint32_t> word_ids;
+  // Bit i: a name may start at the sentence's word i (MarkNameStarts).
+  std::vector<uint64_t> name_starts;
   FoldedTokens folded;  // the sentence's, when the caller folded none
 };
 
@@ -261,6 +264,10 @@ class ActorDictionary {
   ActorDictionary();
   uint32_t ActorForSector(uint32_t country_actor, std::string_view sector) const;
   uint32_t OutOfOfficeActor(uint32_t person, CivilDate date) const;
+  // Sets bit i of `name_starts` where a name may start at words[i]: one
+  // starts with the word, and if only longer ones do, the next word
+  // continues one.
+  void MarkNameStarts(std::span<const uint32_t> words, std::vector<uint64_t>& name_starts) const;
   // The word id of "Venezuela" for the token "Venezuelas", folded
   // `folded`, when it stands for "Venezuela's" (see actors.cc), else
   // Vocabulary::kUnknown.
@@ -281,6 +288,9 @@ class ActorDictionary {
   // Per actor of an organisation, the organisation as a whole (EUGOV -> EU),
   // else kNoActor: asked for every such mention a document remembers.
   std::vector<uint32_t> organisation_of_;
+  // Per actor, a number for the state or organisation it belongs to (its
+  // country, else its organisation code): equal for VENGOV and VENMIL.
+  std::vector<uint32_t> root_of_;
   // Per person, OutOfOfficeActor's answer before their first office (the
   // state, or an organisation's official's own actor) and after it (the
   // state's ELI sector).
@@ -289,14 +299,19 @@ class ActorDictionary {
     uint32_t after = kNoActor;
   };
   std::vector<OutOfOffice> out_of_office_;
-  std::vector<uint32_t> title_words_;     // word ids of title and sector nouns
-  std::vector<uint32_t> calendar_words_;  // "Monday", "January": never part of a name
+  // What the matcher asks of single words, by word id (WordKind bits): a
+  // table lookup where lists were searched at every name.
+  enum WordKind : uint8_t {
+    kTitleWord = 1,           // a word of a title or sector noun
+    kCalendarWord = 2,        // "Monday", "January", "the": never part of a name
+    kQualifierWord = 4,       // "main", "top": "Uganda's main opposition leader"
+    kPersonalPossessive = 8,  // "his", "her"
+    kGroupPossessive = 16,    // "its", "their"
+  };
+  std::vector<uint8_t> word_kinds_;
   uint32_t word_of_ = 0, word_the_ = 0, word_s_ = 0, word_former_ = 0, word_ex_ = 0, word_from_ = 0,
            word_in_ = 0, word_and_ = 0, word_comma_ = 0, word_whose_ = 0, word_leaders_ = 0;
   uint32_t word_it_ = 0;
-  std::vector<uint32_t> personal_possessives_;  // "his", "her"
-  std::vector<uint32_t> group_possessives_;     // "its", "their"
-  std::vector<uint32_t> qualifier_words_;       // "main", "top": "Uganda's main opposition leader"
 };
 
 // What the dictionaries know about `name` on `date`, as text for `dyad
