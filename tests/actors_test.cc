@@ -534,6 +534,13 @@ TEST_F(ActorsTest, SurnameAloneOnlyOnceIntroduced) {
             (Strings{"COLGOV=President Duque", "NATO=Secretary General Stoltenberg"}));
 }
 
+// The lowercase part after a hyphen in a name is no surname: "in" of "Moon
+// Jae-in" does not name him wherever the word "in" stands.
+TEST_F(ActorsTest, LowercaseNamePartIsNoSurname) {
+  EXPECT_EQ(FindInDocument("Moon Jae-in met Abe. Talks in Seoul went on.", {2019, 1, 1}),
+            (Strings{"KORGOV=Moon Jae-in", "KORGOV=Seoul"}));
+}
+
 // A DocumentActors reset for another document (the pipeline keeps one per
 // thread) has forgotten the people and states of the one before.
 TEST_F(ActorsTest, ResetForgetsThePreviousDocument) {

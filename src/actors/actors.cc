@@ -564,7 +564,11 @@ class ActorDictionary::Builder {
         const Segmentation segmentation = Segment(full);
         if (segmentation.tokens.size() < 2) return;
         const Token& last = segmentation.tokens.back();
-        surnames.insert(std::string(full.substr(last.begin, last.end - last.begin)));
+        // Not a lowercase part after a hyphen ("in" of "Moon Jae-in"):
+        // "in" would name him at every place.
+        const std::string_view surname = full.substr(last.begin, last.end - last.begin);
+        if (surname.empty() || (surname[0] >= 'a' && surname[0] <= 'z')) return;
+        surnames.insert(std::string(surname));
       };
       const Person& person = dictionary_.people_[p];
       add_surname(person.name);
