@@ -1705,17 +1705,37 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
 
 namespace {
 
-// Whether tokens [first, end) may hold a date expression: a number, or a
-// word that CanAnchorDate, is there. False only when `folded` answers that
-// for every token without reading it into a lexeme: the reading was the
-// date stage's largest cost, and most sentences of news name no date.
-bool MayHoldDate(const Segmentation& segmentation, const FoldedTokens* folded, uint32_t first,
-                 uint32_t end) {
+// Whether a number token may take part in a date expression in a sentence
+// with no word that CanAnchorDate. Such a sentence has no month, weekday or
+// unit, so a number there dates nothing unless it is a year after a
+// preposition, a determiner or a period part (Year(1800, 2100): "in 2013",
+// "the 2018 election", "mid-2015") or a numeric date (SplitNumeric:
+// "03.05.2022", "2019-01-10"). Counts, amounts and times ("5", "1,000",
+// "96%", "11:41") are most numbers of news, and most sentences holding one
+// name no date.
+bool NumberMayDate(std::string_view raw) {
+  if (raw.size() == 4 && AllDigits(raw)) {
+    const int value = DigitsValue(raw);
+    return value >= 1800 && value <= 2100;
+  }
+  return raw.find_first_of("./-") != std::string_view::npos;
+}
+
+// Whether tokens [first, end) may hold a date expression: a word that
+// CanAnchorDate, a word starting with a digit ("23rd", "1990s") or a number
+// that NumberMayDate is there. False only when `folded` answers that for
+// every token without reading it into a lexeme: the reading was the date
+// stage's largest cost, and most sentences of news name no date.
+bool MayHoldDate(std::string_view text, const Segmentation& segmentation,
+                 const FoldedTokens* folded, uint32_t first, uint32_t end) {
   const uint32_t* const key_ids = folded != nullptr ? folded->IdsIn(DateKeyWords()) : nullptr;
   if (key_ids == nullptr) return true;
   for (uint32_t i = first; i < end; ++i) {
     const Token& token = segmentation.tokens[i];
-    if (token.kind == TokenKind::kNumber) return true;
+    if (token.kind == TokenKind::kNumber) {
+      if (NumberMayDate(text.substr(token.begin, token.end - token.begin))) return true;
+      continue;
+    }
     if (token.kind != TokenKind::kWord) continue;
     const std::string_view word = folded->Word(i);
     if (kAnchorsByKeyId[key_ids[folded->SharedId(i)]] || (word[0] >= '0' && word[0] <= '9')) {
@@ -1736,7 +1756,7 @@ void FindDatesIn(std::string_view text, const Segmentation& segmentation,
       document.dateline_first_token < sentence.end_token) {
     first = document.dateline_end_token;
   }
-  if (!MayHoldDate(segmentation, folded, first, sentence.end_token)) return;
+  if (!MayHoldDate(text, segmentation, folded, first, sentence.end_token)) return;
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
   lexemes.Reset(text, segmentation, sentence, folded);
   lexemes.ReadAll();  // the loop below looks at every token
