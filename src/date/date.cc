@@ -344,6 +344,64 @@ constexpr auto kAnchorsByKeyId = [] {
   return anchors;
 }();
 
+// Keys that open an expression as prepositions: a point follows them.
+constexpr bool IsPrepositionKey(Key key) {
+  switch (key) {
+    case Key::kIn:
+    case Key::kOn:
+    case Key::kAt:
+    case Key::kDuring:
+    case Key::kBy:
+    case Key::kUntil:
+    case Key::kFrom:
+    case Key::kOf:
+    case Key::kThrough:
+    case Key::kThroughout:
+    case Key::kAround:
+    case Key::kOver:
+    case Key::kBetween:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Keys whose every expression reads a key, a name or a number right after
+// them, so that none starts at them before a plain word: ExpressionAt
+// finds nothing there. Prepositions go to Point after them (nothing at a
+// plain word) and Background's "in|over|for" forms all need a key next;
+// "the", "its", "that" and number words ("a", "two") need a unit, a year,
+// an ordinal or "same" next (Point, Anaphor, PartOf, Ago); "this",
+// "last", "next", "coming" and "past" a unit or a weekday (Relative).
+// Not "since" (its background search reads on), nor "during" and
+// "throughout" ("throughout Maduro's tenure").
+constexpr bool OpensOnlyBeforeDateWord(Key key) {
+  if (key == Key::kDuring || key == Key::kThroughout) return false;
+  if (IsPrepositionKey(key)) return true;
+  switch (key) {
+    case Key::kFor:
+    case Key::kThe:
+    case Key::kPossessive:
+    case Key::kThat:
+    case Key::kNumberWord:
+    case Key::kThis:
+    case Key::kLast:
+    case Key::kNext:
+    case Key::kComing:
+    case Key::kPast:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// OpensOnlyBeforeDateWord by id in DateKeyWords(), as kAnchorsByKeyId.
+constexpr auto kOpensOnlyBeforeDateWordByKeyId = [] {
+  std::array<bool, kKeys.size() + 1> opens{};
+  for (size_t k = 0; k < kKeys.size(); ++k) opens[k + 1] = OpensOnlyBeforeDateWord(kKeys[k].key);
+  return opens;
+}();
+
 // Every token of every sentence is looked up in kKeys, and almost none is
 // there: an open-addressing table of the keys' hashes turns most lookups away
 // after one probe, without comparing strings. (A scan of the keys under the
@@ -724,17 +782,17 @@ struct Match {
   CivilDate earliest, latest;
 };
 
-// The lexemes of one sentence's tokens, classified in text order as far as
-// the matchers have looked: they look a few tokens back and ahead of every
-// position, and ResolveEventDate reads the sentence again for each of its
-// events, so each token is classified once per sentence, not once per look.
-// Reading a prefix rather than single tokens on demand makes a look one
-// comparison (no per-token "read" marks to test and reset), and costs no
-// more: the matchers read the sentence from its start, and the dateline
-// search only the first tokens of a sentence. Classifying is a function of
-// the token alone, so the order of reading changes no lexeme. The table is
-// sized once per sentence and never moves while it is read, so the
-// references At() returns stay valid.
+// The lexemes of one sentence's tokens, each classified when a matcher first
+// looks at it: they look a few tokens back and ahead of every position, and
+// ResolveEventDate reads the sentence again for each of its events, so each
+// token is classified once per sentence, not once per look. Tokens no
+// matcher looks at are never classified: FindDates looks only around the
+// few words that may start a date (DateCandidates), and classifying every
+// token of a sentence was most of its cost. A slot is read when its stamp
+// is the table's serial, so making the table hold another sentence resets
+// nothing. Classifying is a function of the token alone, so the order of
+// reading changes no lexeme. The table is sized once per sentence and never
+// moves while it is read, so the references At() returns stay valid.
 class SentenceLexemes {
  public:
   // Makes the table hold `sentence`, unread, unless it holds it already.
@@ -756,42 +814,37 @@ class SentenceLexemes {
     key_ids_ = folded != nullptr ? folded->IdsIn(DateKeyWords()) : nullptr;
     first_ = sentence.first_token;
     end_ = sentence.end_token;
-    read_ = 0;
     ++serial_;
     const size_t size = end_ - first_;
     if (lexemes_.size() < size) {
       lexemes_.resize(size);
       own_folded_.resize(size);
+      read_serials_.resize(size);
     }
   }
   // Token i of the sentence (first_token <= i < end_token).
   const Lexeme& At(uint32_t i) {
     const size_t slot = i - first_;
-    if (slot >= read_) ReadThrough(slot);
+    if (read_serials_[slot] != serial_) Read(i, slot);
     return lexemes_[slot];
   }
-  // Classifies every token of the sentence, for a reader that will look at
-  // all of them: it can then index the table directly (Complete()).
-  void ReadAll() {
-    if (end_ > first_) ReadThrough(end_ - first_ - 1);
+  // Whether token i reads as a mark (LexKind::kPunct) or is a word of
+  // `size` bytes, told without classifying it.
+  bool IsPunct(uint32_t i) const { return segmentation_->tokens[i].kind == TokenKind::kPunct; }
+  bool IsWordOfSize(uint32_t i, uint32_t size) const {
+    const Token& token = segmentation_->tokens[i];
+    return token.kind == TokenKind::kWord && token.end - token.begin == size;
   }
-  // The whole sentence's lexemes, by token index minus first_token, once
-  // ReadAll has run; else nullptr.
-  const Lexeme* Complete() const { return read_ == end_ - first_ ? lexemes_.data() : nullptr; }
-  uint32_t first_token() const { return first_; }
   // Changes whenever the table is made to hold a sentence afresh, so that
   // what a reader derives from a sentence can be kept until then.
   uint64_t serial() const { return serial_; }
 
  private:
-  // Classifies the unread tokens up to and including `slot`. Kept apart
-  // from At(), which the matchers call several times a token: inlined
-  // there, it made every call pay for its registers.
-  [[gnu::noinline]] void ReadThrough(size_t slot) {
-    for (; read_ <= slot; ++read_) Read(first_ + static_cast<uint32_t>(read_), read_);
-  }
-  // Classifies token i into its slot.
-  void Read(uint32_t i, size_t slot) {
+  // Classifies token i into its slot. Kept apart from At(), which the
+  // matchers call several times a token: inlined there, it made every call
+  // pay for its registers.
+  [[gnu::noinline]] void Read(uint32_t i, size_t slot) {
+    read_serials_[slot] = serial_;
     const Token& token = segmentation_->tokens[i];
     const std::string_view raw = text_.substr(token.begin, token.end - token.begin);
     AsciiForm form;
@@ -815,9 +868,9 @@ class SentenceLexemes {
   // The folded tokens' shared ids -> ids in DateKeyWords(), if they have any.
   const uint32_t* key_ids_ = nullptr;
   uint32_t first_ = 0, end_ = 0;
-  size_t read_ = 0;  // slots [0, read_) are classified
-  uint64_t serial_ = 0;
+  uint64_t serial_ = 0;  // from 1 once Reset
   std::vector<Lexeme> lexemes_;
+  std::vector<uint64_t> read_serials_;  // a slot is classified if its serial is serial_
   // The lexemes' folded words when no FoldedTokens was given.
   std::vector<std::array<char, kLongestFolded>> own_folded_;
 };
@@ -831,8 +884,6 @@ class Scanner {
   Scanner(SentenceLexemes& lexemes, uint32_t first_token, uint32_t end_token,
           const DocumentDates& document)
       : lexemes_(lexemes),
-        complete_(lexemes.Complete()),
-        sentence_first_(lexemes.first_token()),
         first_(first_token),
         end_(end_token),
         document_(document),
@@ -840,10 +891,14 @@ class Scanner {
 
   const Lexeme& At(uint32_t i) const {
     if (i < first_ || i >= end_) return kOutside;
-    // Every call of every matcher comes here: a read table is indexed
-    // directly, without asking it whether the token is read.
-    if (complete_ != nullptr) return complete_[i - sentence_first_];
     return lexemes_.At(i);
+  }
+  // Whether At(i) is a mark, told without classifying the token: the
+  // searches for clause marks pass over every word of a sentence.
+  bool IsPunctAt(uint32_t i) const { return i >= first_ && i < end_ && lexemes_.IsPunct(i); }
+  // Whether At(i) may be "and" or "but", likewise.
+  bool MayBeJoinAt(uint32_t i) const {
+    return i >= first_ && i < end_ && lexemes_.IsWordOfSize(i, 3);
   }
 
   // Whether an expression can start at token i: most words are no part of
@@ -949,58 +1004,8 @@ class Scanner {
     return kind == LexKind::kOther || kind == LexKind::kNone || kind == LexKind::kPunct;
   }
 
-  // Keys whose every expression reads a key, a name or a number right after
-  // them, so that none starts at them before a plain word: ExpressionAt
-  // finds nothing there. Prepositions go to Point after them (nothing at a
-  // plain word) and Background's "in|over|for" forms all need a key next;
-  // "the", "its", "that" and number words ("a", "two") need a unit, a year,
-  // an ordinal or "same" next (Point, Anaphor, PartOf, Ago); "this",
-  // "last", "next", "coming" and "past" a unit or a weekday (Relative).
-  // Not "since" (its background search reads on), nor "during" and
-  // "throughout" ("throughout Maduro's tenure").
-  static bool OpensOnlyBeforeDateWord(Key key) {
-    if (key == Key::kDuring || key == Key::kThroughout) return false;
-    if (IsPrepositionKey(key)) return true;
-    switch (key) {
-      case Key::kFor:
-      case Key::kThe:
-      case Key::kPossessive:
-      case Key::kThat:
-      case Key::kNumberWord:
-      case Key::kThis:
-      case Key::kLast:
-      case Key::kNext:
-      case Key::kComing:
-      case Key::kPast:
-        return true;
-      default:
-        return false;
-    }
-  }
-
   static bool IsPreposition(const Lexeme& lex) {
     return lex.kind == LexKind::kKey && IsPrepositionKey(lex.key);
-  }
-
-  static bool IsPrepositionKey(Key key) {
-    switch (key) {
-      case Key::kIn:
-      case Key::kOn:
-      case Key::kAt:
-      case Key::kDuring:
-      case Key::kBy:
-      case Key::kUntil:
-      case Key::kFrom:
-      case Key::kOf:
-      case Key::kThrough:
-      case Key::kThroughout:
-      case Key::kAround:
-      case Key::kOver:
-      case Key::kBetween:
-        return true;
-      default:
-        return false;
-    }
   }
 
   // "23-24" (as in "January 23-24"): 23.
@@ -1464,8 +1469,6 @@ class Scanner {
   }
 
   SentenceLexemes& lexemes_;
-  const Lexeme* complete_;  // lexemes_.Complete()
-  uint32_t sentence_first_;
   uint32_t first_;
   uint32_t end_;
   const DocumentDates& document_;
@@ -1644,8 +1647,8 @@ struct Insertions {
 Insertions FindInsertions(const Scanner& scanner, const Sentence& sentence) {
   Insertions insertions;
   for (uint32_t i = sentence.first_token; i < sentence.end_token && insertions.count < 16; ++i) {
+    if (!scanner.IsPunctAt(i)) continue;
     const Lexeme& lex = scanner.At(i);
-    if (lex.kind != LexKind::kPunct) continue;
     bool opens = false;
     char closer = ',';
     if (lex.mark == '(') {
@@ -1660,6 +1663,10 @@ Insertions FindInsertions(const Scanner& scanner, const Sentence& sentence) {
     if (!opens) continue;
     uint32_t end = i + 1;
     while (end < sentence.end_token) {
+      if (!scanner.IsPunctAt(end)) {
+        ++end;
+        continue;
+      }
       const Lexeme& inner = scanner.At(end);
       if (closer == ')' ? inner.IsMark(')')
                         : (inner.IsMark(',') || inner.IsMark(';') || inner.IsMark(':') ||
@@ -1685,12 +1692,17 @@ struct LexemesAndInsertions : SentenceLexemes {
 
 }  // namespace
 
-struct DateScratch::Lexemes : LexemesAndInsertions {};
+struct DateScratch::Lexemes : LexemesAndInsertions {
+  std::vector<uint32_t> candidates;  // FindCandidates' for the sentence FindDates reads
+};
 
 // DateScratch's table, for the functions below.
 class DateScratchAccess {
  public:
   static LexemesAndInsertions& Of(DateScratch& scratch) { return *scratch.lexemes_; }
+  static std::vector<uint32_t>& CandidatesOf(DateScratch& scratch) {
+    return scratch.lexemes_->candidates;
+  }
 };
 
 DateScratch::DateScratch() : lexemes_(std::make_unique<Lexemes>()) {}
@@ -1721,28 +1733,53 @@ bool NumberMayDate(std::string_view raw) {
   return raw.find_first_of("./-") != std::string_view::npos;
 }
 
-// Whether tokens [first, end) may hold a date expression: a word that
-// CanAnchorDate, a word starting with a digit ("23rd", "1990s") or a number
-// that NumberMayDate is there. False only when `folded` answers that for
-// every token without reading it into a lexeme: the reading was the date
-// stage's largest cost, and most sentences of news name no date.
-bool MayHoldDate(std::string_view text, const Segmentation& segmentation,
-                 const FoldedTokens* folded, uint32_t first, uint32_t end) {
+// The tokens of [first, end) that an expression may start at, in order,
+// told from the folded tokens without classifying them: numbers, words
+// starting with a digit ("23rd", "1990s") and words of kKeys, but not one
+// that OpensOnlyBeforeDateWord before a token that is none of these ("the
+// government", "in Caracas"): any other token reads as plain, and
+// MayStartAt would turn it away. Most tokens of a sentence are plain, and
+// classifying them all was most of the date stage. Empty when no word
+// CanAnchorDate, no word starts with a digit and no number NumberMayDate:
+// then the sentence holds no date (most sentences of news name none).
+// Without key ids to tell the words apart, every token is a candidate.
+void FindCandidates(std::string_view text, const Segmentation& segmentation,
+                    const FoldedTokens* folded, uint32_t first, uint32_t end,
+                    std::vector<uint32_t>& candidates) {
+  candidates.clear();
   const uint32_t* const key_ids = folded != nullptr ? folded->IdsIn(DateKeyWords()) : nullptr;
-  if (key_ids == nullptr) return true;
+  if (key_ids == nullptr) {
+    for (uint32_t i = first; i < end; ++i) candidates.push_back(i);
+    return;
+  }
+  bool anchored = false;
+  bool pending = false;  // token i - 1 is a candidate only if token i is one
   for (uint32_t i = first; i < end; ++i) {
     const Token& token = segmentation.tokens[i];
-    if (token.kind == TokenKind::kNumber) {
-      if (NumberMayDate(text.substr(token.begin, token.end - token.begin))) return true;
+    bool opens_only = false;
+    if (token.kind == TokenKind::kWord) {
+      // As written: folding changes no digit of an ASCII word, and only
+      // those are read for digits (Classify).
+      const char initial = text[token.begin];
+      const bool digit = initial >= '0' && initial <= '9';
+      const uint32_t id = key_ids[folded->SharedId(i)];
+      if (id == 0 && !digit) {
+        pending = false;
+        continue;
+      }
+      anchored = anchored || digit || kAnchorsByKeyId[id];
+      opens_only = !digit && kOpensOnlyBeforeDateWordByKeyId[id];
+    } else if (token.kind == TokenKind::kNumber) {
+      anchored = anchored || NumberMayDate(text.substr(token.begin, token.end - token.begin));
+    } else {
+      pending = false;
       continue;
     }
-    if (token.kind != TokenKind::kWord) continue;
-    const std::string_view word = folded->Word(i);
-    if (kAnchorsByKeyId[key_ids[folded->SharedId(i)]] || (word[0] >= '0' && word[0] <= '9')) {
-      return true;
-    }
+    if (pending) candidates.push_back(i - 1);
+    pending = opens_only;
+    if (!opens_only) candidates.push_back(i);
   }
-  return false;
+  if (!anchored) candidates.clear();
 }
 
 // FindDates, with the sentence's tokens folded already if `folded` is given.
@@ -1756,16 +1793,17 @@ void FindDatesIn(std::string_view text, const Segmentation& segmentation,
       document.dateline_first_token < sentence.end_token) {
     first = document.dateline_end_token;
   }
-  if (!MayHoldDate(text, segmentation, folded, first, sentence.end_token)) return;
+  std::vector<uint32_t>& candidates = DateScratchAccess::CandidatesOf(scratch);
+  FindCandidates(text, segmentation, folded, first, sentence.end_token, candidates);
+  if (candidates.empty()) return;
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
   lexemes.Reset(text, segmentation, sentence, folded);
-  lexemes.ReadAll();  // the loop below looks at every token
   const Scanner scanner(lexemes, first, sentence.end_token, document);
   const bool caption = IsCaption(scanner, first, sentence.end_token);
-  for (uint32_t i = first; i < sentence.end_token;) {
-    if (!scanner.MayStartAt(i)) {
-      ++i;
-    } else if (auto match = scanner.ExpressionAt(i)) {
+  uint32_t next = first;  // expressions do not overlap: none starts before the last one's end
+  for (const uint32_t i : candidates) {
+    if (i < next || !scanner.MayStartAt(i)) continue;
+    if (auto match = scanner.ExpressionAt(i)) {
       DateExpression expression;
       expression.first_token = i;
       expression.end_token = match->end;
@@ -1775,15 +1813,13 @@ void FindDatesIn(std::string_view text, const Segmentation& segmentation,
       expression.earliest = match->has_span ? match->earliest : match->date;
       expression.latest = match->has_span ? match->latest : LastDay(match->date, match->precision);
       out.push_back(expression);
-      i = match->end;
+      next = match->end;
       // The last date read is what "the same month", "that year" or
       // "subsequently" after it refer to.
       if (expression.kind != DateKind::kBackground && !caption) {
         document.antecedent = DateAntecedent{true, expression.date, expression.precision,
                                              expression.earliest, expression.latest};
       }
-    } else {
-      ++i;
     }
   }
 }
@@ -1809,7 +1845,6 @@ bool HasDateExpression(std::string_view text, const Segmentation& segmentation,
   thread_local DateScratch scratch;
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
   lexemes.Reset(text, segmentation, sentence);
-  lexemes.ReadAll();  // the loop below looks at every token
   const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, document);
   for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
     if (scanner.MayStartAt(i) && scanner.ExpressionAt(i)) return true;
@@ -1882,7 +1917,7 @@ ResolvedDate ResolveWith(LexemesAndInsertions& lexemes, const Sentence& sentence
           break;
         }
       }
-      if (skipped) continue;
+      if (skipped || !(scanner.IsPunctAt(i) || scanner.MayBeJoinAt(i))) continue;
       const Lexeme& lex = scanner.At(i);
       if (lex.IsClauseMark()) {
         marks += 2;
