@@ -730,6 +730,21 @@ class Tokenizer {
 // ---------------------------------------------------------------------------
 // Pass 2: sentences.
 
+// The last bytes of the tokens that may end a sentence, told without their
+// kind: . ! ? and the bytes of characters beyond ASCII (terminators such as
+// "…" and closing quotes among them). A word ends in a letter, a digit, an
+// apostrophe or an abbreviation's period; a number in a digit or "%"; a
+// mark that is ASCII in itself, repeated ("...") or followed by what extends
+// it (all beyond ASCII). So a token ending in any other byte is no
+// terminator, no abbreviation and no closer. A word ending in "é" is let
+// through for nothing.
+constexpr auto kMayEndSentence = [] {
+  std::array<bool, 256> may_end{};
+  may_end['.'] = may_end['!'] = may_end['?'] = true;
+  for (int c = 0x80; c < 0x100; ++c) may_end[c] = true;
+  return may_end;
+}();
+
 class SentenceSplitter {
  public:
   SentenceSplitter(std::string_view text, const std::vector<Token>& tokens,
@@ -768,24 +783,20 @@ class SentenceSplitter {
     return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
   }
 
-  // True if `token` is neither a terminator nor a word ending in a period
-  // (so no abbreviation): a plain word, a number, or ASCII punctuation other
-  // than . ! ? (a comma, a quote, a dash). Then only a line break after it
-  // could end the sentence there.
-  bool CannotEnd(const Token& token) const {
-    if (token.kind == TokenKind::kWord) return text_[token.end - 1] != '.';
-    if (token.kind == TokenKind::kNumber) return true;
-    const char first = text_[token.begin];
-    return static_cast<unsigned char>(first) < 0x80 && first != '.' && first != '!' && first != '?';
-  }
-
   // The first token from `i` (< the count) on that the sentence might end
   // after. Most tokens go on the sentence without a question: passed over
   // in this loop without decoding them or classifying their final period.
+  // Only a token whose last byte kMayEndSentence can end one, or one that
+  // a line break follows. Stopping at more tokens than that would change
+  // nothing: Run finds no end after them.
   size_t NextPossibleEnd(size_t i) const {
     const Token* token = tokens_.data() + i;
     const Token* const last = tokens_.data() + tokens_.size() - 1;
-    while (token != last && CannotEnd(*token) && NothingOrSpaceBetween(token[0], token[1])) {
+    while (token != last) {
+      const uint32_t end = token->end;
+      if (kMayEndSentence[static_cast<unsigned char>(text_[end - 1])]) break;
+      const uint32_t next = token[1].begin;
+      if (next != end && (next != end + 1 || text_[end] != ' ')) break;  // NothingOrSpaceBetween
       ++token;
     }
     return static_cast<size_t>(token - tokens_.data());
