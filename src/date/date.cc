@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdlib>
 #include <optional>
+#include <span>
 
 #include "base/phrase_trie.h"
 
@@ -394,6 +395,46 @@ constexpr bool OpensOnlyBeforeDateWord(Key key) {
       return false;
   }
 }
+
+// Keys at which ExpressionAt finds nothing, whatever follows: units,
+// parts and words that only follow the word an expression starts at ("ago",
+// "same", "morning", "half") or only end a search that started before them
+// ("tenure", "took", "who"). No branch of Since, Background, Point or a
+// preposition's Point starts at one of them.
+constexpr bool CanStartExpression(Key key) {
+  switch (key) {
+    case Key::kAgo:
+    case Key::kBefore:
+    case Key::kPrevious:
+    case Key::kDay:
+    case Key::kWeek:
+    case Key::kWeekend:
+    case Key::kTimes:
+    case Key::kFirst:
+    case Key::kSecond:
+    case Key::kHalf:
+    case Key::kMorning:
+    case Key::kNight:
+    case Key::kRecent:
+    case Key::kThen:
+    case Key::kSame:
+    case Key::kFollowing:
+    case Key::kTenure:
+    case Key::kPeriodStart:
+    case Key::kRelative:
+    case Key::kParticiple:
+      return false;
+    default:
+      return true;
+  }
+}
+
+// CanStartExpression by id in DateKeyWords(), as kAnchorsByKeyId.
+constexpr auto kStartsByKeyId = [] {
+  std::array<bool, kKeys.size() + 1> starts{};
+  for (size_t k = 0; k < kKeys.size(); ++k) starts[k + 1] = CanStartExpression(kKeys[k].key);
+  return starts;
+}();
 
 // OpensOnlyBeforeDateWord by id in DateKeyWords(), as kAnchorsByKeyId.
 constexpr auto kOpensOnlyBeforeDateWordByKeyId = [] {
@@ -1735,28 +1776,34 @@ bool NumberMayDate(std::string_view raw) {
 
 // The tokens of [first, end) that an expression may start at, in order,
 // told from the folded tokens without classifying them: numbers, words
-// starting with a digit ("23rd", "1990s") and words of kKeys, but not one
-// that OpensOnlyBeforeDateWord before a token that is none of these ("the
-// government", "in Caracas"): any other token reads as plain, and
-// MayStartAt would turn it away. Most tokens of a sentence are plain, and
-// classifying them all was most of the date stage. Empty when no word
-// CanAnchorDate, no word starts with a digit and no number NumberMayDate:
-// then the sentence holds no date (most sentences of news name none).
-// Without key ids to tell the words apart, every token is a candidate.
-void FindCandidates(std::string_view text, const Segmentation& segmentation,
-                    const FoldedTokens* folded, uint32_t first, uint32_t end,
-                    std::vector<uint32_t>& candidates) {
-  candidates.clear();
+// starting with a digit ("23rd", "1990s") and words of kKeys that
+// CanStartExpression, but not one that OpensOnlyBeforeDateWord before a
+// token that is none of these nor another key ("the government", "in
+// Caracas"): any other token reads as plain, and MayStartAt would turn it
+// away. Most tokens of a sentence are plain, and classifying them all was
+// most of the date stage. Written to `candidates` (grown to the sentence's
+// size, never shrunk); returns how many. None when no word CanAnchorDate,
+// no word starts with a digit and no number NumberMayDate: then the
+// sentence holds no date (most sentences of news name none). Without key
+// ids to tell the words apart, every token is a candidate.
+size_t FindCandidates(std::string_view text, const Segmentation& segmentation,
+                      const FoldedTokens* folded, uint32_t first, uint32_t end,
+                      std::vector<uint32_t>& candidates) {
+  if (candidates.size() < end - first) candidates.resize(end - first);
+  uint32_t* const out = candidates.data();
+  size_t count = 0;
   const uint32_t* const key_ids = folded != nullptr ? folded->IdsIn(DateKeyWords()) : nullptr;
   if (key_ids == nullptr) {
-    for (uint32_t i = first; i < end; ++i) candidates.push_back(i);
-    return;
+    for (uint32_t i = first; i < end; ++i) out[count++] = i;
+    return count;
   }
+  const Token* const tokens = segmentation.tokens.data();
   bool anchored = false;
-  bool pending = false;  // token i - 1 is a candidate only if token i is one
+  bool pending = false;  // token i - 1 is a candidate only if token i is not plain
   for (uint32_t i = first; i < end; ++i) {
-    const Token& token = segmentation.tokens[i];
+    const Token token = tokens[i];
     bool opens_only = false;
+    bool starts = true;
     if (token.kind == TokenKind::kWord) {
       // As written: folding changes no digit of an ASCII word, and only
       // those are read for digits (Classify).
@@ -1769,17 +1816,18 @@ void FindCandidates(std::string_view text, const Segmentation& segmentation,
       }
       anchored = anchored || digit || kAnchorsByKeyId[id];
       opens_only = !digit && kOpensOnlyBeforeDateWordByKeyId[id];
+      starts = digit || kStartsByKeyId[id];
     } else if (token.kind == TokenKind::kNumber) {
       anchored = anchored || NumberMayDate(text.substr(token.begin, token.end - token.begin));
     } else {
       pending = false;
       continue;
     }
-    if (pending) candidates.push_back(i - 1);
+    if (pending) out[count++] = i - 1;
     pending = opens_only;
-    if (!opens_only) candidates.push_back(i);
+    if (!opens_only && starts) out[count++] = i;
   }
-  if (!anchored) candidates.clear();
+  return anchored ? count : 0;
 }
 
 // FindDates, with the sentence's tokens folded already if `folded` is given.
@@ -1794,14 +1842,15 @@ void FindDatesIn(std::string_view text, const Segmentation& segmentation,
     first = document.dateline_end_token;
   }
   std::vector<uint32_t>& candidates = DateScratchAccess::CandidatesOf(scratch);
-  FindCandidates(text, segmentation, folded, first, sentence.end_token, candidates);
-  if (candidates.empty()) return;
+  const size_t candidate_count =
+      FindCandidates(text, segmentation, folded, first, sentence.end_token, candidates);
+  if (candidate_count == 0) return;
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
   lexemes.Reset(text, segmentation, sentence, folded);
   const Scanner scanner(lexemes, first, sentence.end_token, document);
   const bool caption = IsCaption(scanner, first, sentence.end_token);
   uint32_t next = first;  // expressions do not overlap: none starts before the last one's end
-  for (const uint32_t i : candidates) {
+  for (const uint32_t i : std::span(candidates.data(), candidate_count)) {
     if (i < next || !scanner.MayStartAt(i)) continue;
     if (auto match = scanner.ExpressionAt(i)) {
       DateExpression expression;
@@ -1854,11 +1903,12 @@ bool HasDateExpression(std::string_view text, const Segmentation& segmentation,
 
 bool IsHistorical(const CivilDate& earliest, const CivilDate& latest, const CivilDate& report_date,
                   int after_days) {
+  const int64_t report = Days(report_date);
   const int64_t first = Days(earliest);
-  const int64_t last = std::min(Days(latest), Days(report_date));
+  const int64_t last = std::min(Days(latest), report);
   if (last < first) return false;  // all of it after the report
   const int64_t middle = first + (last - first) / 2;
-  return Days(report_date) - middle > after_days;
+  return report - middle > after_days;
 }
 
 namespace {
@@ -1868,6 +1918,7 @@ ResolvedDate ResolveWith(LexemesAndInsertions& lexemes, const Sentence& sentence
                          const std::vector<DateExpression>& expressions, uint32_t anchor_token,
                          const DocumentDates& document) {
   const CivilDate& report = document.report_date;
+  const int64_t report_days = DaysFromCivil(report);
   ResolvedDate result{report, DatePrecision::kDay, true, false, false};
   const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, document);
 
@@ -1882,7 +1933,7 @@ ResolvedDate ResolveWith(LexemesAndInsertions& lexemes, const Sentence& sentence
   int64_t best_marks = 0, best_distance = 0;
   for (const DateExpression& expression : expressions) {
     // A date in the future dates something planned, not a coded event.
-    if (DaysFromCivil(expression.earliest) > DaysFromCivil(report)) continue;
+    if (DaysFromCivil(expression.earliest) > report_days) continue;
     // "the 2018 election" dates the election, not a verb near it.
     if (expression.kind == DateKind::kAttribute && expression.end_token != anchor_token) continue;
     bool elsewhere = false;
