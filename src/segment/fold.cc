@@ -212,55 +212,89 @@ void FoldedTokens::Fold(std::string_view text, const Segmentation& segmentation,
   Form* const forms = forms_.data();
   const Token* const tokens = segmentation.tokens.data() + first_token;
   const CachedWord* const cache = cache_.data();
+  const CachedFolding* const foldings = foldings_.data();
   Lookup* const lookups = lookups_.data();
   uint32_t lookup_count = 0;
   for (uint32_t index = 0; index < count_; ++index) {
-    const Token token = tokens[index];
-    Form form;
+    const Token& token = tokens[index];
+    Form& form = forms[index];
     form.begin = token.begin;
     form.size = token.end - token.begin;
+    form.shared_id = 0;
+    form.copied = false;
     form.ascii = true;
     // Most tokens are short: their bytes are read as two words, eight at a
     // time where the text goes on that far (little-endian, so the token's
     // bytes are the low ones), and told plain, ASCII with capitals, or other
     // without a loop. A byte loop here was a third of the folding.
-    WordBytes bytes;
-    if (kEightByteTests && form.size <= kCachedBytes && token.begin + kCachedBytes <= text.size() &&
-        ((bytes = LoadWordBytes(text, token.begin, form.size)).low & kByteHighBits) == 0 &&
-        (bytes.high & kByteHighBits) == 0) {
-      const WordBytes folded = AsciiLowercased(bytes);
-      if (!(folded == bytes)) {
-        // Both words, past the form's end: one store each, no call.
-        char* const room = ArenaRoom(kCachedBytes);
-        std::memcpy(room, &folded.low, 8);
-        std::memcpy(room + 8, &folded.high, 8);
-        form.copied = true;
-        form.begin = static_cast<uint32_t>(arena_size_);
-        arena_size_ += form.size;
+    if (kEightByteTests && form.size <= kCachedBytes && token.begin + kCachedBytes <= text.size()) {
+      const WordBytes bytes = LoadWordBytes(text, token.begin, form.size);
+      if (((bytes.low | bytes.high) & kByteHighBits) == 0) {
+        const WordBytes folded = AsciiLowercased(bytes);
+        if (!(folded == bytes)) {
+          // Both words, past the form's end: one store each, no call.
+          char* const room = ArenaRoom(kCachedBytes);
+          std::memcpy(room, &folded.low, 8);
+          std::memcpy(room + 8, &folded.high, 8);
+          form.copied = true;
+          form.begin = static_cast<uint32_t>(arena_size_);
+          arena_size_ += form.size;
+        }
+        const CachedWord* const known = cached ? &cache[CacheSlot<kCacheBits>(folded)] : nullptr;
+        if (known != nullptr && known->bytes == folded && known->size == form.size) {
+          form.hash = known->hash;
+          form.shared_id = known->shared_id;
+        } else {
+          form.hash =
+              form.size <= 8 ? WordHashOfEightBytes(folded.low, form.size) : WordHash(View(form));
+          if (shared != nullptr) {
+            lookups[lookup_count++] =
+                Lookup{index, cached ? Lookup::Cache::kWord : Lookup::Cache::kNone, folded};
+          }
+        }
+        continue;
       }
-      const CachedWord* const known = cached ? &cache[CacheSlot(folded)] : nullptr;
-      if (known != nullptr && known->bytes == folded && known->size == form.size) {
-        form.hash = known->hash;
-        form.shared_id = known->shared_id;
-      } else {
-        form.hash =
-            form.size <= 8 ? WordHashOfEightBytes(folded.low, form.size) : WordHash(View(form));
-        if (shared != nullptr) lookups[lookup_count++] = Lookup{index, cached, folded};
+      if (cached) {
+        const CachedFolding& known = foldings[CacheSlot<kFoldingCacheBits>(bytes)];
+        if (known.written == bytes && known.written_size == form.size) {
+          char* const room = ArenaRoom(kCachedBytes);
+          std::memcpy(room, &known.folded.low, 8);
+          std::memcpy(room + 8, &known.folded.high, 8);
+          form.copied = true;
+          form.ascii = false;
+          form.begin = static_cast<uint32_t>(arena_size_);
+          form.size = known.size;
+          arena_size_ += known.size;
+          form.hash = known.hash;
+          form.shared_id = known.shared_id;
+          continue;
+        }
+        FoldLong(std::string_view(text.data() + token.begin, form.size), form);
+        // A form longer than kCachedBytes is not kept.
+        const bool keep = form.size <= kCachedBytes;
+        lookups[lookup_count++] =
+            Lookup{index, keep ? Lookup::Cache::kFolding : Lookup::Cache::kNone, bytes};
+        continue;
       }
-    } else {
-      FoldLong(std::string_view(text.data() + token.begin, form.size), form);
-      if (shared != nullptr) lookups[lookup_count++] = Lookup{index, false, {}};
     }
-    forms[index] = form;
+    FoldLong(std::string_view(text.data() + token.begin, form.size), form);
+    if (shared != nullptr) lookups[lookup_count++] = Lookup{index, Lookup::Cache::kNone, {}};
   }
   // A loop of its own: looked up inside the one above, the words cost more
   // (that loop's registers were spilled around the probe).
   for (const Lookup& lookup : std::span(lookups, lookup_count)) {
     Form& form = forms_[lookup.form];
-    form.shared_id = shared->Find(View(form), form.hash);
-    if (lookup.cacheable) {
-      cache_[CacheSlot(lookup.bytes)] =
+    const std::string_view word = View(form);
+    form.shared_id = shared->Find(word, form.hash);
+    if (lookup.cache == Lookup::Cache::kWord) {
+      cache_[CacheSlot<kCacheBits>(lookup.bytes)] =
           CachedWord{lookup.bytes, form.hash, form.size, form.shared_id};
+    } else if (lookup.cache == Lookup::Cache::kFolding) {
+      CachedFolding& kept = foldings_[CacheSlot<kFoldingCacheBits>(lookup.bytes)];
+      const Token& token = tokens[lookup.form];
+      kept = CachedFolding{lookup.bytes,  {}, form.hash, token.end - token.begin, form.size,
+                           form.shared_id};
+      std::memcpy(&kept.folded, word.data(), word.size());
     }
   }
 }
@@ -291,9 +325,13 @@ void FoldedTokens::GrowArena(size_t size) {
 }
 
 void FoldedTokens::UseCacheFor(const SharedVocabulary& shared) {
-  if (cache_.empty()) cache_.resize(size_t{1} << kCacheBits);
+  if (cache_.empty()) {
+    cache_.resize(size_t{1} << kCacheBits);
+    foldings_.resize(size_t{1} << kFoldingCacheBits);
+  }
   if (cache_generation_ == shared.generation()) return;
   std::fill(cache_.begin(), cache_.end(), CachedWord{});
+  std::fill(foldings_.begin(), foldings_.end(), CachedFolding{});
   cache_generation_ = shared.generation();
 }
 

@@ -147,18 +147,35 @@ class FoldedTokens {
     uint32_t size = 0;  // 0: an empty entry (no token is empty)
     uint32_t shared_id = 0;
   };
+  // A short token beyond ASCII by its bytes as written, with its form when
+  // that is short too, as the last Fold made them.
+  struct CachedFolding {
+    WordBytes written;
+    WordBytes folded;
+    uint64_t hash = 0;
+    uint32_t written_size = 0;  // 0: an empty entry
+    uint32_t size = 0;
+    uint32_t shared_id = 0;
+  };
   // A form Fold looks up in the SharedVocabulary once it has folded every token.
   struct Lookup {
-    uint32_t form = 0;       // index into forms_
-    bool cacheable = false;  // `bytes` hold the form, to cache what is found
+    enum class Cache : uint8_t {
+      kNone,
+      kWord,     // in cache_, `bytes` being the form
+      kFolding,  // in foldings_, `bytes` being the token as written
+    };
+    uint32_t form = 0;  // index into forms_
+    Cache cache = Cache::kNone;
     WordBytes bytes;
   };
   static constexpr int kCacheBits = 13;
-  // Makes cache_ hold results of `shared` only.
+  static constexpr int kFoldingCacheBits = 10;
+  // Makes cache_ and foldings_ hold results of `shared` only.
   void UseCacheFor(const SharedVocabulary& shared);
+  template <int kBits>
   static size_t CacheSlot(const WordBytes& bytes) {
     const uint64_t mixed = bytes.low ^ (bytes.high * 0xBF58476D1CE4E5B9ULL);
-    return static_cast<size_t>((mixed * 0x9E3779B97F4A7C15ULL) >> (64 - kCacheBits));
+    return static_cast<size_t>((mixed * 0x9E3779B97F4A7C15ULL) >> (64 - kBits));
   }
   // Folds the token at `form` (of the text's bytes `raw`) that the eight-byte
   // tests could not: not ASCII, longer than kCachedBytes, or near the text's end.
@@ -200,7 +217,12 @@ class FoldedTokens {
   // the word and probing the shared vocabulary (a third of the folding).
   // Kept from one Fold to the next while the SharedVocabulary is the same.
   std::vector<CachedWord> cache_;
-  uint64_t cache_generation_ = 0;  // the SharedVocabulary::generation() cache_ holds
+  // Tokens of up to kCachedBytes bytes beyond ASCII by their bytes as
+  // written, likewise: folding one (a code point at a time, through
+  // utf8proc) cost ten times an ASCII word, and news repeats a few ("’s",
+  // "“", "—", names).
+  std::vector<CachedFolding> foldings_;
+  uint64_t cache_generation_ = 0;  // the SharedVocabulary::generation() the caches hold
 };
 
 }  // namespace dyad
