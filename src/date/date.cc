@@ -1848,7 +1848,8 @@ void FindDatesIn(std::string_view text, const Segmentation& segmentation,
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
   lexemes.Reset(text, segmentation, sentence, folded);
   const Scanner scanner(lexemes, first, sentence.end_token, document);
-  const bool caption = IsCaption(scanner, first, sentence.end_token);
+  // Asked once the sentence has a date to remember: most have none.
+  std::optional<bool> caption;
   uint32_t next = first;  // expressions do not overlap: none starts before the last one's end
   for (const uint32_t i : std::span(candidates.data(), candidate_count)) {
     if (i < next || !scanner.MayStartAt(i)) continue;
@@ -1865,7 +1866,8 @@ void FindDatesIn(std::string_view text, const Segmentation& segmentation,
       next = match->end;
       // The last date read is what "the same month", "that year" or
       // "subsequently" after it refer to.
-      if (expression.kind != DateKind::kBackground && !caption) {
+      if (!caption) caption = IsCaption(scanner, first, sentence.end_token);
+      if (expression.kind != DateKind::kBackground && !*caption) {
         document.antecedent = DateAntecedent{true, expression.date, expression.precision,
                                              expression.earliest, expression.latest};
       }
