@@ -871,11 +871,9 @@ class SentenceLexemes {
   }
   // Whether token i reads as a mark (LexKind::kPunct) or is a word of
   // `size` bytes, told without classifying it.
-  bool IsPunct(uint32_t i) const { return segmentation_->tokens[i].kind == TokenKind::kPunct; }
-  bool IsWordOfSize(uint32_t i, uint32_t size) const {
-    const Token& token = segmentation_->tokens[i];
-    return token.kind == TokenKind::kWord && token.end - token.begin == size;
-  }
+  // The segmentation's tokens, for a loop that tells marks by their kind
+  // (a kPunct token reads as LexKind::kPunct) without classifying the rest.
+  const Token* tokens() const { return segmentation_->tokens.data(); }
   // Changes whenever the table is made to hold a sentence afresh, so that
   // what a reader derives from a sentence can be kept until then.
   uint64_t serial() const { return serial_; }
@@ -934,13 +932,8 @@ class Scanner {
     if (i < first_ || i >= end_) return kOutside;
     return lexemes_.At(i);
   }
-  // Whether At(i) is a mark, told without classifying the token: the
-  // searches for clause marks pass over every word of a sentence.
-  bool IsPunctAt(uint32_t i) const { return i >= first_ && i < end_ && lexemes_.IsPunct(i); }
-  // Whether At(i) may be "and" or "but", likewise.
-  bool MayBeJoinAt(uint32_t i) const {
-    return i >= first_ && i < end_ && lexemes_.IsWordOfSize(i, 3);
-  }
+  // The tokens At() reads (only [first, end) of them count).
+  const Token* tokens() const { return lexemes_.tokens(); }
 
   // Whether an expression can start at token i: most words are no part of
   // one, and no expression starts with a mark. Nor does a word of
@@ -1687,8 +1680,10 @@ struct Insertions {
 // The insertions of the sentence the scanner reads.
 Insertions FindInsertions(const Scanner& scanner, const Sentence& sentence) {
   Insertions insertions;
+  // Only marks open or close one: the words between are passed over unread.
+  const Token* const tokens = scanner.tokens();
   for (uint32_t i = sentence.first_token; i < sentence.end_token && insertions.count < 16; ++i) {
-    if (!scanner.IsPunctAt(i)) continue;
+    if (tokens[i].kind != TokenKind::kPunct) continue;
     const Lexeme& lex = scanner.At(i);
     bool opens = false;
     char closer = ',';
@@ -1704,7 +1699,7 @@ Insertions FindInsertions(const Scanner& scanner, const Sentence& sentence) {
     if (!opens) continue;
     uint32_t end = i + 1;
     while (end < sentence.end_token) {
-      if (!scanner.IsPunctAt(end)) {
+      if (tokens[end].kind != TokenKind::kPunct) {
         ++end;
         continue;
       }
@@ -1931,6 +1926,7 @@ ResolvedDate ResolveWith(LexemesAndInsertions& lexemes, const Sentence& sentence
   const auto& insertions = lexemes.insertions.list;
   const size_t insertion_count = lexemes.insertions.count;
 
+  const Token* const tokens = scanner.tokens();
   const DateExpression* best = nullptr;
   int64_t best_marks = 0, best_distance = 0;
   for (const DateExpression& expression : expressions) {
@@ -1970,7 +1966,14 @@ ResolvedDate ResolveWith(LexemesAndInsertions& lexemes, const Sentence& sentence
           break;
         }
       }
-      if (skipped || !(scanner.IsPunctAt(i) || scanner.MayBeJoinAt(i))) continue;
+      if (skipped) continue;
+      // Only a mark or a three-letter word ("and", "but") counts: the other
+      // words are passed over unread.
+      const Token& token = tokens[i];
+      if (token.kind != TokenKind::kPunct &&
+          !(token.kind == TokenKind::kWord && token.end - token.begin == 3)) {
+        continue;
+      }
       const Lexeme& lex = scanner.At(i);
       if (lex.IsClauseMark()) {
         marks += 2;
