@@ -846,13 +846,13 @@ class SentenceLexemes {
     Reset(text, segmentation, sentence);
   }
   // Makes the table hold `sentence`, unread. `folded`, if given, holds its
-  // tokens folded and hashed already.
+  // tokens folded and hashed already, and `key_ids` is its IdsIn(DateKeyWords()).
   void Reset(std::string_view text, const Segmentation& segmentation, const Sentence& sentence,
-             const FoldedTokens* folded = nullptr) {
+             const FoldedTokens* folded = nullptr, const uint32_t* key_ids = nullptr) {
     text_ = text;
     segmentation_ = &segmentation;
     folded_ = folded;
-    key_ids_ = folded != nullptr ? folded->IdsIn(DateKeyWords()) : nullptr;
+    key_ids_ = key_ids;
     first_ = sentence.first_token;
     end_ = sentence.end_token;
     ++serial_;
@@ -1780,14 +1780,14 @@ bool NumberMayDate(std::string_view raw) {
 // size, never shrunk); returns how many. None when no word CanAnchorDate,
 // no word starts with a digit and no number NumberMayDate: then the
 // sentence holds no date (most sentences of news name none). Without key
-// ids to tell the words apart, every token is a candidate.
+// ids (`folded`'s IdsIn(DateKeyWords())) to tell the words apart, every
+// token is a candidate.
 size_t FindCandidates(std::string_view text, const Segmentation& segmentation,
-                      const FoldedTokens* folded, uint32_t first, uint32_t end,
-                      std::vector<uint32_t>& candidates) {
+                      const FoldedTokens* folded, const uint32_t* key_ids, uint32_t first,
+                      uint32_t end, std::vector<uint32_t>& candidates) {
   if (candidates.size() < end - first) candidates.resize(end - first);
   uint32_t* const out = candidates.data();
   size_t count = 0;
-  const uint32_t* const key_ids = folded != nullptr ? folded->IdsIn(DateKeyWords()) : nullptr;
   if (key_ids == nullptr) {
     for (uint32_t i = first; i < end; ++i) out[count++] = i;
     return count;
@@ -1836,12 +1836,14 @@ void FindDatesIn(std::string_view text, const Segmentation& segmentation,
       document.dateline_first_token < sentence.end_token) {
     first = document.dateline_end_token;
   }
+  // The folded tokens' shared ids -> ids in DateKeyWords(), if they have any.
+  const uint32_t* const key_ids = folded != nullptr ? folded->IdsIn(DateKeyWords()) : nullptr;
   std::vector<uint32_t>& candidates = DateScratchAccess::CandidatesOf(scratch);
   const size_t candidate_count =
-      FindCandidates(text, segmentation, folded, first, sentence.end_token, candidates);
+      FindCandidates(text, segmentation, folded, key_ids, first, sentence.end_token, candidates);
   if (candidate_count == 0) return;
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
-  lexemes.Reset(text, segmentation, sentence, folded);
+  lexemes.Reset(text, segmentation, sentence, folded, key_ids);
   const Scanner scanner(lexemes, first, sentence.end_token, document);
   // Asked once the sentence has a date to remember: most have none.
   std::optional<bool> caption;
