@@ -494,7 +494,17 @@ class Tokenizer {
             pos = ScanWord(pos);
             break;
           default:  // kOther: ASCII has no marks or format characters
-            pos = ScanOther(pos, CodePoint{byte, 1});
+            // Most marks are ASCII, no apostrophe, and followed by ASCII
+            // other than themselves (", "): a token of one byte, as
+            // ScanOther would make it, without the call.
+            if (byte != '\'' &&
+                (pos + 1 == text_.size() || (static_cast<unsigned char>(text_[pos + 1]) < 0x80 &&
+                                             text_[pos + 1] != text_[pos]))) {
+              Emit(pos, pos + 1, TokenKind::kPunct);
+              ++pos;
+            } else {
+              pos = ScanOther(pos, CodePoint{byte, 1});
+            }
             break;
         }
         continue;
