@@ -664,6 +664,12 @@ class Tokenizer {
         continue;
       }
       if (text_[pos] == ' ') break;  // how most words end: no decoding
+      if (static_cast<unsigned char>(text_[pos] - '0') <
+          10) {  // an ASCII digit: no decoding either
+        previous = CharClass::kDigit;
+        ++pos;
+        continue;
+      }
       const CodePoint c = DecodeAt(text_, pos);
       const CharClass cls = Classify(c.value);
       if (cls == CharClass::kLetter) {
