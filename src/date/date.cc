@@ -1900,14 +1900,24 @@ bool HasDateExpression(std::string_view text, const Segmentation& segmentation,
   return false;
 }
 
-bool IsHistorical(const CivilDate& earliest, const CivilDate& latest, const CivilDate& report_date,
-                  int after_days) {
-  const int64_t report = Days(report_date);
+namespace {
+
+// IsHistorical with the report date as its day number (`report`), for a
+// caller that counted it already.
+bool IsHistoricalBefore(int64_t report, const CivilDate& earliest, const CivilDate& latest,
+                        int after_days) {
   const int64_t first = Days(earliest);
   const int64_t last = std::min(Days(latest), report);
   if (last < first) return false;  // all of it after the report
   const int64_t middle = first + (last - first) / 2;
   return report - middle > after_days;
+}
+
+}  // namespace
+
+bool IsHistorical(const CivilDate& earliest, const CivilDate& latest, const CivilDate& report_date,
+                  int after_days) {
+  return IsHistoricalBefore(Days(report_date), earliest, latest, after_days);
 }
 
 namespace {
@@ -2004,7 +2014,7 @@ ResolvedDate ResolveWith(LexemesAndInsertions& lexemes, const Sentence& sentence
   result.precision = best->precision;
   result.from_report = false;
   result.historical =
-      IsHistorical(best->earliest, best->latest, report, document.historical_after_days);
+      IsHistoricalBefore(report_days, best->earliest, best->latest, document.historical_after_days);
   return result;
 }
 
