@@ -582,6 +582,24 @@ AsciiForm FoldAscii(std::string_view raw, std::array<char, kLongestFolded>& buff
   return {folded, WordHash(folded)};
 }
 
+// The Lexeme::mark of a punctuation token.
+char MarkOf(std::string_view raw) {
+  if (raw.size() == 1) {
+    switch (raw[0]) {
+      case ',':
+      case ';':
+      case ':':
+      case '(':
+      case ')':
+      case '-':
+        return raw[0];
+      default:
+        return '?';
+    }
+  }
+  return raw == "\u2013" || raw == "\u2014" || raw == "--" ? '=' : '?';
+}
+
 // Reads a token into `lex`, in place: its table slot. `form` is the token's
 // AsciiForm if it is a word (kWord), else unused.
 void Classify(std::string_view raw, TokenKind kind, const AsciiForm& form, Lexeme& lex) {
@@ -590,15 +608,7 @@ void Classify(std::string_view raw, TokenKind kind, const AsciiForm& form, Lexem
   lex.raw = raw;
   if (kind == TokenKind::kPunct) {
     lex.kind = LexKind::kPunct;
-    if (raw == "," || raw == ";" || raw == ":" || raw == "(" || raw == ")") {
-      lex.mark = raw[0];
-    } else if (raw == "-") {
-      lex.mark = '-';
-    } else if (raw == "\u2013" || raw == "\u2014" || raw == "--") {
-      lex.mark = '=';
-    } else {
-      lex.mark = '?';
-    }
+    lex.mark = MarkOf(raw);
     return;
   }
   if (kind == TokenKind::kNumber) {
