@@ -1779,13 +1779,22 @@ bool NumberMayDate(std::string_view raw) {
   return raw.find_first_of("./-") != std::string_view::npos;
 }
 
+// Of `openers` tokens that OpensOnlyBeforeDateWord just before token
+// `plain`, which is plain (or the end of the range), writes all but the last
+// two to `out` after its first `count`; returns the new count.
+size_t KeepOpenersBeforePlain(uint32_t plain, uint32_t openers, uint32_t* out, size_t count) {
+  for (uint32_t j = plain - openers; j + 2 < plain; ++j) out[count++] = j;
+  return count;
+}
+
 // The tokens of [first, end) that an expression may start at, in order,
 // told from the folded tokens without classifying them: numbers, words
 // starting with a digit ("23rd", "1990s") and words of kKeys that
 // CanStartExpression, but not one that OpensOnlyBeforeDateWord before a
-// token that is none of these nor another key ("the government", "in
-// Caracas"): any other token reads as plain, and MayStartAt would turn it
-// away. Most tokens of a sentence are plain, and classifying them all was
+// token that is none of these nor another key ("in Caracas"), nor before
+// another such word and then such a token ("of the country"): any other
+// token reads as plain, and MayStartAt would turn it away or ExpressionAt
+// find nothing. Most tokens of a sentence are plain, and classifying them all was
 // most of the date stage. Written to `candidates` (grown to the sentence's
 // size, never shrunk); returns how many. None when no word CanAnchorDate,
 // no word starts with a digit and no number NumberMayDate: then the
@@ -1804,7 +1813,12 @@ size_t FindCandidates(std::string_view text, const Segmentation& segmentation,
   }
   const Token* const tokens = segmentation.tokens.data();
   bool anchored = false;
-  bool pending = false;  // token i - 1 is a candidate only if token i is not plain
+  // Tokens [i - openers, i) OpensOnlyBeforeDateWord: candidates if token i is
+  // not plain. Before a plain token, neither the last of them starts an
+  // expression nor the one before it ("of the country", "in a"): each reads
+  // a unit, a year, a name or "same" at most two tokens on, and "the", "a"
+  // or "last" is none. One further back may ("in the past, ...").
+  uint32_t openers = 0;
   for (uint32_t i = first; i < end; ++i) {
     const Token token = tokens[i];
     bool opens_only = false;
@@ -1816,7 +1830,8 @@ size_t FindCandidates(std::string_view text, const Segmentation& segmentation,
       const bool digit = initial >= '0' && initial <= '9';
       const uint32_t id = key_ids[folded->SharedId(i)];
       if (id == 0 && !digit) {
-        pending = false;
+        count = KeepOpenersBeforePlain(i, openers, out, count);
+        openers = 0;
         continue;
       }
       anchored = anchored || digit || kAnchorsByKeyId[id];
@@ -1825,13 +1840,19 @@ size_t FindCandidates(std::string_view text, const Segmentation& segmentation,
     } else if (token.kind == TokenKind::kNumber) {
       anchored = anchored || NumberMayDate(text.substr(token.begin, token.end - token.begin));
     } else {
-      pending = false;
+      count = KeepOpenersBeforePlain(i, openers, out, count);
+      openers = 0;
       continue;
     }
-    if (pending) out[count++] = i - 1;
-    pending = opens_only;
-    if (!opens_only && starts) out[count++] = i;
+    if (opens_only) {
+      ++openers;
+      continue;
+    }
+    for (uint32_t j = i - openers; j < i; ++j) out[count++] = j;
+    openers = 0;
+    if (starts) out[count++] = i;
   }
+  count = KeepOpenersBeforePlain(end, openers, out, count);
   return anchored ? count : 0;
 }
 
