@@ -206,12 +206,12 @@ class FoldedTokens {
   // resizing down and up again for each document cleared them all.
   std::vector<Form> forms_;
   // The forms that folding changed, back to back in [0, arena_size_). Its
-  // size is its capacity: words are written into it eight bytes at a time,
-  // past their end, without a call.
+  // size is its capacity: short words are written into it sixteen bytes at a
+  // time, past their end, without a call.
   std::string arena_;
   size_t arena_size_ = 0;
   std::string folding_;          // one token's folded form, before it goes to arena_
-  std::vector<Lookup> lookups_;  // room for one a form, as forms_
+  std::vector<Lookup> lookups_;  // room for one per form, grown with forms_
   // Words of up to kCachedBytes bytes by their folded bytes, direct-mapped:
   // news repeats a few thousand words, and one compare here spares hashing
   // the word and probing the shared vocabulary (a third of the folding).
