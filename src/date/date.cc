@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdlib>
 #include <optional>
+#include <span>
 
 #include "base/phrase_trie.h"
 
@@ -344,6 +345,104 @@ constexpr auto kAnchorsByKeyId = [] {
   return anchors;
 }();
 
+// Keys that open an expression as prepositions: a point follows them.
+constexpr bool IsPrepositionKey(Key key) {
+  switch (key) {
+    case Key::kIn:
+    case Key::kOn:
+    case Key::kAt:
+    case Key::kDuring:
+    case Key::kBy:
+    case Key::kUntil:
+    case Key::kFrom:
+    case Key::kOf:
+    case Key::kThrough:
+    case Key::kThroughout:
+    case Key::kAround:
+    case Key::kOver:
+    case Key::kBetween:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Keys whose every expression reads a key, a name or a number right after
+// them, so that none starts at them before a plain word: ExpressionAt
+// finds nothing there. Prepositions go to Point after them (nothing at a
+// plain word) and Background's "in|over|for" forms all need a key next;
+// "the", "its", "that" and number words ("a", "two") need a unit, a year,
+// an ordinal or "same" next (Point, Anaphor, PartOf, Ago); "this",
+// "last", "next", "coming" and "past" a unit or a weekday (Relative).
+// Not "since" (its background search reads on), nor "during" and
+// "throughout" ("throughout Maduro's tenure").
+constexpr bool OpensOnlyBeforeDateWord(Key key) {
+  if (key == Key::kDuring || key == Key::kThroughout) return false;
+  if (IsPrepositionKey(key)) return true;
+  switch (key) {
+    case Key::kFor:
+    case Key::kThe:
+    case Key::kPossessive:
+    case Key::kThat:
+    case Key::kNumberWord:
+    case Key::kThis:
+    case Key::kLast:
+    case Key::kNext:
+    case Key::kComing:
+    case Key::kPast:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Keys at which ExpressionAt finds nothing, whatever follows: units,
+// parts and words that only follow the word an expression starts at ("ago",
+// "same", "morning", "half") or only end a search that started before them
+// ("tenure", "took", "who"). No branch of Since, Background, Point or a
+// preposition's Point starts at one of them.
+constexpr bool CanStartExpression(Key key) {
+  switch (key) {
+    case Key::kAgo:
+    case Key::kBefore:
+    case Key::kPrevious:
+    case Key::kDay:
+    case Key::kWeek:
+    case Key::kWeekend:
+    case Key::kTimes:
+    case Key::kFirst:
+    case Key::kSecond:
+    case Key::kHalf:
+    case Key::kMorning:
+    case Key::kNight:
+    case Key::kRecent:
+    case Key::kThen:
+    case Key::kSame:
+    case Key::kFollowing:
+    case Key::kTenure:
+    case Key::kPeriodStart:
+    case Key::kRelative:
+    case Key::kParticiple:
+      return false;
+    default:
+      return true;
+  }
+}
+
+// CanStartExpression by id in DateKeyWords(), as kAnchorsByKeyId.
+constexpr auto kStartsByKeyId = [] {
+  std::array<bool, kKeys.size() + 1> starts{};
+  for (size_t k = 0; k < kKeys.size(); ++k) starts[k + 1] = CanStartExpression(kKeys[k].key);
+  return starts;
+}();
+
+// OpensOnlyBeforeDateWord by id in DateKeyWords(), as kAnchorsByKeyId.
+constexpr auto kOpensOnlyBeforeDateWordByKeyId = [] {
+  std::array<bool, kKeys.size() + 1> opens{};
+  for (size_t k = 0; k < kKeys.size(); ++k) opens[k + 1] = OpensOnlyBeforeDateWord(kKeys[k].key);
+  return opens;
+}();
+
 // Every token of every sentence is looked up in kKeys, and almost none is
 // there: an open-addressing table of the keys' hashes turns most lookups away
 // after one probe, without comparing strings. (A scan of the keys under the
@@ -483,6 +582,24 @@ AsciiForm FoldAscii(std::string_view raw, std::array<char, kLongestFolded>& buff
   return {folded, WordHash(folded)};
 }
 
+// The Lexeme::mark of a punctuation token.
+char MarkOf(std::string_view raw) {
+  if (raw.size() == 1) {
+    switch (raw[0]) {
+      case ',':
+      case ';':
+      case ':':
+      case '(':
+      case ')':
+      case '-':
+        return raw[0];
+      default:
+        return '?';
+    }
+  }
+  return raw == "\u2013" || raw == "\u2014" || raw == "--" ? '=' : '?';
+}
+
 // Reads a token into `lex`, in place: its table slot. `form` is the token's
 // AsciiForm if it is a word (kWord), else unused.
 void Classify(std::string_view raw, TokenKind kind, const AsciiForm& form, Lexeme& lex) {
@@ -491,15 +608,7 @@ void Classify(std::string_view raw, TokenKind kind, const AsciiForm& form, Lexem
   lex.raw = raw;
   if (kind == TokenKind::kPunct) {
     lex.kind = LexKind::kPunct;
-    if (raw == "," || raw == ";" || raw == ":" || raw == "(" || raw == ")") {
-      lex.mark = raw[0];
-    } else if (raw == "-") {
-      lex.mark = '-';
-    } else if (raw == "\u2013" || raw == "\u2014" || raw == "--") {
-      lex.mark = '=';
-    } else {
-      lex.mark = '?';
-    }
+    lex.mark = MarkOf(raw);
     return;
   }
   if (kind == TokenKind::kNumber) {
@@ -724,17 +833,17 @@ struct Match {
   CivilDate earliest, latest;
 };
 
-// The lexemes of one sentence's tokens, classified in text order as far as
-// the matchers have looked: they look a few tokens back and ahead of every
-// position, and ResolveEventDate reads the sentence again for each of its
-// events, so each token is classified once per sentence, not once per look.
-// Reading a prefix rather than single tokens on demand makes a look one
-// comparison (no per-token "read" marks to test and reset), and costs no
-// more: the matchers read the sentence from its start, and the dateline
-// search only the first tokens of a sentence. Classifying is a function of
-// the token alone, so the order of reading changes no lexeme. The table is
-// sized once per sentence and never moves while it is read, so the
-// references At() returns stay valid.
+// The lexemes of one sentence's tokens, each classified when a matcher first
+// looks at it: they look a few tokens back and ahead of every position, and
+// ResolveEventDate reads the sentence again for each of its events, so each
+// token is classified once per sentence, not once per look. Tokens no
+// matcher looks at are never classified: FindDates looks only around the
+// few words that may start a date (DateCandidates), and classifying every
+// token of a sentence was most of its cost. A slot is read when its stamp
+// is the table's serial, so making the table hold another sentence resets
+// nothing. Classifying is a function of the token alone, so the order of
+// reading changes no lexeme. The table is sized once per sentence and never
+// moves while it is read, so the references At() returns stay valid.
 class SentenceLexemes {
  public:
   // Makes the table hold `sentence`, unread, unless it holds it already.
@@ -747,51 +856,44 @@ class SentenceLexemes {
     Reset(text, segmentation, sentence);
   }
   // Makes the table hold `sentence`, unread. `folded`, if given, holds its
-  // tokens folded and hashed already.
+  // tokens folded and hashed already, and `key_ids` is its IdsIn(DateKeyWords()).
   void Reset(std::string_view text, const Segmentation& segmentation, const Sentence& sentence,
-             const FoldedTokens* folded = nullptr) {
+             const FoldedTokens* folded = nullptr, const uint32_t* key_ids = nullptr) {
     text_ = text;
     segmentation_ = &segmentation;
     folded_ = folded;
-    key_ids_ = folded != nullptr ? folded->IdsIn(DateKeyWords()) : nullptr;
+    key_ids_ = key_ids;
     first_ = sentence.first_token;
     end_ = sentence.end_token;
-    read_ = 0;
     ++serial_;
     const size_t size = end_ - first_;
     if (lexemes_.size() < size) {
       lexemes_.resize(size);
       own_folded_.resize(size);
+      read_serials_.resize(size);
     }
   }
   // Token i of the sentence (first_token <= i < end_token).
   const Lexeme& At(uint32_t i) {
     const size_t slot = i - first_;
-    if (slot >= read_) ReadThrough(slot);
+    if (read_serials_[slot] != serial_) Read(i, slot);
     return lexemes_[slot];
   }
-  // Classifies every token of the sentence, for a reader that will look at
-  // all of them: it can then index the table directly (Complete()).
-  void ReadAll() {
-    if (end_ > first_) ReadThrough(end_ - first_ - 1);
-  }
-  // The whole sentence's lexemes, by token index minus first_token, once
-  // ReadAll has run; else nullptr.
-  const Lexeme* Complete() const { return read_ == end_ - first_ ? lexemes_.data() : nullptr; }
-  uint32_t first_token() const { return first_; }
+  // Whether token i reads as a mark (LexKind::kPunct) or is a word of
+  // `size` bytes, told without classifying it.
+  // The segmentation's tokens, for a loop that tells marks by their kind
+  // (a kPunct token reads as LexKind::kPunct) without classifying the rest.
+  const Token* tokens() const { return segmentation_->tokens.data(); }
   // Changes whenever the table is made to hold a sentence afresh, so that
   // what a reader derives from a sentence can be kept until then.
   uint64_t serial() const { return serial_; }
 
  private:
-  // Classifies the unread tokens up to and including `slot`. Kept apart
-  // from At(), which the matchers call several times a token: inlined
-  // there, it made every call pay for its registers.
-  [[gnu::noinline]] void ReadThrough(size_t slot) {
-    for (; read_ <= slot; ++read_) Read(first_ + static_cast<uint32_t>(read_), read_);
-  }
-  // Classifies token i into its slot.
-  void Read(uint32_t i, size_t slot) {
+  // Classifies token i into its slot. Kept apart from At(), which the
+  // matchers call several times a token: inlined there, it made every call
+  // pay for its registers.
+  [[gnu::noinline]] void Read(uint32_t i, size_t slot) {
+    read_serials_[slot] = serial_;
     const Token& token = segmentation_->tokens[i];
     const std::string_view raw = text_.substr(token.begin, token.end - token.begin);
     AsciiForm form;
@@ -815,9 +917,9 @@ class SentenceLexemes {
   // The folded tokens' shared ids -> ids in DateKeyWords(), if they have any.
   const uint32_t* key_ids_ = nullptr;
   uint32_t first_ = 0, end_ = 0;
-  size_t read_ = 0;  // slots [0, read_) are classified
-  uint64_t serial_ = 0;
+  uint64_t serial_ = 0;  // from 1 once Reset
   std::vector<Lexeme> lexemes_;
+  std::vector<uint64_t> read_serials_;  // a slot is classified if its serial is serial_
   // The lexemes' folded words when no FoldedTokens was given.
   std::vector<std::array<char, kLongestFolded>> own_folded_;
 };
@@ -831,8 +933,6 @@ class Scanner {
   Scanner(SentenceLexemes& lexemes, uint32_t first_token, uint32_t end_token,
           const DocumentDates& document)
       : lexemes_(lexemes),
-        complete_(lexemes.Complete()),
-        sentence_first_(lexemes.first_token()),
         first_(first_token),
         end_(end_token),
         document_(document),
@@ -840,11 +940,10 @@ class Scanner {
 
   const Lexeme& At(uint32_t i) const {
     if (i < first_ || i >= end_) return kOutside;
-    // Every call of every matcher comes here: a read table is indexed
-    // directly, without asking it whether the token is read.
-    if (complete_ != nullptr) return complete_[i - sentence_first_];
     return lexemes_.At(i);
   }
+  // The tokens At() reads (only [first, end) of them count).
+  const Token* tokens() const { return lexemes_.tokens(); }
 
   // Whether an expression can start at token i: most words are no part of
   // one, and no expression starts with a mark. Nor does a word of
@@ -949,58 +1048,8 @@ class Scanner {
     return kind == LexKind::kOther || kind == LexKind::kNone || kind == LexKind::kPunct;
   }
 
-  // Keys whose every expression reads a key, a name or a number right after
-  // them, so that none starts at them before a plain word: ExpressionAt
-  // finds nothing there. Prepositions go to Point after them (nothing at a
-  // plain word) and Background's "in|over|for" forms all need a key next;
-  // "the", "its", "that" and number words ("a", "two") need a unit, a year,
-  // an ordinal or "same" next (Point, Anaphor, PartOf, Ago); "this",
-  // "last", "next", "coming" and "past" a unit or a weekday (Relative).
-  // Not "since" (its background search reads on), nor "during" and
-  // "throughout" ("throughout Maduro's tenure").
-  static bool OpensOnlyBeforeDateWord(Key key) {
-    if (key == Key::kDuring || key == Key::kThroughout) return false;
-    if (IsPrepositionKey(key)) return true;
-    switch (key) {
-      case Key::kFor:
-      case Key::kThe:
-      case Key::kPossessive:
-      case Key::kThat:
-      case Key::kNumberWord:
-      case Key::kThis:
-      case Key::kLast:
-      case Key::kNext:
-      case Key::kComing:
-      case Key::kPast:
-        return true;
-      default:
-        return false;
-    }
-  }
-
   static bool IsPreposition(const Lexeme& lex) {
     return lex.kind == LexKind::kKey && IsPrepositionKey(lex.key);
-  }
-
-  static bool IsPrepositionKey(Key key) {
-    switch (key) {
-      case Key::kIn:
-      case Key::kOn:
-      case Key::kAt:
-      case Key::kDuring:
-      case Key::kBy:
-      case Key::kUntil:
-      case Key::kFrom:
-      case Key::kOf:
-      case Key::kThrough:
-      case Key::kThroughout:
-      case Key::kAround:
-      case Key::kOver:
-      case Key::kBetween:
-        return true;
-      default:
-        return false;
-    }
   }
 
   // "23-24" (as in "January 23-24"): 23.
@@ -1464,8 +1513,6 @@ class Scanner {
   }
 
   SentenceLexemes& lexemes_;
-  const Lexeme* complete_;  // lexemes_.Complete()
-  uint32_t sentence_first_;
   uint32_t first_;
   uint32_t end_;
   const DocumentDates& document_;
@@ -1643,9 +1690,11 @@ struct Insertions {
 // The insertions of the sentence the scanner reads.
 Insertions FindInsertions(const Scanner& scanner, const Sentence& sentence) {
   Insertions insertions;
+  // Only marks open or close one: the words between are passed over unread.
+  const Token* const tokens = scanner.tokens();
   for (uint32_t i = sentence.first_token; i < sentence.end_token && insertions.count < 16; ++i) {
+    if (tokens[i].kind != TokenKind::kPunct) continue;
     const Lexeme& lex = scanner.At(i);
-    if (lex.kind != LexKind::kPunct) continue;
     bool opens = false;
     char closer = ',';
     if (lex.mark == '(') {
@@ -1660,6 +1709,10 @@ Insertions FindInsertions(const Scanner& scanner, const Sentence& sentence) {
     if (!opens) continue;
     uint32_t end = i + 1;
     while (end < sentence.end_token) {
+      if (tokens[end].kind != TokenKind::kPunct) {
+        ++end;
+        continue;
+      }
       const Lexeme& inner = scanner.At(end);
       if (closer == ')' ? inner.IsMark(')')
                         : (inner.IsMark(',') || inner.IsMark(';') || inner.IsMark(':') ||
@@ -1685,12 +1738,17 @@ struct LexemesAndInsertions : SentenceLexemes {
 
 }  // namespace
 
-struct DateScratch::Lexemes : LexemesAndInsertions {};
+struct DateScratch::Lexemes : LexemesAndInsertions {
+  std::vector<uint32_t> candidates;  // FindCandidates' for the sentence FindDates reads
+};
 
 // DateScratch's table, for the functions below.
 class DateScratchAccess {
  public:
   static LexemesAndInsertions& Of(DateScratch& scratch) { return *scratch.lexemes_; }
+  static std::vector<uint32_t>& CandidatesOf(DateScratch& scratch) {
+    return scratch.lexemes_->candidates;
+  }
 };
 
 DateScratch::DateScratch() : lexemes_(std::make_unique<Lexemes>()) {}
@@ -1705,24 +1763,97 @@ void FindDates(std::string_view text, const Segmentation& segmentation, const Se
 
 namespace {
 
-// Whether tokens [first, end) may hold a date expression: a number, or a
-// word that CanAnchorDate, is there. False only when `folded` answers that
-// for every token without reading it into a lexeme: the reading was the
-// date stage's largest cost, and most sentences of news name no date.
-bool MayHoldDate(const Segmentation& segmentation, const FoldedTokens* folded, uint32_t first,
-                 uint32_t end) {
-  const uint32_t* const key_ids = folded != nullptr ? folded->IdsIn(DateKeyWords()) : nullptr;
-  if (key_ids == nullptr) return true;
-  for (uint32_t i = first; i < end; ++i) {
-    const Token& token = segmentation.tokens[i];
-    if (token.kind == TokenKind::kNumber) return true;
-    if (token.kind != TokenKind::kWord) continue;
-    const std::string_view word = folded->Word(i);
-    if (kAnchorsByKeyId[key_ids[folded->SharedId(i)]] || (word[0] >= '0' && word[0] <= '9')) {
-      return true;
-    }
+// Whether a number token may take part in a date expression in a sentence
+// with no word that CanAnchorDate. Such a sentence has no month, weekday or
+// unit, so a number there dates nothing unless it is a year after a
+// preposition, a determiner or a period part (Year(1800, 2100): "in 2013",
+// "the 2018 election", "mid-2015") or a numeric date (SplitNumeric:
+// "03.05.2022", "2019-01-10"). Counts, amounts and times ("5", "1,000",
+// "96%", "11:41") are most numbers of news, and most sentences holding one
+// name no date.
+bool NumberMayDate(std::string_view raw) {
+  if (raw.size() == 4 && AllDigits(raw)) {
+    const int value = DigitsValue(raw);
+    return value >= 1800 && value <= 2100;
   }
-  return false;
+  return raw.find_first_of("./-") != std::string_view::npos;
+}
+
+// Of `openers` tokens that OpensOnlyBeforeDateWord just before token
+// `plain`, which is plain (or the end of the range), writes all but the last
+// two to `out` after its first `count`; returns the new count.
+size_t KeepOpenersBeforePlain(uint32_t plain, uint32_t openers, uint32_t* out, size_t count) {
+  for (uint32_t j = plain - openers; j + 2 < plain; ++j) out[count++] = j;
+  return count;
+}
+
+// The tokens of [first, end) that an expression may start at, in order,
+// told from the folded tokens without classifying them: numbers, words
+// starting with a digit ("23rd", "1990s") and words of kKeys that
+// CanStartExpression, but not one that OpensOnlyBeforeDateWord before a
+// token that is none of these nor another key ("in Caracas"), nor before
+// another such word and then such a token ("of the country"): any other
+// token reads as plain, and MayStartAt would turn it away or ExpressionAt
+// find nothing. Most tokens of a sentence are plain, and classifying them all was
+// most of the date stage. Written to `candidates` (grown to the sentence's
+// size, never shrunk); returns how many. None when no word CanAnchorDate,
+// no word starts with a digit and no number NumberMayDate: then the
+// sentence holds no date (most sentences of news name none). Without key
+// ids (`folded`'s IdsIn(DateKeyWords())) to tell the words apart, every
+// token is a candidate.
+size_t FindCandidates(std::string_view text, const Segmentation& segmentation,
+                      const FoldedTokens* folded, const uint32_t* key_ids, uint32_t first,
+                      uint32_t end, std::vector<uint32_t>& candidates) {
+  if (candidates.size() < end - first) candidates.resize(end - first);
+  uint32_t* const out = candidates.data();
+  size_t count = 0;
+  if (key_ids == nullptr) {
+    for (uint32_t i = first; i < end; ++i) out[count++] = i;
+    return count;
+  }
+  const Token* const tokens = segmentation.tokens.data();
+  bool anchored = false;
+  // Tokens [i - openers, i) OpensOnlyBeforeDateWord: candidates if token i is
+  // not plain. Before a plain token, neither the last of them starts an
+  // expression nor the one before it ("of the country", "in a"): each reads
+  // a unit, a year, a name or "same" at most two tokens on, and "the", "a"
+  // or "last" is none. One further back may ("in the past, ...").
+  uint32_t openers = 0;
+  for (uint32_t i = first; i < end; ++i) {
+    const Token token = tokens[i];
+    bool opens_only = false;
+    bool starts = true;
+    if (token.kind == TokenKind::kWord) {
+      // As written: folding changes no digit of an ASCII word, and only
+      // those are read for digits (Classify).
+      const char initial = text[token.begin];
+      const bool digit = initial >= '0' && initial <= '9';
+      const uint32_t id = key_ids[folded->SharedId(i)];
+      if (id == 0 && !digit) {
+        count = KeepOpenersBeforePlain(i, openers, out, count);
+        openers = 0;
+        continue;
+      }
+      anchored = anchored || digit || kAnchorsByKeyId[id];
+      opens_only = !digit && kOpensOnlyBeforeDateWordByKeyId[id];
+      starts = digit || kStartsByKeyId[id];
+    } else if (token.kind == TokenKind::kNumber) {
+      anchored = anchored || NumberMayDate(text.substr(token.begin, token.end - token.begin));
+    } else {
+      count = KeepOpenersBeforePlain(i, openers, out, count);
+      openers = 0;
+      continue;
+    }
+    if (opens_only) {
+      ++openers;
+      continue;
+    }
+    for (uint32_t j = i - openers; j < i; ++j) out[count++] = j;
+    openers = 0;
+    if (starts) out[count++] = i;
+  }
+  count = KeepOpenersBeforePlain(end, openers, out, count);
+  return anchored ? count : 0;
 }
 
 // FindDates, with the sentence's tokens folded already if `folded` is given.
@@ -1736,16 +1867,21 @@ void FindDatesIn(std::string_view text, const Segmentation& segmentation,
       document.dateline_first_token < sentence.end_token) {
     first = document.dateline_end_token;
   }
-  if (!MayHoldDate(segmentation, folded, first, sentence.end_token)) return;
+  // The folded tokens' shared ids -> ids in DateKeyWords(), if they have any.
+  const uint32_t* const key_ids = folded != nullptr ? folded->IdsIn(DateKeyWords()) : nullptr;
+  std::vector<uint32_t>& candidates = DateScratchAccess::CandidatesOf(scratch);
+  const size_t candidate_count =
+      FindCandidates(text, segmentation, folded, key_ids, first, sentence.end_token, candidates);
+  if (candidate_count == 0) return;
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
-  lexemes.Reset(text, segmentation, sentence, folded);
-  lexemes.ReadAll();  // the loop below looks at every token
+  lexemes.Reset(text, segmentation, sentence, folded, key_ids);
   const Scanner scanner(lexemes, first, sentence.end_token, document);
-  const bool caption = IsCaption(scanner, first, sentence.end_token);
-  for (uint32_t i = first; i < sentence.end_token;) {
-    if (!scanner.MayStartAt(i)) {
-      ++i;
-    } else if (auto match = scanner.ExpressionAt(i)) {
+  // Asked once the sentence has a date to remember: most have none.
+  std::optional<bool> caption;
+  uint32_t next = first;  // expressions do not overlap: none starts before the last one's end
+  for (const uint32_t i : std::span(candidates.data(), candidate_count)) {
+    if (i < next || !scanner.MayStartAt(i)) continue;
+    if (auto match = scanner.ExpressionAt(i)) {
       DateExpression expression;
       expression.first_token = i;
       expression.end_token = match->end;
@@ -1755,15 +1891,14 @@ void FindDatesIn(std::string_view text, const Segmentation& segmentation,
       expression.earliest = match->has_span ? match->earliest : match->date;
       expression.latest = match->has_span ? match->latest : LastDay(match->date, match->precision);
       out.push_back(expression);
-      i = match->end;
+      next = match->end;
       // The last date read is what "the same month", "that year" or
       // "subsequently" after it refer to.
-      if (expression.kind != DateKind::kBackground && !caption) {
+      if (!caption) caption = IsCaption(scanner, first, sentence.end_token);
+      if (expression.kind != DateKind::kBackground && !*caption) {
         document.antecedent = DateAntecedent{true, expression.date, expression.precision,
                                              expression.earliest, expression.latest};
       }
-    } else {
-      ++i;
     }
   }
 }
@@ -1789,7 +1924,6 @@ bool HasDateExpression(std::string_view text, const Segmentation& segmentation,
   thread_local DateScratch scratch;
   SentenceLexemes& lexemes = DateScratchAccess::Of(scratch);
   lexemes.Reset(text, segmentation, sentence);
-  lexemes.ReadAll();  // the loop below looks at every token
   const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, document);
   for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
     if (scanner.MayStartAt(i) && scanner.ExpressionAt(i)) return true;
@@ -1797,13 +1931,24 @@ bool HasDateExpression(std::string_view text, const Segmentation& segmentation,
   return false;
 }
 
-bool IsHistorical(const CivilDate& earliest, const CivilDate& latest, const CivilDate& report_date,
-                  int after_days) {
+namespace {
+
+// IsHistorical with the report date as its day number (`report`), for a
+// caller that counted it already.
+bool IsHistoricalBefore(int64_t report, const CivilDate& earliest, const CivilDate& latest,
+                        int after_days) {
   const int64_t first = Days(earliest);
-  const int64_t last = std::min(Days(latest), Days(report_date));
+  const int64_t last = std::min(Days(latest), report);
   if (last < first) return false;  // all of it after the report
   const int64_t middle = first + (last - first) / 2;
-  return Days(report_date) - middle > after_days;
+  return report - middle > after_days;
+}
+
+}  // namespace
+
+bool IsHistorical(const CivilDate& earliest, const CivilDate& latest, const CivilDate& report_date,
+                  int after_days) {
+  return IsHistoricalBefore(Days(report_date), earliest, latest, after_days);
 }
 
 namespace {
@@ -1813,6 +1958,7 @@ ResolvedDate ResolveWith(LexemesAndInsertions& lexemes, const Sentence& sentence
                          const std::vector<DateExpression>& expressions, uint32_t anchor_token,
                          const DocumentDates& document) {
   const CivilDate& report = document.report_date;
+  const int64_t report_days = DaysFromCivil(report);
   ResolvedDate result{report, DatePrecision::kDay, true, false, false};
   const Scanner scanner(lexemes, sentence.first_token, sentence.end_token, document);
 
@@ -1823,11 +1969,12 @@ ResolvedDate ResolveWith(LexemesAndInsertions& lexemes, const Sentence& sentence
   const auto& insertions = lexemes.insertions.list;
   const size_t insertion_count = lexemes.insertions.count;
 
+  const Token* const tokens = scanner.tokens();
   const DateExpression* best = nullptr;
   int64_t best_marks = 0, best_distance = 0;
   for (const DateExpression& expression : expressions) {
     // A date in the future dates something planned, not a coded event.
-    if (DaysFromCivil(expression.earliest) > DaysFromCivil(report)) continue;
+    if (DaysFromCivil(expression.earliest) > report_days) continue;
     // "the 2018 election" dates the election, not a verb near it.
     if (expression.kind == DateKind::kAttribute && expression.end_token != anchor_token) continue;
     bool elsewhere = false;
@@ -1863,6 +2010,13 @@ ResolvedDate ResolveWith(LexemesAndInsertions& lexemes, const Sentence& sentence
         }
       }
       if (skipped) continue;
+      // Only a mark or a three-letter word ("and", "but") counts: the other
+      // words are passed over unread.
+      const Token& token = tokens[i];
+      if (token.kind != TokenKind::kPunct &&
+          !(token.kind == TokenKind::kWord && token.end - token.begin == 3)) {
+        continue;
+      }
       const Lexeme& lex = scanner.At(i);
       if (lex.IsClauseMark()) {
         marks += 2;
@@ -1891,7 +2045,7 @@ ResolvedDate ResolveWith(LexemesAndInsertions& lexemes, const Sentence& sentence
   result.precision = best->precision;
   result.from_report = false;
   result.historical =
-      IsHistorical(best->earliest, best->latest, report, document.historical_after_days);
+      IsHistoricalBefore(report_days, best->earliest, best->latest, document.historical_after_days);
   return result;
 }
 

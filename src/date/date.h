@@ -70,7 +70,8 @@
 // after a sentence-opening date, "On Monday, Peru said", does not count),
 // then the nearest, then the one after the verb ("X met Y on Monday").
 //
-// Cost: one pass over the sentence's tokens, each classified once into a
+// Cost: one pass over the sentence's tokens, and each token a matcher looks
+// at (those around the words that may start a date) classified once into a
 // table reused from sentence to sentence (DateScratch): nothing is allocated
 // once the table has grown to the longest sentence (only `out` grows).
 // Functions of their arguments (FindDates also advances the document's

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -180,89 +181,157 @@ std::string_view FoldedView(std::string_view token, std::string& buffer) {
   return buffer;
 }
 
+inline FoldedTokens::WordBytes FoldedTokens::LoadWordBytes(std::string_view text, uint32_t begin,
+                                                           uint32_t size) {
+  const uint64_t low = LoadEightBytes(text, begin);
+  if (size <= 8) return {FirstBytes(low, size), 0};
+  return {low, FirstBytes(LoadEightBytes(text, begin + 8), size - 8)};
+}
+
+inline FoldedTokens::WordBytes FoldedTokens::AsciiLowercased(const WordBytes& bytes) {
+  return {dyad::AsciiLowercased(bytes.low),
+          bytes.high == 0 ? 0 : dyad::AsciiLowercased(bytes.high)};
+}
+
 void FoldedTokens::Fold(std::string_view text, const Segmentation& segmentation,
                         uint32_t first_token, uint32_t end_token, const SharedVocabulary* shared) {
   assert(first_token <= end_token && end_token <= segmentation.tokens.size());
   text_ = text;
   shared_ = shared;
   first_ = first_token;
-  forms_.resize(end_token - first_token);
-  arena_.clear();
+  count_ = end_token - first_token;
+  if (forms_.size() < count_) {
+    forms_.resize(count_);
+    lookups_.resize(count_);
+  }
+  arena_size_ = 0;
   const bool cached = kEightByteTests && shared != nullptr;
   if (cached) UseCacheFor(*shared);
-  for (uint32_t i = first_token; i < end_token; ++i) {
-    const Token& token = segmentation.tokens[i];
-    const std::string_view raw(text.data() + token.begin, token.end - token.begin);
-    Form& form = forms_[i - first_token];
+  // Held here, not read through `this` each token: the arena's writes may
+  // alias any member, and reloading them was a tenth of the loop.
+  Form* const forms = forms_.data();
+  const Token* const tokens = segmentation.tokens.data() + first_token;
+  const CachedWord* const cache = cache_.data();
+  const CachedFolding* const foldings = foldings_.data();
+  Lookup* const lookups = lookups_.data();
+  uint32_t lookup_count = 0;
+  for (uint32_t index = 0; index < count_; ++index) {
+    const Token& token = tokens[index];
+    Form& form = forms[index];
     form.begin = token.begin;
-    form.size = static_cast<uint32_t>(raw.size());
+    form.size = token.end - token.begin;
+    form.shared_id = 0;
     form.copied = false;
     form.ascii = true;
-    form.looked_up = false;
-    // Most tokens are short: their bytes are read as one word, eight at a
+    // Most tokens are short: their bytes are read as two words, eight at a
     // time where the text goes on that far (little-endian, so the token's
     // bytes are the low ones), and told plain, ASCII with capitals, or other
     // without a loop. A byte loop here was a third of the folding.
-    if (kEightByteTests && raw.size() <= 8 && token.begin + 8 <= text.size()) {
-      const uint64_t bytes = FirstBytes(LoadEightBytes(text, token.begin), raw.size());
-      if ((bytes & kByteHighBits) == 0) {
-        uint64_t folded = bytes;
-        if (AsciiCapitalBits(bytes) != 0) {
-          folded = AsciiLowercased(bytes);
+    if (kEightByteTests && form.size <= kCachedBytes && token.begin + kCachedBytes <= text.size()) {
+      const WordBytes bytes = LoadWordBytes(text, token.begin, form.size);
+      if (((bytes.low | bytes.high) & kByteHighBits) == 0) {
+        const WordBytes folded = AsciiLowercased(bytes);
+        if (!(folded == bytes)) {
+          // Both words, past the form's end: one store each, no call.
+          char* const room = ArenaRoom(kCachedBytes);
+          std::memcpy(room, &folded.low, 8);
+          std::memcpy(room + 8, &folded.high, 8);
           form.copied = true;
-          form.begin = static_cast<uint32_t>(arena_.size());
-          arena_.append(reinterpret_cast<const char*>(&folded), raw.size());
+          form.begin = static_cast<uint32_t>(arena_size_);
+          arena_size_ += form.size;
         }
-        if (cached) {
-          const CachedWord& known = cache_[CacheSlot(folded)];
-          if (known.bytes == folded && known.size == raw.size()) {
-            form.hash = known.hash;
-            form.shared_id = known.shared_id;
-            form.looked_up = true;
-            continue;
+        const CachedWord* const known = cached ? &cache[CacheSlot<kCacheBits>(folded)] : nullptr;
+        if (known != nullptr && known->bytes == folded && known->size == form.size) {
+          form.hash = known->hash;
+          form.shared_id = known->shared_id;
+        } else {
+          form.hash =
+              form.size <= 8 ? WordHashOfEightBytes(folded.low, form.size) : WordHash(View(form));
+          if (shared != nullptr) {
+            lookups[lookup_count++] =
+                Lookup{index, cached ? Lookup::Cache::kWord : Lookup::Cache::kNone, folded};
           }
         }
-        form.hash = WordHashOfEightBytes(folded, raw.size());
+        continue;
+      }
+      if (cached) {
+        const CachedFolding& known = foldings[CacheSlot<kFoldingCacheBits>(bytes)];
+        if (known.written == bytes && known.written_size == form.size) {
+          char* const room = ArenaRoom(kCachedBytes);
+          std::memcpy(room, &known.folded.low, 8);
+          std::memcpy(room + 8, &known.folded.high, 8);
+          form.copied = true;
+          form.ascii = false;
+          form.begin = static_cast<uint32_t>(arena_size_);
+          form.size = known.size;
+          arena_size_ += known.size;
+          form.hash = known.hash;
+          form.shared_id = known.shared_id;
+          continue;
+        }
+        FoldLong(std::string_view(text.data() + token.begin, form.size), form);
+        // A form longer than kCachedBytes is not kept.
+        const bool keep = form.size <= kCachedBytes;
+        lookups[lookup_count++] =
+            Lookup{index, keep ? Lookup::Cache::kFolding : Lookup::Cache::kNone, bytes};
         continue;
       }
     }
-    // As FoldedView: a token that is ASCII without capitals stays as written.
-    const AsciiCase written = AsciiCaseOf(raw);
-    form.ascii = written.ascii;
-    if (!written.ascii || written.capitals) {
-      form.copied = true;
-      form.begin = static_cast<uint32_t>(arena_.size());
-      if (written.ascii) {
-        AppendAsciiLowercased(raw, arena_);
-      } else {
-        AppendFolded(raw, arena_);
-      }
-      form.size = static_cast<uint32_t>(arena_.size() - form.begin);
-    }
-    form.hash = WordHash(Word(i));
+    FoldLong(std::string_view(text.data() + token.begin, form.size), form);
+    if (shared != nullptr) lookups[lookup_count++] = Lookup{index, Lookup::Cache::kNone, {}};
   }
   // A loop of its own: looked up inside the one above, the words cost more
   // (that loop's registers were spilled around the probe).
-  if (shared == nullptr) return;
-  for (Form& form : forms_) {
-    if (form.looked_up) continue;
+  for (const Lookup& lookup : std::span(lookups, lookup_count)) {
+    Form& form = forms_[lookup.form];
     const std::string_view word = View(form);
     form.shared_id = shared->Find(word, form.hash);
-    if (cached && word.size() <= 8) {
-      CachedWord found;
-      std::memcpy(&found.bytes, word.data(), word.size());
-      found.hash = form.hash;
-      found.size = form.size;
-      found.shared_id = form.shared_id;
-      cache_[CacheSlot(found.bytes)] = found;
+    if (lookup.cache == Lookup::Cache::kWord) {
+      cache_[CacheSlot<kCacheBits>(lookup.bytes)] =
+          CachedWord{lookup.bytes, form.hash, form.size, form.shared_id};
+    } else if (lookup.cache == Lookup::Cache::kFolding) {
+      CachedFolding& kept = foldings_[CacheSlot<kFoldingCacheBits>(lookup.bytes)];
+      const Token& token = tokens[lookup.form];
+      kept = CachedFolding{lookup.bytes,  {}, form.hash, token.end - token.begin, form.size,
+                           form.shared_id};
+      std::memcpy(&kept.folded, word.data(), word.size());
     }
   }
 }
 
+void FoldedTokens::FoldLong(std::string_view raw, Form& form) {
+  // As FoldedView: a token that is ASCII without capitals stays as written.
+  const AsciiCase written = AsciiCaseOf(raw);
+  form.ascii = written.ascii;
+  if (!written.ascii || written.capitals) {
+    folding_.clear();
+    if (written.ascii) {
+      AppendAsciiLowercased(raw, folding_);
+    } else {
+      AppendFolded(raw, folding_);
+    }
+    std::memcpy(ArenaRoom(folding_.size()), folding_.data(), folding_.size());
+    form.copied = true;
+    form.begin = static_cast<uint32_t>(arena_size_);
+    form.size = static_cast<uint32_t>(folding_.size());
+    arena_size_ += folding_.size();
+  }
+  form.hash = WordHash(View(form));
+}
+
+// Doubles the arena: after the first documents it is never full.
+void FoldedTokens::GrowArena(size_t size) {
+  arena_.resize(std::max(2 * arena_.size(), arena_size_ + size));
+}
+
 void FoldedTokens::UseCacheFor(const SharedVocabulary& shared) {
-  if (cache_.empty()) cache_.resize(size_t{1} << kCacheBits);
+  if (cache_.empty()) {
+    cache_.resize(size_t{1} << kCacheBits);
+    foldings_.resize(size_t{1} << kFoldingCacheBits);
+  }
   if (cache_generation_ == shared.generation()) return;
   std::fill(cache_.begin(), cache_.end(), CachedWord{});
+  std::fill(foldings_.begin(), foldings_.end(), CachedFolding{});
   cache_generation_ = shared.generation();
 }
 

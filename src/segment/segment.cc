@@ -436,11 +436,42 @@ bool Contains(const std::array<std::string_view, N>& table, std::string_view wor
 }
 
 // ---------------------------------------------------------------------------
+// Where sentences may end.
+
+// The last bytes of the tokens that may end a sentence, told without their
+// kind: . ! ? and the bytes of characters beyond ASCII (terminators such as
+// "…" and closing quotes among them). A word ends in a letter, a digit, an
+// apostrophe or an abbreviation's period; a number in a digit or "%"; a
+// mark that is ASCII in itself, repeated ("...") or followed by what extends
+// it (all beyond ASCII). So a token ending in any other byte is no
+// terminator, no abbreviation and no closer. A word ending in "é" is let
+// through for nothing.
+constexpr auto kMayEndSentence = [] {
+  std::array<bool, 256> may_end{};
+  may_end['.'] = may_end['!'] = may_end['?'] = true;
+  for (int c = 0x80; c < 0x100; ++c) may_end[c] = true;
+  return may_end;
+}();
+
+// Bytes of a line break (LineBreaksAfter counts them): only a line break
+// in the space between two tokens can end a sentence there.
+inline bool IsLineBreak(int32_t cp) {
+  return cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x0085 || cp == 0x2028 ||
+         cp == 0x2029;
+}
+
+// ---------------------------------------------------------------------------
 // Pass 1: tokens.
 
 class Tokenizer {
  public:
-  Tokenizer(std::string_view text, std::vector<Token>& tokens) : text_(text), tokens_(tokens) {}
+  // Appends the tokens of `text` to `tokens`, and to `possible_ends` (in
+  // order, once each) the tokens after which a sentence may end: those whose
+  // last byte kMayEndSentence, and those a line break follows. Most tokens
+  // are neither, and the sentence splitter then passes over them without a
+  // look (a loop over every token there was a sixth of Segment).
+  Tokenizer(std::string_view text, std::vector<Token>& tokens, std::vector<uint32_t>& possible_ends)
+      : text_(text), tokens_(tokens), possible_ends_(possible_ends) {}
 
   void Run() {
     size_t pos = 0;
@@ -450,6 +481,7 @@ class Tokenizer {
       if (byte < 0x80) {
         switch (kAsciiClasses[byte]) {
           case CharClass::kSpace:
+            if (IsLineBreak(byte)) BreakAfterLastToken();
             ++pos;
             break;
           case CharClass::kLetter:
@@ -462,7 +494,17 @@ class Tokenizer {
             pos = ScanWord(pos);
             break;
           default:  // kOther: ASCII has no marks or format characters
-            pos = ScanOther(pos, CodePoint{byte, 1});
+            // Most marks are ASCII, no apostrophe, and followed by ASCII
+            // other than themselves (", "): a token of one byte, as
+            // ScanOther would make it, without the call.
+            if (byte != '\'' &&
+                (pos + 1 == text_.size() || (static_cast<unsigned char>(text_[pos + 1]) < 0x80 &&
+                                             text_[pos + 1] != text_[pos]))) {
+              Emit(pos, pos + 1, TokenKind::kPunct);
+              ++pos;
+            } else {
+              pos = ScanOther(pos, CodePoint{byte, 1});
+            }
             break;
         }
         continue;
@@ -471,6 +513,7 @@ class Tokenizer {
       switch (Classify(c.value)) {
         case CharClass::kSpace:
         case CharClass::kFormat:
+          if (IsLineBreak(c.value)) BreakAfterLastToken();
           pos += c.size;
           break;
         case CharClass::kLetter:
@@ -490,8 +533,23 @@ class Tokenizer {
     return pos < text_.size() ? Classify(DecodeAt(text_, pos).value) : CharClass::kSpace;
   }
 
-  void Emit(size_t begin, size_t end, TokenKind kind) {
+  // Always inlined: it runs once a token, and a call cost as much as the rest.
+  [[gnu::always_inline]] void Emit(size_t begin, size_t end, TokenKind kind) {
+    if (kMayEndSentence[static_cast<unsigned char>(text_[end - 1])]) {
+      possible_ends_.push_back(static_cast<uint32_t>(tokens_.size()));
+    }
     tokens_.push_back(Token{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), kind});
+  }
+  // Emit for a word whose last byte is an ASCII letter: no possible end.
+  void EmitEndingInLetter(size_t begin, size_t end) {
+    tokens_.push_back(
+        Token{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), TokenKind::kWord});
+  }
+  // A line break follows the last token.
+  void BreakAfterLastToken() {
+    if (tokens_.empty()) return;
+    const auto last = static_cast<uint32_t>(tokens_.size() - 1);
+    if (possible_ends_.empty() || possible_ends_.back() != last) possible_ends_.push_back(last);
   }
 
   // If an English clitic ('s 're 've 'll 'd 'm) starts right after the
@@ -541,12 +599,12 @@ class Tokenizer {
   size_t ScanAsciiWord(size_t begin) {
     const size_t end = AsciiLetterRunEnd(text_, begin);
     if (end == text_.size()) {
-      Emit(begin, end, TokenKind::kWord);
+      EmitEndingInLetter(begin, end);
       return end;
     }
     const auto next = static_cast<unsigned char>(text_[end]);
     if (kEndsAsciiWord[next]) {
-      Emit(begin, end, TokenKind::kWord);
+      EmitEndingInLetter(begin, end);
       return next == ' ' ? end + 1 : end;
     }
     // "said." or "Gen. ": a period that no letter follows ends the word, and
@@ -606,6 +664,12 @@ class Tokenizer {
         continue;
       }
       if (text_[pos] == ' ') break;  // how most words end: no decoding
+      if (static_cast<unsigned char>(text_[pos] - '0') <
+          10) {  // an ASCII digit: no decoding either
+        previous = CharClass::kDigit;
+        ++pos;
+        continue;
+      }
       const CodePoint c = DecodeAt(text_, pos);
       const CharClass cls = Classify(c.value);
       if (cls == CharClass::kLetter) {
@@ -725,6 +789,7 @@ class Tokenizer {
 
   std::string_view text_;
   std::vector<Token>& tokens_;
+  std::vector<uint32_t>& possible_ends_;
 };
 
 // ---------------------------------------------------------------------------
@@ -732,9 +797,10 @@ class Tokenizer {
 
 class SentenceSplitter {
  public:
+  // `possible_ends` as the Tokenizer made them.
   SentenceSplitter(std::string_view text, const std::vector<Token>& tokens,
-                   std::vector<Sentence>& sentences)
-      : text_(text), tokens_(tokens), sentences_(sentences) {}
+                   const std::vector<uint32_t>& possible_ends, std::vector<Sentence>& sentences)
+      : text_(text), tokens_(tokens), possible_ends_(possible_ends), sentences_(sentences) {}
 
   void Run() {
     const size_t count = tokens_.size();
@@ -768,27 +834,14 @@ class SentenceSplitter {
     return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
   }
 
-  // True if `token` is neither a terminator nor a word ending in a period
-  // (so no abbreviation): a plain word, a number, or ASCII punctuation other
-  // than . ! ? (a comma, a quote, a dash). Then only a line break after it
-  // could end the sentence there.
-  bool CannotEnd(const Token& token) const {
-    if (token.kind == TokenKind::kWord) return text_[token.end - 1] != '.';
-    if (token.kind == TokenKind::kNumber) return true;
-    const char first = text_[token.begin];
-    return static_cast<unsigned char>(first) < 0x80 && first != '.' && first != '!' && first != '?';
-  }
-
   // The first token from `i` (< the count) on that the sentence might end
-  // after. Most tokens go on the sentence without a question: passed over
-  // in this loop without decoding them or classifying their final period.
-  size_t NextPossibleEnd(size_t i) const {
-    const Token* token = tokens_.data() + i;
-    const Token* const last = tokens_.data() + tokens_.size() - 1;
-    while (token != last && CannotEnd(*token) && NothingOrSpaceBetween(token[0], token[1])) {
-      ++token;
-    }
-    return static_cast<size_t>(token - tokens_.data());
+  // after: the next of the possible ends, or the last token. Most tokens go
+  // on the sentence without a question: passed over without decoding them
+  // or classifying their final period. A possible end that is none (a word
+  // ending in "é") changes nothing: Run finds no end after it.
+  size_t NextPossibleEnd(size_t i) {
+    while (next_end_ < possible_ends_.size() && possible_ends_[next_end_] < i) ++next_end_;
+    return next_end_ < possible_ends_.size() ? possible_ends_[next_end_] : tokens_.size() - 1;
   }
 
   // Whether `next` follows `token` directly or after one space (so no line
@@ -919,6 +972,8 @@ class SentenceSplitter {
 
   std::string_view text_;
   const std::vector<Token>& tokens_;
+  const std::vector<uint32_t>& possible_ends_;
+  size_t next_end_ = 0;  // possible_ends_ before it are behind the splitter
   std::vector<Sentence>& sentences_;
 };
 
@@ -931,9 +986,12 @@ void Segment(std::string_view text, Segmentation& segmentation) {
   // English news runs about six bytes a token and twenty tokens a sentence:
   // reserving for that spares most regrowth.
   segmentation.tokens.reserve(text.size() / 5 + 16);
-  Tokenizer(text, segmentation.tokens).Run();
+  // The thread's, kept from one text to the next: nothing is allocated once it has grown.
+  thread_local std::vector<uint32_t> possible_ends;
+  possible_ends.clear();
+  Tokenizer(text, segmentation.tokens, possible_ends).Run();
   segmentation.sentences.reserve(segmentation.tokens.size() / 16 + 4);
-  SentenceSplitter(text, segmentation.tokens, segmentation.sentences).Run();
+  SentenceSplitter(text, segmentation.tokens, possible_ends, segmentation.sentences).Run();
 }
 
 Segmentation Segment(std::string_view text) {

@@ -109,7 +109,7 @@ class FoldedTokens {
   }
 
   // Whether token `token` (an index into the segmentation's tokens) was folded.
-  bool Covers(uint32_t token) const { return token >= first_ && token - first_ < forms_.size(); }
+  bool Covers(uint32_t token) const { return token >= first_ && token - first_ < count_; }
   // FoldedView(the token's text): a view of the text itself when folding
   // changes nothing.
   std::string_view Word(uint32_t token) const { return View(At(token)); }
@@ -132,21 +132,64 @@ class FoldedTokens {
     uint32_t shared_id = 0;  // in shared_, if Fold was given one
     bool copied = false;     // folding changed the token: the form is in arena_
     bool ascii = false;
-    bool looked_up = false;  // shared_id is set already (from cache_)
   };
+  // A word of up to kCachedBytes bytes, first byte lowest, the bytes past it zero.
+  struct WordBytes {
+    uint64_t low = 0;   // bytes 0 to 7
+    uint64_t high = 0;  // bytes 8 to 15
+    bool operator==(const WordBytes&) const = default;
+  };
+  static constexpr size_t kCachedBytes = 16;
   // A short word's hash and shared id, as the last Fold found them.
   struct CachedWord {
-    uint64_t bytes = 0;  // the folded word, first byte lowest, the bytes past it zero
+    WordBytes bytes;  // the folded word
     uint64_t hash = 0;
     uint32_t size = 0;  // 0: an empty entry (no token is empty)
     uint32_t shared_id = 0;
   };
-  static constexpr int kCacheBits = 12;
-  // Makes cache_ hold results of `shared` only.
+  // A short token beyond ASCII by its bytes as written, with its form when
+  // that is short too, as the last Fold made them.
+  struct CachedFolding {
+    WordBytes written;
+    WordBytes folded;
+    uint64_t hash = 0;
+    uint32_t written_size = 0;  // 0: an empty entry
+    uint32_t size = 0;
+    uint32_t shared_id = 0;
+  };
+  // A form Fold looks up in the SharedVocabulary once it has folded every token.
+  struct Lookup {
+    enum class Cache : uint8_t {
+      kNone,
+      kWord,     // in cache_, `bytes` being the form
+      kFolding,  // in foldings_, `bytes` being the token as written
+    };
+    uint32_t form = 0;  // index into forms_
+    Cache cache = Cache::kNone;
+    WordBytes bytes;
+  };
+  static constexpr int kCacheBits = 13;
+  static constexpr int kFoldingCacheBits = 10;
+  // Makes cache_ and foldings_ hold results of `shared` only.
   void UseCacheFor(const SharedVocabulary& shared);
-  static size_t CacheSlot(uint64_t bytes) {
-    return static_cast<size_t>((bytes * 0x9E3779B97F4A7C15ULL) >> (64 - kCacheBits));
+  template <int kBits>
+  static size_t CacheSlot(const WordBytes& bytes) {
+    const uint64_t mixed = bytes.low ^ (bytes.high * 0xBF58476D1CE4E5B9ULL);
+    return static_cast<size_t>((mixed * 0x9E3779B97F4A7C15ULL) >> (64 - kBits));
   }
+  // Folds the token at `form` (of the text's bytes `raw`) that the eight-byte
+  // tests could not: not ASCII, longer than kCachedBytes, or near the text's end.
+  void FoldLong(std::string_view raw, Form& form);
+  // Room in arena_ for `size` more bytes past arena_size_.
+  char* ArenaRoom(size_t size) {
+    if (arena_size_ + size > arena_.size()) GrowArena(size);
+    return arena_.data() + arena_size_;
+  }
+  void GrowArena(size_t size);
+  // The token text[begin, begin + size) (size 1 to kCachedBytes, with
+  // kCachedBytes of text from `begin`) as WordBytes.
+  static WordBytes LoadWordBytes(std::string_view text, uint32_t begin, uint32_t size);
+  static WordBytes AsciiLowercased(const WordBytes& bytes);
   std::string_view View(const Form& form) const {
     return {(form.copied ? arena_.data() : text_.data()) + form.begin, form.size};
   }
@@ -158,14 +201,28 @@ class FoldedTokens {
   std::string_view text_;
   const SharedVocabulary* shared_ = nullptr;  // the last Fold's
   uint32_t first_ = 0;
+  uint32_t count_ = 0;  // forms [0, count_) are the last Fold's
+  // Grown, never shrunk: Fold sets every field of the forms it uses, and
+  // resizing down and up again for each document cleared them all.
   std::vector<Form> forms_;
-  std::string arena_;  // the forms that folding changed, back to back
-  // Words of up to eight bytes by their folded bytes, direct-mapped: news
-  // repeats a few thousand words, and one compare here spares hashing the
-  // word and probing the shared vocabulary (a third of the folding). Kept
-  // from one Fold to the next while the SharedVocabulary is the same.
+  // The forms that folding changed, back to back in [0, arena_size_). Its
+  // size is its capacity: short words are written into it sixteen bytes at a
+  // time, past their end, without a call.
+  std::string arena_;
+  size_t arena_size_ = 0;
+  std::string folding_;          // one token's folded form, before it goes to arena_
+  std::vector<Lookup> lookups_;  // room for one per form, grown with forms_
+  // Words of up to kCachedBytes bytes by their folded bytes, direct-mapped:
+  // news repeats a few thousand words, and one compare here spares hashing
+  // the word and probing the shared vocabulary (a third of the folding).
+  // Kept from one Fold to the next while the SharedVocabulary is the same.
   std::vector<CachedWord> cache_;
-  uint64_t cache_generation_ = 0;  // the SharedVocabulary::generation() cache_ holds
+  // Tokens of up to kCachedBytes bytes beyond ASCII by their bytes as
+  // written, likewise: folding one (a code point at a time, through
+  // utf8proc) cost ten times an ASCII word, and news repeats a few ("’s",
+  // "“", "—", names).
+  std::vector<CachedFolding> foldings_;
+  uint64_t cache_generation_ = 0;  // the SharedVocabulary::generation() the caches hold
 };
 
 }  // namespace dyad
