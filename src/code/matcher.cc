@@ -662,6 +662,13 @@ class EventCoder::Matcher {
     if (n.wildcard != 0 && node != 0 && (symbol.flags & kComma) && ListCommaAt(position)) {
       Walk(position + 1, node, trail, walk);
     }
+    // "used chloropicrin, a choking agent banned in warfare, against": an
+    // apposition set off by commas inside a pattern is passed over.
+    if (node != 0 && (symbol.flags & kComma)) {
+      if (const int closing = AppositionClosingAt(position); closing > 0) {
+        Walk(closing + 1, node, trail, walk);
+      }
+    }
     if (n.wildcard != 0 && node != 0 && !(symbol.flags & (kComma | kBoundary))) {
       Trail wild = trail;
       wild.wild_at = position;
@@ -710,6 +717,24 @@ class EventCoder::Matcher {
       by.agent = agent;
       Walk(agent + 1, node, by, walk);
     }
+  }
+
+  // The comma that closes an apposition opened by "a|an|the" after the
+  // comma at `comma` ("chloropicrin, a choking agent banned in warfare,"),
+  // or 0. It holds no actor, clause word or finite verb.
+  int AppositionClosingAt(int comma) const {
+    constexpr int kLongestApposition = 12;
+    const int n = static_cast<int>(s_.size());
+    if (comma + 2 >= n || IsActor(comma + 1) ||
+        (s_[comma + 1].word != coder_.word_a_ && s_[comma + 1].word != coder_.word_an_ &&
+         s_[comma + 1].word != coder_.word_the_)) {
+      return 0;
+    }
+    for (int k = comma + 2; k < n && k - comma <= kLongestApposition; ++k) {
+      if (IsActor(k) || Has(k, kBoundary | kSpeech | kAnd | kThird)) return 0;
+      if (Has(k, kComma)) return k - comma >= 3 ? k : 0;
+    }
+    return 0;
   }
 
   // Does the comma at `comma` separate two plain nouns of a list that "and"
