@@ -370,6 +370,7 @@ class EventCoder::Builder {
     intern({"troops", "soldiers", "forces", "peacekeepers", "contingent"}, c.troop_words_);
     intern({"ministry", "government", "authorities", "officials", "office", "presidency"},
            c.office_words_);
+    intern({"massacre", "massacres"}, c.massacre_words_);
     c.word_jointly_ = c.vocabulary_.Intern("jointly");
     c.word_together_ = c.vocabulary_.Intern("together");
     c.word_with_ = c.vocabulary_.Intern("with");

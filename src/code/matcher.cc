@@ -379,10 +379,18 @@ class EventCoder::Matcher {
   // hundred is mass killing (202), not one more killing (1823).
   void MarkMassKillings() {
     if (coder_.mass_killing_pattern_ < 0) return;
+    int named_massacre = -1;  // unknown until a killing asks
     for (size_t i = first_event_; i < out_.size(); ++i) {
       CodedEvent& event = out_[i];
       if (coder_.patterns_[event.pattern].code != "1823") continue;
-      if (KillsMany(event.verb_end_token, actors_[event.target])) {
+      // "killed at least 90 civilians in a night of massacres": the
+      // sentence calls the killing of civilians what it is.
+      if (named_massacre < 0) {
+        named_massacre =
+            std::find_first_of(word_ids_.begin(), word_ids_.end(), coder_.massacre_words_.begin(),
+                               coder_.massacre_words_.end()) != word_ids_.end();
+      }
+      if (KillsMany(event.verb_end_token, actors_[event.target], named_massacre == 1)) {
         event.pattern = static_cast<uint32_t>(coder_.mass_killing_pattern_);
       }
     }
@@ -390,7 +398,8 @@ class EventCoder::Matcher {
 
   // Are the killed, counted between `from_token` and the target, civilians
   // by the hundred ("killed more than 400 Rwandan civilians")?
-  bool KillsMany(uint32_t from_token, const ActorMention& target) const {
+  // `massacre`: the sentence names a massacre, and any count will do.
+  bool KillsMany(uint32_t from_token, const ActorMention& target, bool massacre = false) const {
     // "civilians", "Guatemalan villagers", "Cambodians": the victims are
     // the people, named as such or by a demonym before a word for them.
     const uint32_t after = target.end_token - base_;
@@ -398,6 +407,7 @@ class EventCoder::Matcher {
         target.people || (coder_.WordFlags(word_ids_[after - 1]) & kCivilians) ||
         (after < word_ids_.size() && (coder_.WordFlags(word_ids_[after]) & kCivilians));
     if (!people) return false;
+    if (massacre) return true;
     for (uint32_t t = from_token; t < target.first_token; ++t) {
       if (IsLargeNumber(t)) return true;
     }
