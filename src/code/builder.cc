@@ -368,12 +368,14 @@ class EventCoder::Builder {
     intern({"force", "response", "retaliation", "reprisals", "resistance", "firmness"},
            c.force_answers_);
     intern({"troops", "soldiers", "forces", "peacekeepers", "contingent"}, c.troop_words_);
-    intern({"ministry", "government", "authorities", "officials", "office", "presidency"},
+    intern({"ministry", "government", "authorities", "officials", "office", "presidency",
+            "prosecutors", "judges", "investigators"},
            c.office_words_);
     intern({"massacre", "massacres"}, c.massacre_words_);
     c.word_jointly_ = c.vocabulary_.Intern("jointly");
     c.word_together_ = c.vocabulary_.Intern("together");
     c.word_with_ = c.vocabulary_.Intern("with");
+    c.word_at_ = c.vocabulary_.Intern("at");
     intern({"that", "which", "who"}, c.subject_relatives_);
     intern({"its", "his", "her", "their"}, c.possessive_words_);
     intern({"reached", "reaches", "arrived", "arrives", "landed", "lands", "docked", "docks"},

@@ -318,14 +318,14 @@ class EventCoder {
   // "welcomed the first troops from Rwanda": words naming a contingent.
   std::array<uint32_t, 5> troop_words_ = {};
   // "by the foreign ministry in Nairobi": an office whose place names it.
-  std::array<uint32_t, 6> office_words_ = {};
+  std::array<uint32_t, 9> office_words_ = {};
   std::array<uint32_t, 2> massacre_words_ = {};  // massacre, massacres
   int32_t repression_pattern_ = -1;              // a 175 pattern, for force used on protesters
   int32_t intent_pattern_ = -1;                  // a 030 pattern, for intentions no pattern names
   int32_t threat_pattern_ = -1;                  // a 130 pattern, for warned acts no pattern names
   int32_t mediation_pattern_ = -1;               // a 045 pattern, for the broker of a deal or talks
   int32_t cooperation_pattern_ = -1;             // a 060 pattern, for what a list does jointly
-  uint32_t word_jointly_ = 0, word_together_ = 0, word_with_ = 0;
+  uint32_t word_jointly_ = 0, word_together_ = 0, word_with_ = 0, word_at_ = 0;
   // "the mission that|which|who visited Cairo": relative pronouns of a subject.
   std::array<uint32_t, 3> subject_relatives_ = {};
 };

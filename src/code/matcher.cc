@@ -1016,10 +1016,11 @@ class EventCoder::Matcher {
           const bool of_the_subject = link == coder_.word_of_ || link == coder_.word_from_ ||
                                       link == coder_.word_for_ || link == coder_.word_between_ ||
                                       Has(j - 1, kBy);
-          // "The foreign ministry in Beijing slammed": an office named by
-          // its seat.
-          const bool office_in = link == coder_.word_in_ && j > 1 && !IsActor(j - 2) &&
-                                 IsOneOf(j - 2, coder_.office_words_);
+          // "The foreign ministry in Beijing slammed", "Prosecutors at the
+          // International Criminal Court opened": an office named by its
+          // seat or its institution.
+          const bool office_in = (link == coder_.word_in_ || link == coder_.word_at_) && j > 1 &&
+                                 !IsActor(j - 2) && IsOneOf(j - 2, coder_.office_words_);
           if (fallback < 0 && ((!Has(j - 1, kLocative) && of_the_subject) || office_in)) {
             fallback = j;
           }
