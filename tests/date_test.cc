@@ -10,6 +10,7 @@
 #include "base/phrase_trie.h"
 #include "segment/segment.h"
 #include "support/blocks.h"
+#include "support/read_all.h"
 
 namespace dyad {
 namespace {
@@ -310,6 +311,180 @@ TEST(ResolveEventDate, AScratchSharedWithFindDatesGivesTheSameDates) {
 
 TEST(ResolveEventDate, NoExpressionMeansTheReportDate) {
   EXPECT_EQ(DateOf("Bolivia praised Peru.", "praised", kThursday), "2019-01-24 day from-report");
+}
+
+// ---------------------------------------------------------------------------
+// The fast path against the slow one. With folded tokens, FindDates tries
+// only the tokens that can start an expression (CanStartExpression,
+// OpensOnlyBeforeDateWord); without them it tries every token. Both must
+// find the same expressions, and so date every event alike.
+
+const char* DateKindName(DateKind kind) {
+  switch (kind) {
+    case DateKind::kPoint:
+      return "point";
+    case DateKind::kSince:
+      return "since";
+    case DateKind::kBackground:
+      return "background";
+    case DateKind::kAttribute:
+      return "attribute";
+  }
+  return "?";
+}
+
+// Every field of every expression: "[12,14) 2019-01-23 day point
+// 2019-01-23..2019-01-23", one per line.
+std::string Describe(const std::vector<DateExpression>& expressions) {
+  std::string out;
+  for (const DateExpression& e : expressions) {
+    out += "[" + std::to_string(e.first_token) + "," + std::to_string(e.end_token) + ") " +
+           FormatIsoDate(e.date) + " " + DatePrecisionName(e.precision) + " " +
+           DateKindName(e.kind) + " " + FormatIsoDate(e.earliest) + ".." + FormatIsoDate(e.latest) +
+           "\n";
+  }
+  return out;
+}
+
+std::string Describe(const DateAntecedent& antecedent) {
+  if (!antecedent.present) return "none";
+  return FormatIsoDate(antecedent.date) + " " + DatePrecisionName(antecedent.precision) + " " +
+         FormatIsoDate(antecedent.earliest) + ".." + FormatIsoDate(antecedent.latest);
+}
+
+struct PathCheck {
+  size_t sentences = 0;
+  size_t expressions = 0;
+};
+
+// Reads `text` sentence by sentence both ways, each with its own document
+// state and scratch, and expects the same expressions, the same antecedent
+// after each sentence and the same date for an event anchored at any token.
+// `where` names the text in failures.
+void ExpectFoldedAndUnfoldedAgree(const std::string& text, const CivilDate& report,
+                                  const std::string& where, PathCheck& check) {
+  const Segmentation segmentation = Segment(text);
+  FoldedTokens tokens;
+  tokens.Fold(text, segmentation, &PipelineVocabulary());
+  DocumentDates folded_document = ReadDocumentDates(text, segmentation, report, {});
+  DocumentDates unfolded_document = folded_document;
+  DateScratch folded_scratch, unfolded_scratch;
+  std::vector<DateExpression> folded, unfolded;
+  for (const Sentence& sentence : segmentation.sentences) {
+    const std::string_view said(text.data() + sentence.begin, sentence.end - sentence.begin);
+    folded.clear();
+    unfolded.clear();
+    FindDates(text, segmentation, tokens, sentence, folded_document, folded, folded_scratch);
+    FindDates(text, segmentation, sentence, unfolded_document, unfolded, unfolded_scratch);
+    ++check.sentences;
+    check.expressions += unfolded.size();
+    ASSERT_EQ(Describe(folded), Describe(unfolded)) << where << ": " << said;
+    ASSERT_EQ(Describe(folded_document.antecedent), Describe(unfolded_document.antecedent))
+        << where << ": " << said;
+    for (uint32_t anchor = sentence.first_token; anchor < sentence.end_token; ++anchor) {
+      const ResolvedDate a = ResolveEventDate(text, segmentation, sentence, folded, anchor,
+                                              folded_document, folded_scratch);
+      const ResolvedDate b = ResolveEventDate(text, segmentation, sentence, unfolded, anchor,
+                                              unfolded_document, unfolded_scratch);
+      ASSERT_EQ(Describe(a), Describe(b)) << where << ", token " << anchor << ": " << said;
+    }
+  }
+}
+
+// Sentences written to reach every kind of expression, and the words that
+// only look like one: the tokens the fast path skips must be the ones at
+// which nothing starts.
+const char* const kTrickyTexts[] = {
+    "Peru recalled its envoy on 26 February 2025.",
+    "Peru recalled its envoy on February 26, 2025, and again on Feb. 27.",
+    "The talks of the 10th of January failed; the 2018 election did not.",
+    "Bolivia protested last Thursday and on Wednesday last week.",
+    "Chile expelled two diplomats in March, in early March and at the end of July 2017.",
+    "Cuba condemned the strike yesterday, the day before yesterday and again today.",
+    "Leaders met tonight and will meet tomorrow, next month and in the coming weeks.",
+    "The army sent 2,000 soldiers, 1.5 million dollars and 300 tanks to the border.",
+    "Inflation reached 3.5 percent at 11:41 on the 23rd, up from 9/11 levels.",
+    "The head of the army of the republic of the south said none of the plans of the day "
+    "were new.",
+    "Relations worsened in 2013, in the 1990s, mid-2015 and in the middle of 2016.",
+    "Peru has opposed it since July 2010, since the end of 2015 and ever since.",
+    "In recent years, over the years and for decades, the two have clashed.",
+    "Two years ago, a decade ago and a few days ago, Chile protested; several weeks ago too.",
+    "Earlier this month, and earlier this year, Peru had previously opposed the deal.",
+    // Anaphoric dates need an antecedent before them.
+    "Peru broke relations in July 2017. That year, the same month and the following year, "
+    "talks resumed; subsequently they failed.",
+    "Chile recalled its envoy on 3 May 2016. Two years later, a month earlier and the next "
+    "day, the envoy returned.",
+    "Between 2010 and 2012, during 2014, throughout 2015, until 2016 and by 2017, "
+    "trade fell.",
+    "From January to March, through April and around May 2019, the border stayed shut.",
+    "Maduro, who was elected in 2013, broke relations on Wednesday (23.01.2019).",
+    "Their 2018 vote and its 2019 budget passed this weekend, not last weekend.",
+    "The minister said on Monday\r\nthat talks would resume in April.\r\n",
+    // Non-breaking spaces; the literal is split where a hex escape would
+    // swallow the letters after it.
+    "Peru recalled its envoy on\xC2\xA0"
+    "26\xC2\xA0"
+    "February\xC2\xA0"
+    "2025 and last\xC2\xA0Thursday.",
+    "The picture shows protesters in Caracas on January 23, local time.",
+    "BEIJING, January 24 (Reuters) - Venezuela broke relations with the United States "
+    "on Wednesday.",
+    "The deal of 25/12/2021 held. Talks resumed on 03/05/2022 and 2019-01-10.",
+    "Since Maduro took office, in the past two years, relations have soured.",
+    "Bolivia may march on the capital in May; Sat. and Wed. were quiet.",
+    "Years ago, Peru protested; decades ago and months ago, too.",
+    "Early last year and late in 2016, Chile protested.",
+    "Late last month, Peru protested; end of July, Chile did; early 2015 too.",
+    "Ever since 2010, the two have clashed.",
+    "Peru protested last night and this morning; Chile on Monday evening.",
+    "Throughout Maduro's tenure and during his presidency, ties were poor.",
+    "Several years ago and a couple of weeks ago, Peru protested.",
+    "Beginning in 2016, and from the beginning of 2017, Peru protested.",
+    "Peru broke relations in July 2017. Later that year, and late that month, Chile followed.",
+};
+
+TEST(FindDates, FoldedAndUnfoldedPathsAgree) {
+  PathCheck check;
+  // The bundled example corpus, each article at its own report date.
+  const testing::Collected examples =
+      testing::ReadAll(std::string(DYAD_SOURCE_DIR) + "/examples/news.jsonl");
+  EXPECT_GE(examples.documents.size(), 40u);
+  for (const Document& document : examples.documents) {
+    ExpectFoldedAndUnfoldedAgree(document.text, document.report_date, document.origin, check);
+    if (HasFatalFailure()) return;
+  }
+  // The coder's corpus: each "text:" line at the report date that follows it.
+  const std::string corpus = std::string(DYAD_TEST_DIR) + "/corpus/coder_corpus.txt";
+  size_t corpus_texts = 0;
+  for (const testing::Block& block : testing::ReadBlocks(corpus)) {
+    std::string text;
+    int line = 0;
+    for (const testing::BlockLine& entry : block) {
+      if (entry.key == "text") {
+        text = entry.value;
+        line = entry.number;
+      } else if (entry.key == "report" && !text.empty()) {
+        const auto report = ParseIsoDate(entry.value);
+        ASSERT_TRUE(report) << corpus << ":" << entry.number;
+        ExpectFoldedAndUnfoldedAgree(text, *report, corpus + ":" + std::to_string(line), check);
+        if (HasFatalFailure()) return;
+        ++corpus_texts;
+        text.clear();
+      }
+    }
+  }
+  EXPECT_GE(corpus_texts, 500u);
+  for (const char* text : kTrickyTexts) {
+    ExpectFoldedAndUnfoldedAgree(text, kThursday, "tricky text", check);
+    if (HasFatalFailure()) return;
+  }
+  // Enough sentences, and enough dates among them, for the check to mean something.
+  EXPECT_GE(check.sentences, 750u);
+  EXPECT_GE(check.expressions, 250u);
+  RecordProperty("sentences", static_cast<int>(check.sentences));
+  RecordProperty("expressions", static_cast<int>(check.expressions));
 }
 
 // ---------------------------------------------------------------------------
