@@ -735,9 +735,8 @@ class EventCoder::Matcher {
   int AppositionClosingAt(int comma) const {
     constexpr int kLongestApposition = 12;
     const int n = static_cast<int>(s_.size());
-    if (comma + 2 >= n || IsActor(comma + 1) ||
-        (s_[comma + 1].word != coder_.word_a_ && s_[comma + 1].word != coder_.word_an_ &&
-         s_[comma + 1].word != coder_.word_the_)) {
+    if (comma + 2 >= n || (!IsIndefiniteArticle(comma + 1) &&
+                           (IsActor(comma + 1) || s_[comma + 1].word != coder_.word_the_))) {
       return 0;
     }
     for (int k = comma + 2; k < n && k - comma <= kLongestApposition; ++k) {
@@ -939,11 +938,13 @@ class EventCoder::Matcher {
   int BeforeRegion(int i) const {
     if (i > 1 && !IsActor(i - 1) && IsOneOf(i - 1, coder_.region_words_)) return i - 2;
     // "of a Russian researcher": "a" and "an" stand outside the name.
-    if (i > 1 && !IsActor(i - 1) &&
-        (s_[i - 1].word == coder_.word_a_ || s_[i - 1].word == coder_.word_an_)) {
-      return i - 2;
-    }
+    if (i > 1 && IsIndefiniteArticle(i - 1)) return i - 2;
     return i - 1;
+  }
+
+  // "a" or "an", which stand outside an actor's name ("the" is inside).
+  bool IsIndefiniteArticle(int i) const {
+    return !IsActor(i) && (s_[i].word == coder_.word_a_ || s_[i].word == coder_.word_an_);
   }
 
   // Is the verb at `verb` in a clause opened by "which|who|whose" (", a
@@ -1045,8 +1046,9 @@ class EventCoder::Matcher {
         // A relative clause may be longer than an apposition and hold
         // clause words of its own ("Mozambique, which has fought rebels
         // since 2017, welcomed").
-        // An apposition may end in a relative clause of its own ("a former
-        // general who commanded troops in Somalia"), as long as one.
+        // An apposition that ends in a relative clause of its own ("a
+        // former general who commanded troops in Somalia") may be as long
+        // as a relative clause.
         constexpr int kLongestApposition = 12, kLongestRelative = 20;
         bool clause_word = false, holds_relative = false;
         for (int k = j - 1; k >= 0 && j - k <= kLongestRelative; --k) {
@@ -2242,9 +2244,7 @@ class EventCoder::Matcher {
     const bool has_article = article == "the" || article == "The" || article == "a" ||
                              article == "A" || article == "an" || article == "An";
     // "An Israeli strike": "a" and "an" stand outside the name.
-    const bool after_article =
-        group > 0 && !IsActor(group - 1) &&
-        (s_[group - 1].word == coder_.word_a_ || s_[group - 1].word == coder_.word_an_);
+    const bool after_article = group > 0 && IsIndefiniteArticle(group - 1);
     return ((has_article && symbol.end_token - symbol.first_token >= 2) || after_article) &&
            !name.empty() && name.back() != 's';
   }
@@ -3049,9 +3049,7 @@ class EventCoder::Matcher {
     const int n = static_cast<int>(s_.size());
     if (by >= n || IsActor(by) || !Has(by, kBy)) return -1;
     int k = by + 1;
-    if (k < n && !IsActor(k) && (s_[k].word == coder_.word_a_ || s_[k].word == coder_.word_an_)) {
-      ++k;
-    }
+    if (k < n && IsIndefiniteArticle(k)) ++k;
     return k < n && IsActor(k) ? k : -1;
   }
 
