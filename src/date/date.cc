@@ -338,12 +338,15 @@ constexpr bool CanAnchorDate(Key key) {
   }
 }
 
-// CanAnchorDate by id in DateKeyWords() (a key's index + 1; 0: no key).
-constexpr auto kAnchorsByKeyId = [] {
-  std::array<bool, kKeys.size() + 1> anchors{};
-  for (size_t k = 0; k < kKeys.size(); ++k) anchors[k + 1] = CanAnchorDate(kKeys[k].key);
-  return anchors;
-}();
+// `Test` by id in DateKeyWords() (a key's index + 1; 0: no key).
+template <bool (*Test)(Key)>
+constexpr std::array<bool, kKeys.size() + 1> ByKeyId() {
+  std::array<bool, kKeys.size() + 1> by_id{};
+  for (size_t k = 0; k < kKeys.size(); ++k) by_id[k + 1] = Test(kKeys[k].key);
+  return by_id;
+}
+
+constexpr auto kAnchorsByKeyId = ByKeyId<CanAnchorDate>();
 
 // Keys that open an expression as prepositions: a point follows them.
 constexpr bool IsPrepositionKey(Key key) {
@@ -429,19 +432,8 @@ constexpr bool CanStartExpression(Key key) {
   }
 }
 
-// CanStartExpression by id in DateKeyWords(), as kAnchorsByKeyId.
-constexpr auto kStartsByKeyId = [] {
-  std::array<bool, kKeys.size() + 1> starts{};
-  for (size_t k = 0; k < kKeys.size(); ++k) starts[k + 1] = CanStartExpression(kKeys[k].key);
-  return starts;
-}();
-
-// OpensOnlyBeforeDateWord by id in DateKeyWords(), as kAnchorsByKeyId.
-constexpr auto kOpensOnlyBeforeDateWordByKeyId = [] {
-  std::array<bool, kKeys.size() + 1> opens{};
-  for (size_t k = 0; k < kKeys.size(); ++k) opens[k + 1] = OpensOnlyBeforeDateWord(kKeys[k].key);
-  return opens;
-}();
+constexpr auto kStartsByKeyId = ByKeyId<CanStartExpression>();
+constexpr auto kOpensOnlyBeforeDateWordByKeyId = ByKeyId<OpensOnlyBeforeDateWord>();
 
 // Every token of every sentence is looked up in kKeys, and almost none is
 // there: an open-addressing table of the keys' hashes turns most lookups away
