@@ -567,7 +567,7 @@ class ActorDictionary::Builder {
         // Not a lowercase part after a hyphen ("in" of "Moon Jae-in"):
         // "in" would name him at every place.
         const std::string_view surname = full.substr(last.begin, last.end - last.begin);
-        if (surname.empty() || (surname[0] >= 'a' && surname[0] <= 'z')) return;
+        if (surname.empty() || StartsLowercase(surname)) return;
         surnames.insert(std::string(surname));
       };
       const Person& person = dictionary_.people_[p];
@@ -1074,7 +1074,7 @@ class ActorDictionary::Matcher {
   }
 
   // NameFrom() for a Trie::kSurnameLeaf node, as NameStartingAt would
-  // find: "in" is the surname of Moon Jae-in, and news writes it often.
+  // find: a surname alone ("Duque") once its person is named in full.
   int64_t SurnameAt(uint32_t node, size_t position, uint32_t* length, bool allow_surnames) const {
     const uint32_t index = d_.trie_->payloads[node].front();
     const Name& name = d_.names_[index];
