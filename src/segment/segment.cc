@@ -453,8 +453,8 @@ constexpr auto kMayEndSentence = [] {
   return may_end;
 }();
 
-// Bytes of a line break (LineBreaksAfter counts them): only a line break
-// in the space between two tokens can end a sentence there.
+// Characters of a line break, which LineBreaksAfter counts: only a line
+// break in the space between two tokens can end a sentence there.
 inline bool IsLineBreak(int32_t cp) {
   return cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x0085 || cp == 0x2028 ||
          cp == 0x2029;
@@ -885,24 +885,13 @@ class SentenceSplitter {
     for (size_t pos = begin; pos < end && breaks < 2;) {
       const CodePoint c = DecodeAt(text_, pos);
       pos += c.size;
-      switch (c.value) {
-        case '\r':
-          if (pos < end && text_[pos] == '\n') ++pos;
-          ++breaks;
-          break;
-        case '\n':
-        case '\v':
-        case 0x0085:
-        case 0x2028:
-          ++breaks;
-          break;
-        case '\f':
-        case 0x2029:
-          breaks = 2;
-          break;
-        default:
-          break;
+      if (!IsLineBreak(c.value)) continue;
+      if (c.value == '\f' || c.value == 0x2029) {  // a paragraph's
+        breaks = 2;
+        continue;
       }
+      if (c.value == '\r' && pos < end && text_[pos] == '\n') ++pos;  // one break
+      ++breaks;
     }
     return breaks;
   }
