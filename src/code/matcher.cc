@@ -641,7 +641,7 @@ class EventCoder::Matcher {
       // "marched through Nairobi on Tuesday against": a place passed
       // through inside a wildcard gap is not the act's argument.
       if (n.wildcard != 0 && node != 0 && position > 0 && !IsActor(position - 1) &&
-          (Has(position - 1, kPassage) || Qualifies(position) ||
+          (Has(position - 1, kPassage) || Qualifies(position) || NamesTheKind(position, n.wildcard) ||
            (trail.wild_at == position - 1 && OwnsTheNounBefore(position)))) {
         Trail passing = trail;
         if (!Has(position - 1, kPassage | kPreposition)) passing.passed = position;
@@ -1412,6 +1412,20 @@ class EventCoder::Matcher {
   // The first actor group after a pattern ending at `end`, in its clause.
   // `place_is_target`: for acts done at a place (strikes, protests,
   // investigations), an actor after "in" is the target when no other is.
+  // "reimposed UN sanctions on Iran", "slapped EU tariffs on": an actor
+  // qualifying the measure the pattern goes on with names whose measure it
+  // is, not the act's target, so a wildcard passes it. ("allowed UN aid
+  // convoys" is the UN's convoys: the words are measures only.)
+  bool NamesTheKind(int group, uint32_t wildcard) const {
+    const Symbol& symbol = s_[group];
+    if (symbol.end_actor - symbol.first_actor != 1 || symbol.possessive != 0 ||
+        group + 1 >= static_cast<int>(s_.size()) || IsActor(group + 1) ||
+        !IsOneOf(group + 1, coder_.measure_words_)) {
+      return false;
+    }
+    return coder_.Child(wildcard, s_[group + 1].word) != 0;
+  }
+
   // "a Russian businessman", "an Iranian tanker": a demonym after an
   // indefinite article, qualifying the noun after it, which a wildcard may
   // pass ("extradited a Russian businessman to the United States").
