@@ -3,6 +3,7 @@
 // says what it handles).
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <span>
 #include <type_traits>
 
@@ -166,7 +167,7 @@ class EventCoder::Matcher {
       if (pattern.kind == PatternKind::kNoun) {
         CodeNoun(position, match);
       } else {
-        CodeVerb(position, match);
+        CodeVerb(position, match, /*may_shorten=*/true);
       }
       position = match.end;
     }
@@ -520,6 +521,7 @@ class EventCoder::Matcher {
     int subject = -1;  // passive: the subject that fills a TARGET slot
     Match& best;
     bool agentless = false;  // passive: complete without "by ACTOR" (an object relative)
+    int below = std::numeric_limits<int>::max();  // matches end before this symbol
   };
 
   // The target slot's actor group for a clause whose subject is `source`,
@@ -597,12 +599,14 @@ class EventCoder::Matcher {
   // nothing; out of line, the call and its Match cost more than the test.
   // `agentless`: in passive mode, a match needs no agent but must have
   // used the subject ("the diplomats whom Pakistan expelled").
+  // `below`: only matches ending before it (a shorter reading at `start`).
   [[gnu::always_inline]] Match Longest(int start, bool passive, int subject = -1,
-                                       bool agentless = false) const {
+                                       bool agentless = false,
+                                       int below = std::numeric_limits<int>::max()) const {
     Match best;
     const Symbol& first = s_[start];
     if (first.word == Vocabulary::kUnknown || !coder_.MayStartMatch(first.word)) return best;
-    Walking walk{passive, subject, best, agentless};
+    Walking walk{passive, subject, best, agentless, below};
     // What Walk would do at the root, without the call: Walk was called at
     // every symbol that may start a match, a third of its calls, and at the
     // root (unless it matches on its own) only these steps apply.
@@ -625,7 +629,7 @@ class EventCoder::Matcher {
     const Node& n = coder_.nodes_[node];
     const bool passive = walk.passive;
     Match& best = walk.best;
-    if (n.payload >= 0 && position > best.end) {
+    if (n.payload >= 0 && position > best.end && position < walk.below) {
       if (!passive || trail.agent >= 0 || (walk.agentless && trail.slot_used)) {
         best = {n.payload, position, trail.agent, trail};
       } else if (const int late = AgentPastPhrase(position); late >= 0) {
@@ -2077,8 +2081,9 @@ class EventCoder::Matcher {
   // "condemned the coup in Gabon" (what is condemned happened there), "denied
   // any role in the shelling of a camp inside Sudan" (so did what is claimed
   // or denied), "delivered food to survivors in Indonesia" (aid and supplies
-  // go to the place's people), protests, postures, violence.
-  // Codes 06, 07, 09, 015, 016, 110, 111..., 14, 15, 18, 19 and 20. Read
+  // go to the place's people), troops pulled back from a place, protests,
+  // postures, violence.
+  // Codes 06, 07, 087, 09, 015, 016, 110, 111..., 14, 15, 18, 19 and 20. Read
   // character by character: asked for every verb that has no target slot, a
   // dozen starts_with calls were a percent of the pipeline.
   static bool PlaceIsTarget(std::string_view code) {
@@ -2087,7 +2092,7 @@ class EventCoder::Matcher {
     const char third = code.size() > 2 ? code[2] : '\0';
     if (first == '0') {
       return second == '6' || second == '7' || second == '9' ||
-             (second == '1' && (third == '5' || third == '6'));
+             (second == '1' && (third == '5' || third == '6')) || (second == '8' && third == '7');
     }
     if (first == '1') {
       return second == '4' || second == '5' || second == '8' || second == '9' ||
@@ -2388,7 +2393,9 @@ class EventCoder::Matcher {
     return false;
   }
 
-  void CodeVerb(int verb, Match match) {
+  // `may_shorten`: the match is the longest at `verb` in the active voice,
+  // which yields to a shorter one when it finds no target.
+  void CodeVerb(int verb, Match match, bool may_shorten = false) {
     const uint64_t form = Flags(verb);
     // "stopped short of pledging aid": what one stops short of is not done,
     // and the stopping is no act on anyone.
@@ -2629,6 +2636,7 @@ class EventCoder::Matcher {
     Mood mood = kAct;
     bool commissive = false;  // the act is vowed: "vowed to", "pledged to"
     int provoker = -1;        // "X did Y, prompting Z to act": X, Z's target if none other
+    bool prompted = false;    // "X prompted Z to act": Z is the source
     int source = -1, addressee = -1;
     double confidence = 0.9;
     int intro = -1;
@@ -2668,6 +2676,12 @@ class EventCoder::Matcher {
         addressee = -1;
         subjects_[g] = provoker;
         confidence = 0.6;
+      } else if (addressee >= 0 && (governor & kPrompt) && EndsIn(g, "ed")) {
+        // "Russia's detention of an Estonian guard prompted Estonia to
+        // summon the Russian envoy": the one prompted acts.
+        source = addressee;
+        addressee = -1;
+        prompted = true;
       } else if (const int sent = governor & kGovernors || IsCallForm(g)
                                       ? -1
                                       : DispatchedTo(context.to, match.entry);
@@ -2721,7 +2735,7 @@ class EventCoder::Matcher {
         return;  // "would be willing to meet Colombia if ...": hypothetical
       }
       commissive = (governor & kCommissive) != 0;
-      if (provoker < 0) {
+      if (provoker < 0 && !prompted) {
         // "is ready to", "are set to": the adjective's own left context.
         source = FindSubject(governing.left, g, &intro);
         subjects_[g] = source;
@@ -2991,6 +3005,13 @@ class EventCoder::Matcher {
     if ((coder_.patterns_[entry.pattern].mutual || ReciprocalAt(match.end) || each) &&
         (mood == kAct || mood == kIntent)) {
       EmitMutual(source, static_cast<uint32_t>(pattern), verb, match.end, confidence - 0.15);
+    } else if (may_shorten) {
+      // "launched a joint operation against rebels": a longer reading that
+      // finds nobody to aim at yields to a shorter one of the same verb.
+      // Not to the verb alone, which the longer reading's words qualify
+      // ("stormed out of the talks" is no storming).
+      const Match shorter = Longest(verb, false, -1, false, match.end);
+      if (shorter.entry >= 0 && shorter.end > verb + 1) CodeVerb(verb, shorter);
     }
   }
 
