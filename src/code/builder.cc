@@ -422,6 +422,7 @@ class EventCoder::Builder {
       return int32_t{-1};
     };
     c.mass_killing_pattern_ = first_verb_pattern("202");
+    c.mass_expulsion_pattern_ = first_verb_pattern("201");
     c.peacekeeping_pattern_ = first_verb_pattern("074");
     c.troops_received_pattern_ = first_verb_pattern("0861");
     c.endorsement_pattern_ = first_verb_pattern("051");

@@ -312,6 +312,7 @@ class EventCoder {
   // "to eastern Congo": a part of the place named after a preposition.
   std::array<uint32_t, 9> region_words_ = {};
   int32_t mass_killing_pattern_ = -1;     // a 202 pattern, for killings by the hundred
+  int32_t mass_expulsion_pattern_ = -1;   // a 201 pattern, for deportations by the thousand
   int32_t peacekeeping_pattern_ = -1;     // a 074 pattern, for troops sent to protect
   int32_t troops_received_pattern_ = -1;  // a 0861 pattern, for troops welcomed
   int32_t endorsement_pattern_ = -1;      // a 051 pattern, for an act welcomed

@@ -172,7 +172,7 @@ class EventCoder::Matcher {
       position = match.end;
     }
     DropGenericThreatsAndDemands();
-    MarkMassKillings();
+    MarkMassActs();
     CodeMediators();
     if (rare_words_.jointly) CodeJointActs();
     if (rare_words_.together) CodeCompanions();
@@ -378,12 +378,19 @@ class EventCoder::Matcher {
 
   // "killed more than four hundred civilians": killing civilians by the
   // hundred is mass killing (202), not one more killing (1823).
-  void MarkMassKillings() {
-    if (coder_.mass_killing_pattern_ < 0) return;
+  void MarkMassActs() {
     int named_massacre = -1;  // unknown until a killing asks
     for (size_t i = first_event_; i < out_.size(); ++i) {
       CodedEvent& event = out_[i];
-      if (coder_.patterns_[event.pattern].code != "1823") continue;
+      const std::string& code = coder_.patterns_[event.pattern].code;
+      // "expelled more than 300,000 Afghan refugees": deportations by the
+      // thousand are a mass expulsion.
+      if (code == "174" && coder_.mass_expulsion_pattern_ >= 0 &&
+          CountsThousands(event.verb_first_token, actors_[event.target].first_token)) {
+        event.pattern = static_cast<uint32_t>(coder_.mass_expulsion_pattern_);
+        continue;
+      }
+      if (code != "1823" || coder_.mass_killing_pattern_ < 0) continue;
       // "killed at least 90 civilians in a night of massacres": the
       // sentence calls the killing of civilians what it is.
       if (named_massacre < 0) {
@@ -426,6 +433,22 @@ class EventCoder::Matcher {
       if (t.kind != TokenKind::kNumber || t.end - t.begin != 4) continue;
       const std::string_view digits = text_.substr(t.begin, 4);
       if (digits.starts_with("19") || digits.starts_with("20")) return true;
+    }
+    return false;
+  }
+
+  // Does a count of a thousand or more ("11,000", "1.2 million",
+  // "thousands of") stand between tokens `from` and `to`?
+  bool CountsThousands(uint32_t from, uint32_t to) const {
+    for (uint32_t t = from; t < to; ++t) {
+      const Token& token = segmentation_.tokens[t];
+      const std::string_view word = text_.substr(token.begin, token.end - token.begin);
+      if (token.kind == TokenKind::kNumber) {
+        if (std::count_if(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 4)
+          return true;
+      } else if ((coder_.WordFlags(word_ids_[t - base_]) & kLargeCount) && !word.starts_with("hundred")) {
+        return true;
+      }
     }
     return false;
   }
