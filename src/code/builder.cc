@@ -355,6 +355,12 @@ class EventCoder::Builder {
     };
     intern({"join", "joins", "joined", "joining"}, c.join_forms_);
     intern({"him", "her"}, c.person_pronouns_);
+    intern({"he", "she"}, c.person_subjects_);
+    intern({"president", "minister", "premier",   "leader",     "king",      "queen",
+            "emir",      "sultan",   "prince",    "envoy",      "ambassador", "chancellor",
+            "spokesman", "spokeswoman", "counterpart", "secretary", "general", "commander",
+            "chief",     "mayor",    "governor",  "pope",       "monarch",   "diplomat"},
+           c.person_nouns_);
     c.word_as_ = c.vocabulary_.Find("as");
     c.word_well_ = c.vocabulary_.Find("well");
     intern({"voted", "votes", "chose", "chosen", "chooses", "opted", "opts", "moved"},

@@ -283,6 +283,10 @@ class EventCoder {
            word_a_ = 0, word_an_ = 0, word_it_ = 0, word_short_ = 0, word_off_ = 0, word_in_ = 0,
            word_having_ = 0;
   std::array<uint32_t, 2> person_pronouns_ = {};  // him, her: they stand for people
+  std::array<uint32_t, 2> person_subjects_ = {};  // he, she
+  // "Peru's president", "the Kenyan envoy": the last word of an actor's
+  // name that makes it a person, whom "he" or "she" may stand for.
+  std::array<uint32_t, 24> person_nouns_ = {};
   uint32_t call_forms_[4] = {};                   // "called on X to": call, calls, called, calling
   uint32_t word_principle_ = 0;                   // "agreed in principle to"
   uint32_t word_as_ = 0, word_well_ = 0;          // "A as well as B": a list

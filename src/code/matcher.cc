@@ -1152,7 +1152,13 @@ class EventCoder::Matcher {
           const int subject = FindSubject(ContextBefore(g).left, g, &outer);
           if (subject >= 0) return subject;
         }
-        return Antecedent(j);
+        // "released a French teacher, and she landed in Paris": "she"
+        // stands for a person, never a state.
+        const int antecedent = Antecedent(j);
+        if (antecedent >= 0 && IsOneOf(j, coder_.person_subjects_) && !NamesAPerson(antecedent)) {
+          return -1;
+        }
+        return antecedent;
       }
       if (subjects_[j] >= 0 && j != left) {
         // "The Ugandan troops deployed by the AU in Somalia recaptured": a
@@ -1266,6 +1272,15 @@ class EventCoder::Matcher {
   // The actor group a pronoun at `pronoun` stands for: the nearest subject
   // already found to its left, else the nearest actor group not after a
   // preposition. -1 if none.
+  // Is the actor group a person: one the dictionary names, or a state's
+  // office holder ("Peru's president")?
+  bool NamesAPerson(int group) const {
+    const ActorMention& mention = actors_[s_[group].first_actor];
+    return mention.person != kNoPerson ||
+           std::find(coder_.person_nouns_.begin(), coder_.person_nouns_.end(),
+                     word_ids_[mention.end_token - 1 - base_]) != coder_.person_nouns_.end();
+  }
+
   int Antecedent(int pronoun) const {
     for (int j = pronoun - 1; j >= 0 && pronoun - j <= 25; --j) {
       if (subjects_[j] >= 0) return subjects_[j];
