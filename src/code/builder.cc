@@ -340,6 +340,7 @@ class EventCoder::Builder {
     c.word_an_ = c.vocabulary_.Find("an");
     c.word_it_ = c.vocabulary_.Intern("it");
     c.word_short_ = c.vocabulary_.Intern("short");
+    c.word_any_ = c.vocabulary_.Intern("any");
     c.word_having_ = c.vocabulary_.Intern("having");
     c.word_off_ = c.vocabulary_.Intern("off");
     c.word_in_ = c.vocabulary_.Intern("in");

@@ -280,7 +280,7 @@ class EventCoder {
            word_to_ = 0, word_possessive_ = 0, word_would_ = 0, word_but_ = 0, word_apostrophe_ = 0,
            word_they_ = 0, word_each_ = 0, word_other_ = 0, word_one_ = 0, word_another_ = 0,
            word_of_ = 0, word_from_ = 0, word_between_ = 0, word_re_ = 0, word_for_ = 0,
-           word_a_ = 0, word_an_ = 0, word_it_ = 0, word_short_ = 0, word_off_ = 0, word_in_ = 0,
+           word_a_ = 0, word_an_ = 0, word_it_ = 0, word_short_ = 0, word_any_ = 0, word_off_ = 0, word_in_ = 0,
            word_having_ = 0;
   std::array<uint32_t, 2> person_pronouns_ = {};  // him, her: they stand for people
   std::array<uint32_t, 2> person_subjects_ = {};  // he, she

@@ -2443,8 +2443,13 @@ class EventCoder::Matcher {
     }
     // "received no request from Turkey": the object is denied. Not by a
     // negator the pattern writes itself ("had no comment on").
+    // Nor does "before signing any further agreements with China" (vowed,
+    // refused or threatened, an act on any object keeps its mood).
+    const bool adverbial_gerund =
+        verb > 0 && EndsIn(verb, "ing") && Has(verb - 1, kPreposition | kBoundary);
     for (int i = verb + 1; i < match.end; ++i) {
-      if (!IsActor(i) && Has(i, kNegator) &&
+      if (!IsActor(i) &&
+          (Has(i, kNegator) || (adverbial_gerund && s_[i].word == coder_.word_any_)) &&
           !PatternWrites(coder_.entries_[match.entry].pattern, s_[i].word)) {
         return;
       }
