@@ -699,6 +699,12 @@ class EventCoder::Matcher {
     if (n.wildcard != 0 && node != 0 && (symbol.flags & kComma) && ListCommaAt(position)) {
       Walk(position + 1, node, trail, walk);
     }
+    // "agreed to an immediate and unconditional ceasefire": so is "and"
+    // between two plain words, the first a wildcard's.
+    if ((symbol.flags & kAnd) && node != 0 && trail.wild_at == position - 1 &&
+        AndJoinsPlainWords(position)) {
+      Walk(position + 1, node, trail, walk);
+    }
     // "used chloropicrin, a choking agent banned in warfare, against": an
     // apposition set off by commas inside a pattern is passed over.
     if (node != 0 && (symbol.flags & kComma)) {
@@ -776,10 +782,19 @@ class EventCoder::Matcher {
   // Does the comma at `comma` separate two plain nouns of a list that "and"
   // closes within a few words ("tents, generators and water purification
   // units")?
+  static constexpr uint64_t kNotNoun = kFiniteForms | kBoundary | kPunct | kPreposition |
+                                      kDeterminer | kAnd | kSpeech | kPronoun | kRelative | kTo |
+                                      kGerund;
+
+  // Does "and" at `i` join two plain words ("immediate and unconditional",
+  // "tents and generators"), neither an actor, a verb or a function word?
+  bool AndJoinsPlainWords(int i) const {
+    return i > 0 && i + 1 < static_cast<int>(s_.size()) && !IsActor(i) && !IsActor(i - 1) &&
+           !IsActor(i + 1) && !Has(i - 1, kNotNoun) && !Has(i + 1, kNotNoun);
+  }
+
   bool ListCommaAt(int comma) const {
     constexpr int kLongestItem = 4;
-    constexpr uint64_t kNotNoun = kFiniteForms | kBoundary | kPunct | kPreposition | kDeterminer |
-                                  kAnd | kSpeech | kPronoun | kRelative | kTo | kGerund;
     const int n = static_cast<int>(s_.size());
     if (comma < 1 || comma + 2 >= n || IsActor(comma - 1) || IsActor(comma + 1) ||
         Has(comma - 1, kNotNoun) || Has(comma + 1, kNotNoun)) {
