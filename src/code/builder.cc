@@ -379,7 +379,9 @@ class EventCoder::Builder {
             "prosecutors", "judges", "investigators"},
            c.office_words_);
     intern({"massacre", "massacres"}, c.massacre_words_);
-    intern({"sanctions", "tariffs", "duties", "embargo", "embargoes", "levies"}, c.measure_words_);
+    intern({"sanctions", "tariffs", "duties", "embargo", "embargoes", "levies", "talks",
+            "negotiations"},
+           c.measure_words_);
     c.word_jointly_ = c.vocabulary_.Intern("jointly");
     c.word_together_ = c.vocabulary_.Intern("together");
     c.word_with_ = c.vocabulary_.Intern("with");

@@ -325,8 +325,9 @@ class EventCoder {
   // "by the foreign ministry in Nairobi": an office whose place names it.
   std::array<uint32_t, 9> office_words_ = {};
   std::array<uint32_t, 2> massacre_words_ = {};  // massacre, massacres
-  // "UN sanctions", "EU tariffs": measures an actor's name may qualify.
-  std::array<uint32_t, 6> measure_words_ = {};
+  // "UN sanctions", "EU tariffs", "the Doha talks": measures and talks an
+  // actor's name may qualify.
+  std::array<uint32_t, 8> measure_words_ = {};
   int32_t repression_pattern_ = -1;              // a 175 pattern, for force used on protesters
   int32_t intent_pattern_ = -1;                  // a 030 pattern, for intentions no pattern names
   int32_t threat_pattern_ = -1;                  // a 130 pattern, for warned acts no pattern names

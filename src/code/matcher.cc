@@ -674,6 +674,12 @@ class EventCoder::Matcher {
         if (!Has(position - 1, kPassage | kPreposition)) passing.passed = position;
         Walk(position + 1, n.wildcard, passing, walk);
       }
+      // "walked out of EU-brokered negotiations with": an actor joined by a
+      // hyphen to a participle qualifies the noun after it.
+      if (n.wildcard != 0 && node != 0 && position + 2 < static_cast<int>(s_.size()) &&
+          Has(position + 1, kHyphen) && !IsActor(position + 2) && EndsIn(position + 2, "ed")) {
+        Walk(position + 3, n.wildcard, trail, walk);
+      }
       if (n.slot != 0) SlotSteps(position, n.slot, trail, walk);
       return;
     }
@@ -820,11 +826,7 @@ class EventCoder::Matcher {
     // diplomats" is more specific than "expel".
     if (symbol.possessive != 0) {
       // The words after "'s" inside the name continue the pattern.
-      uint32_t inner = slot;
-      for (uint32_t t = symbol.possessive; t < symbol.end_token && inner != 0; ++t) {
-        inner = coder_.Child(inner, word_ids_[t - base_]);
-      }
-      if (inner != 0) Walk(position + 1, inner, here, walk);
+      WalkInsideName(symbol.possessive, slot, position, here, walk);
     }
     if ((symbol.flags & kBareS) && position + 1 < static_cast<int>(s_.size()) &&
         s_[position + 1].word != coder_.word_possessive_ && !IsActor(position + 1)) {
@@ -838,6 +840,20 @@ class EventCoder::Matcher {
       }
     }
     Walk(position + 1, slot, here, walk);
+  }
+
+  // Walks on from `node` through the name's tokens from `token` to the end
+  // of the actor group at `position`, each read as itself or as a word of a
+  // class ("expel TARGET @envoys" in "expelled Russia's diplomats").
+  void WalkInsideName(uint32_t token, uint32_t node, int position, const Trail& trail,
+                      Walking& walk) const {
+    if (token == s_[position].end_token) {
+      Walk(position + 1, node, trail, walk);
+      return;
+    }
+    ForEachWordEdge(node, word_ids_[token - base_], [&](uint32_t next) {
+      WalkInsideName(token + 1, next, position, trail, walk);
+    });
   }
 
   // Calls `visit` with the child of `node` through `word` itself, then with
@@ -1469,9 +1485,10 @@ class EventCoder::Matcher {
   // The first actor group after a pattern ending at `end`, in its clause.
   // `place_is_target`: for acts done at a place (strikes, protests,
   // investigations), an actor after "in" is the target when no other is.
-  // "reimposed UN sanctions on Iran", "slapped EU tariffs on": an actor
-  // qualifying the measure the pattern goes on with names whose measure it
-  // is, not the act's target, so a wildcard passes it. ("allowed UN aid
+  // "reimposed UN sanctions on Iran", "slapped EU tariffs on", "walk away
+  // from the Doha talks with": an actor qualifying the measure or the talks
+  // the pattern goes on with names whose they are or where, not the act's
+  // target, so a wildcard passes it. ("allowed UN aid
   // convoys" is the UN's convoys: the words are measures only.)
   bool NamesTheKind(int group, uint32_t wildcard) const {
     const Symbol& symbol = s_[group];
@@ -1480,7 +1497,9 @@ class EventCoder::Matcher {
         !IsOneOf(group + 1, coder_.measure_words_)) {
       return false;
     }
-    return coder_.Child(wildcard, s_[group + 1].word) != 0;
+    bool continues = false;
+    ForEachWordEdge(wildcard, s_[group + 1].word, [&](uint32_t) { continues = true; });
+    return continues;
   }
 
   // "a Russian businessman", "an Iranian tanker": a demonym after an
