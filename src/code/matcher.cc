@@ -1732,7 +1732,9 @@ class EventCoder::Matcher {
     if (act.entry >= 0) return;  // the act codes itself, in the intent mood
     const LeftContext context = ContextBefore(governor);
     if (context.negated || context.modal || context.to >= 0) return;
-    if (context.would && ConditionFollows(governor)) return;
+    if (context.would && (ConditionFollows(governor) || (governor > 0 && Has(governor - 1, kBe)))) {
+      return;  // "would be willing to consider mediating"
+    }
     // "the government's plan to curb the courts": a noun, the plan known.
     if (governor > 0 && !IsActor(governor - 1) && Has(governor - 1, kDeterminer)) return;
     int intro = -1;
@@ -2808,8 +2810,10 @@ class EventCoder::Matcher {
         // hesitate to strike" tells a strike done.
         if (!governing.negated || !(governing.would || governing.future)) return;
       } else if (governing.negated || governing.modal ||
-                 (governing.would && ConditionFollows(verb))) {
-        return;  // "would be willing to meet Colombia if ...": hypothetical
+                 (governing.would && (ConditionFollows(verb) || (g > 0 && Has(g - 1, kBe))))) {
+        // "would be willing to meet Colombia if ...", "would be ready to
+        // consider mediating": hypothetical.
+        return;
       }
       commissive = (governor & kCommissive) != 0;
       if (provoker < 0 && !prompted) {
