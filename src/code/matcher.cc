@@ -1932,8 +1932,9 @@ class EventCoder::Matcher {
     if (target < 0 && entry.target_slot < 0) {
       target = FindTarget(match.end, Has(match.end - 1, kPreposition));
     }
+    // Not one brought in by "a" or "an": "blaming a bird strike".
     if (target < 0 && match.end < static_cast<int>(s_.size()) &&
-        Has(match.end, kDeterminer | kPronoun)) {
+        Has(match.end, kDeterminer | kPronoun) && !IsIndefiniteArticle(match.end)) {
       target = last_target_group_;
     }
     if (target < 0) return;
