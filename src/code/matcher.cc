@@ -2623,8 +2623,12 @@ class EventCoder::Matcher {
                        : FindTarget(match.end, Has(match.end - 1, kPreposition),
                                     PlaceIsTarget(coder_.patterns_[entry.pattern].code));
       // "South Africa and Namibia began pooling their power": a list's
-      // reciprocal act, each toward the other.
-      if (source >= 0 && target < 0 && coder_.patterns_[entry.pattern].mutual && IsPlural(source)) {
+      // reciprocal act, each toward the other, also when an actor follows
+      // without the pattern's preposition ("before agreeing to a ceasefire
+      // brokered by Qatar").
+      if (source >= 0 && coder_.patterns_[entry.pattern].mutual && IsPlural(source) &&
+          (target < 0 || (entry.target_slot < 0 && (!Has(match.end - 1, kPreposition) ||
+                                                    Has(match.end - 1, kLocative))))) {
         EmitMutual(source, entry.pattern, verb, match.end, 0.45);
         return;
       }
