@@ -1719,12 +1719,24 @@ class EventCoder::Matcher {
   // easing tensions between Thailand and Cambodia": an intention whose act
   // no pattern names is still an intention (030) toward the first actor the
   // act names; a list that agrees with nobody named agrees with itself.
+  // Where a time adverbial or an -ly adverb that ends right before `i`
+  // starts ("agreed on Saturday to"), or `i` if none does.
+  int StartOfAdverbialBefore(int i) const {
+    constexpr int kLongestAdverbial = 3;
+    for (int length = 1; length <= kLongestAdverbial && i - length >= 0; ++length) {
+      if (AdverbialAt(i - length) == length) return i - length;
+    }
+    return i;
+  }
+
   void CodeBareIntent(int governor) {
     const int n = static_cast<int>(s_.size());
+    // "agreed on Saturday to set up patrols": a date before "to".
+    const int to = governor + 1 + AdverbialAt(governor + 1);
     // "agreed to jointly develop a fighter jet": adverbs before the act.
-    int verb = governor + 2;
+    int verb = to + 1;
     while (verb < n && !IsActor(verb) && Has(verb, kAdverb) && !Has(verb, kBase | kGerund)) ++verb;
-    if (coder_.intent_pattern_ < 0 || verb >= n || !Has(governor + 1, kTo) || IsActor(verb) ||
+    if (coder_.intent_pattern_ < 0 || verb >= n || to >= n || !Has(to, kTo) || IsActor(verb) ||
         !Has(verb, kBase | kGerund) || Has(verb, kBe | kHave)) {
       return;
     }
@@ -1735,6 +1747,9 @@ class EventCoder::Matcher {
     if (context.would && (ConditionFollows(governor) || (governor > 0 && Has(governor - 1, kBe)))) {
       return;  // "would be willing to consider mediating"
     }
+    // "vowed to turn Beirut into Gaza if Hezbollah escalated": a vow on a
+    // condition threatens, and no pattern says what.
+    if (Has(governor, kCommissive) && ConditionFollows(governor)) return;
     // "the government's plan to curb the courts": a noun, the plan known.
     if (governor > 0 && !IsActor(governor - 1) && Has(governor - 1, kDeterminer)) return;
     int intro = -1;
@@ -1747,7 +1762,11 @@ class EventCoder::Matcher {
     for (int j = verb + 1; j < n && j - governor <= 14; ++j) {
       if (Has(j, kBoundary | kSpeech | kConditional) || (Has(j, kComma) && !IsActor(j - 1))) break;
       if (Has(j, kNegator)) return;
-      if (IsActor(j) && j != source && !Has(j - 1, kLocative)) {
+      // "vowed to send Turkish troops into Syria", "plans to send its
+      // foreign minister to Beijing": not the source's own troops or
+      // envoys, sent, not aimed at.
+      if (IsActor(j) && j != source && !Has(j - 1, kLocative) &&
+          !(SameState(source, j) && (NamedAsTroops(j) || NamesAPerson(j)))) {
         Emit(source, j, pattern, governor, verb + 1, 0.5);
         return;
       }
@@ -1850,6 +1869,20 @@ class EventCoder::Matcher {
 
   // "threatened to pull the United States out of the WHO": the state the
   // source acts for, named whole, is the threat's means, not its target.
+  // Is the actor group named by a word for a contingent ("Turkish troops")?
+  bool NamedAsTroops(int group) const {
+    const ActorMention& mention = actors_[s_[group].first_actor];
+    return std::find(coder_.troop_words_.begin(), coder_.troop_words_.end(),
+                     word_ids_[mention.end_token - 1 - base_]) != coder_.troop_words_.end();
+  }
+
+  // Do the actor groups belong to one state ("Turkey's president",
+  // "Turkish troops")?
+  bool SameState(int a, int b) const {
+    const uint32_t state = actors_[s_[a].first_actor].state;
+    return state != kNoActor && state == actors_[s_[b].first_actor].state;
+  }
+
   bool OwnStateOf(int source, int group) const {
     if (source < 0) return false;
     const ActorMention& named = actors_[s_[group].first_actor];
@@ -2726,7 +2759,8 @@ class EventCoder::Matcher {
     int intro = -1;
     if (context.to >= 0) {
       // "plans to visit", "urged Russia to withdraw", "refused to meet".
-      int g = context.to - 1;
+      // "agreed on Saturday to set up patrols": a date between them.
+      int g = StartOfAdverbialBefore(context.to) - 1;
       while (g >= 0 && Has(g, kAdverb)) --g;
       // "agreed in principle to resume talks"
       if (g > 1 && s_[g].word == coder_.word_principle_ && Has(g - 1, kLocative)) g -= 2;
