@@ -357,6 +357,10 @@ class EventCoder::Builder {
     intern({"join", "joins", "joined", "joining"}, c.join_forms_);
     intern({"him", "her"}, c.person_pronouns_);
     intern({"he", "she"}, c.person_subjects_);
+    intern({"express", "expressed", "expresses", "voiced", "voices", "signalled", "signaled",
+            "signals", "reaffirmed", "reaffirms", "reiterated", "reiterates", "confirmed",
+            "confirms", "stressed", "stresses", "underlined", "underlines"},
+           c.voicing_verbs_);
     intern({"president", "minister", "premier",   "leader",     "king",      "queen",
             "emir",      "sultan",   "prince",    "envoy",      "ambassador", "chancellor",
             "spokesman", "spokeswoman", "counterpart", "secretary", "general", "commander",

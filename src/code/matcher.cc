@@ -2778,10 +2778,14 @@ class EventCoder::Matcher {
       const uint64_t governor = Flags(g);
       // "blocked the EU's plan to give Ukraine aid": a plan named by its
       // owner is a known noun, the object or subject of another verb.
+      // But "expressed his government's readiness to settle": the owner's
+      // intention, voiced by the subject of the verb before.
       if ((governor & kIntentGovernor) && g > 0 && addressee < 0 &&
           ((IsActor(g - 1) && EndsInPossessive(g - 1)) ||
            (g > 1 && IsActor(g - 2) && IsPossessiveMark(s_[g - 1].word)))) {
-        return;
+        const int owner = IsActor(g - 1) ? g - 1 : g - 2;
+        if (owner == 0 || IsActor(owner - 1) || !IsOneOf(owner - 1, coder_.voicing_verbs_)) return;
+        g = owner - 1;
       }
       if (addressee >= 0 && (governor & kPrompt) && EndsIn(g, "ing") && g > 0 &&
           Has(g - 1, kComma)) {
@@ -3105,7 +3109,10 @@ class EventCoder::Matcher {
         (!Has(match.end - 1, kPreposition) || Has(match.end - 1, kLocative)) && IsPlural(source)) {
       target = -1;
     }
-    if (coder_.patterns_[reading].together && !IsPlural(source)) return;
+    // "urged Ethiopia and Eritrea to resolve their dispute": asked or told
+    // to, the ones addressed act together.
+    const int acting = (mood == kAppeal || mood == kDemand) && addressee >= 0 ? addressee : source;
+    if (coder_.patterns_[reading].together && !IsPlural(acting)) return;
     if (target < 0 && (mood == kAct || mood == kIntent) && !IsPlural(source)) {
       target = PartnerOfCoordinate(context.left, source, static_cast<uint32_t>(pattern));
     }
