@@ -357,6 +357,9 @@ class EventCoder::Builder {
     intern({"join", "joins", "joined", "joining"}, c.join_forms_);
     intern({"him", "her"}, c.person_pronouns_);
     intern({"he", "she"}, c.person_subjects_);
+    intern({"offer", "proposal", "request", "invitation", "overture", "plan", "demand", "demands",
+            "call", "appeal", "ultimatum", "proposals"},
+           c.proposal_words_);
     intern({"express", "expressed", "expresses", "voiced", "voices", "signalled", "signaled",
             "signals", "reaffirmed", "reaffirms", "reiterated", "reiterates", "confirmed",
             "confirms", "stressed", "stresses", "underlined", "underlines"},

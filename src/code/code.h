@@ -284,6 +284,8 @@ class EventCoder {
            word_having_ = 0;
   std::array<uint32_t, 2> person_pronouns_ = {};  // him, her: they stand for people
   std::array<uint32_t, 2> person_subjects_ = {};  // he, she
+  // "rejected the offer": nouns that name what another actor proposed.
+  std::array<uint32_t, 12> proposal_words_ = {};
   // "expressed its readiness to": verbs that voice an intention.
   std::array<uint32_t, 18> voicing_verbs_ = {};
   // "Peru's president", "the Kenyan envoy": the last word of an actor's

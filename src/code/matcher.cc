@@ -437,6 +437,20 @@ class EventCoder::Matcher {
     return false;
   }
 
+  // "China offered to mediate, but Bangkok rejected the offer": the one
+  // whose offer, call or proposal "the offer" at `i` names is the source of
+  // the last event coded before it, when that is another state's. -1 if
+  // none.
+  int ProposerBefore(int i, int source) const {
+    const int n = static_cast<int>(s_.size());
+    if (i + 1 >= n || IsActor(i) || IsActor(i + 1) || s_[i].word != coder_.word_the_ ||
+        !IsOneOf(i + 1, coder_.proposal_words_) || out_.size() == first_event_) {
+      return -1;
+    }
+    const int proposer = GroupOf(out_.back().source);
+    return proposer != source && !SameState(proposer, source) ? proposer : -1;
+  }
+
   // Does a count of a thousand or more ("11,000", "1.2 million",
   // "thousands of") stand between tokens `from` and `to`?
   bool CountsThousands(uint32_t from, uint32_t to) const {
@@ -3025,6 +3039,7 @@ class EventCoder::Matcher {
           if (target < 0 && threat) target = ThreatTarget(match.end, source);
           if (target < 0 && code.starts_with("09")) target = InquiryTarget(match.end, source);
           if (target < 0 && code == "011") target = InquiryTarget(match.end, source, true);
+          if (target < 0 && code.starts_with("12")) target = ProposerBefore(match.end, source);
           // "received no request from Turkey": the object is denied.
           for (int i = match.end; target >= 0 && i < target; ++i) {
             if (Has(i, kNegator)) return;
