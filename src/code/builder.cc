@@ -357,6 +357,10 @@ class EventCoder::Builder {
     intern({"join", "joins", "joined", "joining"}, c.join_forms_);
     intern({"him", "her"}, c.person_pronouns_);
     intern({"he", "she"}, c.person_subjects_);
+    intern({"january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "ago", "earlier", "recently",
+            "previously", "since", "during"},
+           c.time_words_);
     intern({"offer", "proposal", "request", "invitation", "overture", "plan", "demand", "demands",
             "call", "appeal", "ultimatum", "proposals"},
            c.proposal_words_);

@@ -284,6 +284,9 @@ class EventCoder {
            word_having_ = 0;
   std::array<uint32_t, 2> person_pronouns_ = {};  // him, her: they stand for people
   std::array<uint32_t, 2> person_subjects_ = {};  // he, she
+  // "in March", "years ago": words that date a clause (with the day words,
+  // "last" and "this", and four-digit years).
+  std::array<uint32_t, 18> time_words_ = {};
   // "rejected the offer": nouns that name what another actor proposed.
   std::array<uint32_t, 12> proposal_words_ = {};
   // "expressed its readiness to": verbs that voice an intention.

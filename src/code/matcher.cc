@@ -1021,6 +1021,34 @@ class EventCoder::Matcher {
 
   // Is the verb at `verb` in a clause opened by "which|who|whose" (", a
   // former general who commanded troops")?
+  // Is `verb` a past form in a relative clause opened by ", which" (who,
+  // whose, whom) whose words, up to the comma or the end that closes it,
+  // name no time ("in 2014", "in March", "last week", "on Monday",
+  // "years ago")?
+  bool UndatedRelativeClause(int verb) const {
+    constexpr int kLongestLead = 6, kLongestClause = 30;
+    if (!Has(verb, kPast | kParticiple)) return false;
+    int open = -1;
+    for (int k = verb - 1; k > 0 && verb - k <= kLongestLead; --k) {
+      if (Has(k, kComma | kBoundary | kPunct) && !Has(k, kRelative)) break;
+      if (Has(k, kRelative) && !IsActor(k) && s_[k].word != coder_.word_that_) {
+        if (Has(k - 1, kComma)) open = k;
+        break;
+      }
+    }
+    if (open < 0) return false;
+    const int n = static_cast<int>(s_.size());
+    int k = open + 1;
+    for (; k < n && k - open <= kLongestClause; ++k) {
+      if (IsActor(k)) continue;
+      if (Has(k, kComma) || (Has(k, kPunct) && Has(k, kBoundary))) return true;
+      if (Has(k, kDayWord | kDeictic) || IsOneOf(k, coder_.time_words_)) return false;
+      const Token& t = segmentation_.tokens[s_[k].first_token];
+      if (t.kind == TokenKind::kNumber && t.end - t.begin == 4) return false;
+    }
+    return k == n;
+  }
+
   bool InsideRelativeClause(int verb) const {
     for (int k = verb - 1; k > 0 && verb - k <= 8; --k) {
       if (Has(k, kComma)) return false;
@@ -2923,6 +2951,10 @@ class EventCoder::Matcher {
     // dates a past event the report takes as known, not news. Unless it
     // gives the year ("since it recalled its envoy in 2021"), as history.
     if (intro >= 0 && Has(intro, kSince) && !YearIn(match.end)) return;
+    // "Azerbaijan and Armenia, which fought two wars over Karabakh, signed":
+    // a past act in a relative clause set off by a comma, giving no time of
+    // its own, is background the report takes as known.
+    if (mood == kAct && UndatedRelativeClause(verb)) return;
     int governor = -1, warned = -1;
     const uint64_t governed = ClauseGovernor(intro, &governor, &warned);
     if ((context.would || context.future) && (governed & kWarn) && mood == kAct) {
