@@ -458,9 +458,11 @@ class EventCoder::Matcher {
       const Token& token = segmentation_.tokens[t];
       const std::string_view word = text_.substr(token.begin, token.end - token.begin);
       if (token.kind == TokenKind::kNumber) {
-        if (std::count_if(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 4)
-          return true;
-      } else if ((coder_.WordFlags(word_ids_[t - base_]) & kLargeCount) && !word.starts_with("hundred")) {
+        const auto digits =
+            std::count_if(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (digits >= 4) return true;
+      } else if ((coder_.WordFlags(word_ids_[t - base_]) & kLargeCount) &&
+                 !word.starts_with("hundred")) {
         return true;
       }
     }
@@ -682,7 +684,8 @@ class EventCoder::Matcher {
       // "marched through Nairobi on Tuesday against": a place passed
       // through inside a wildcard gap is not the act's argument.
       if (n.wildcard != 0 && node != 0 && position > 0 && !IsActor(position - 1) &&
-          (Has(position - 1, kPassage) || Qualifies(position) || NamesTheKind(position, n.wildcard) ||
+          (Has(position - 1, kPassage) || Qualifies(position) ||
+           NamesTheKind(position, n.wildcard) ||
            (trail.wild_at == position - 1 && OwnsTheNounBefore(position)))) {
         Trail passing = trail;
         if (!Has(position - 1, kPassage | kPreposition)) passing.passed = position;
@@ -803,8 +806,8 @@ class EventCoder::Matcher {
   // closes within a few words ("tents, generators and water purification
   // units")?
   static constexpr uint64_t kNotNoun = kFiniteForms | kBoundary | kPunct | kPreposition |
-                                      kDeterminer | kAnd | kSpeech | kPronoun | kRelative | kTo |
-                                      kGerund;
+                                       kDeterminer | kAnd | kSpeech | kPronoun | kRelative | kTo |
+                                       kGerund;
 
   // Does "and" at `i` join two plain words ("immediate and unconditional",
   // "tents and generators"), neither an actor, a verb or a function word?
@@ -865,9 +868,8 @@ class EventCoder::Matcher {
       Walk(position + 1, node, trail, walk);
       return;
     }
-    ForEachWordEdge(node, word_ids_[token - base_], [&](uint32_t next) {
-      WalkInsideName(token + 1, next, position, trail, walk);
-    });
+    ForEachWordEdge(node, word_ids_[token - base_],
+                    [&](uint32_t next) { WalkInsideName(token + 1, next, position, trail, walk); });
   }
 
   // Calls `visit` with the child of `node` through `word` itself, then with
@@ -1277,9 +1279,30 @@ class EventCoder::Matcher {
   // `subject` ("Lithuania, which China ...", "the Afghan diplomats whom
   // Pakistan ..."), or -1.
   int ObjectRelativeHost(int subject) const {
-    if (subject < 2 || IsActor(subject - 1) || !Has(subject - 1, kRelative) ||
-        s_[subject - 1].word == coder_.word_that_) {
-      return -1;
+    if (subject < 2 || IsActor(subject - 1) || !Has(subject - 1, kRelative)) return -1;
+    if (s_[subject - 1].word == coder_.word_that_) {
+      // "the Greek tanker that the Iranian navy had seized": "that" after a
+      // noun an actor qualifies, and a clause in the past ("warned the
+      // Greek side that Iran would" is no relative).
+      const int noun = subject - 2;
+      if (noun < 1 || IsActor(noun) || Has(noun, kNotNoun) || !IsActor(noun - 1) ||
+          AfterPreposition(noun - 1) || subject + 1 >= static_cast<int>(s_.size()) ||
+          IsActor(subject + 1) || !Has(subject + 1, kPast | kHave) ||
+          (noun > 1 && !IsActor(noun - 2) && Has(noun - 2, kSpeech | kWarn | kGovernors))) {
+        return -1;
+      }
+      // The verb lacks its object ("had seized in the Gulf"), which "that"
+      // stands for; "that Iran had attacked ships" has its own.
+      const int n = static_cast<int>(s_.size());
+      int verb = subject + 1;
+      while (verb + 1 < n && !IsActor(verb) && Has(verb, kHave | kBe | kAdverb)) ++verb;
+      const int after = verb + 1;
+      if (after < n && (IsActor(after) || (!Has(after, kPreposition | kComma | kPunct | kAnd | kBe |
+                                                           kHave | kModal | kFuture) &&
+                                           AdverbialAt(after) == 0))) {
+        return -1;
+      }
+      return noun - 1;
     }
     const int before = subject - 2;
     if (Has(before, kComma)) return InsertHost(before);
@@ -2702,8 +2725,8 @@ class EventCoder::Matcher {
       // without the pattern's preposition ("before agreeing to a ceasefire
       // brokered by Qatar").
       if (source >= 0 && coder_.patterns_[entry.pattern].mutual && IsPlural(source) &&
-          (target < 0 || (entry.target_slot < 0 && (!Has(match.end - 1, kPreposition) ||
-                                                    Has(match.end - 1, kLocative))))) {
+          (target < 0 || (entry.target_slot < 0 &&
+                          (!Has(match.end - 1, kPreposition) || Has(match.end - 1, kLocative))))) {
         EmitMutual(source, entry.pattern, verb, match.end, 0.45);
         return;
       }
