@@ -1204,6 +1204,11 @@ class EventCoder::Matcher {
         }
         break;
       }
+      // "detained since March": a date, not a clause.
+      if ((symbol.flags & kSince) && j + 1 < verb && !IsActor(j + 1) &&
+          (IsOneOf(j + 1, coder_.time_words_) || Has(j + 1, kDayWord))) {
+        continue;
+      }
       if (symbol.flags & (kBoundary | kSpeech)) {
         *clause_intro = j;
         if (fallback < 0) {
@@ -1240,7 +1245,12 @@ class EventCoder::Matcher {
         // participle with its agent qualifies the subject, which is its
         // patient, if an actor ("Tanks sent by Poland" are none).
         if (j + 1 < left && Has(j + 1, kBy)) {
-          if (subjects_[j] >= j) return -1;
+          // "Yemeni fishermen detained by Eritrea's navy since March were
+          // released": the patient named right before the participle.
+          if (subjects_[j] >= j) {
+            const int patient = NounBefore(j - 1);
+            return patient >= 0 && !AfterPreposition(patient) ? patient : -1;
+          }
           *clause_intro = subjects_[j] - 1;
           return subjects_[j];
         }
