@@ -341,6 +341,7 @@ class EventCoder::Builder {
     c.word_it_ = c.vocabulary_.Intern("it");
     c.word_short_ = c.vocabulary_.Intern("short");
     c.word_any_ = c.vocabulary_.Intern("any");
+    c.word_including_ = c.vocabulary_.Intern("including");
     c.word_having_ = c.vocabulary_.Intern("having");
     c.word_off_ = c.vocabulary_.Intern("off");
     c.word_in_ = c.vocabulary_.Intern("in");
@@ -357,9 +358,9 @@ class EventCoder::Builder {
     intern({"join", "joins", "joined", "joining"}, c.join_forms_);
     intern({"him", "her"}, c.person_pronouns_);
     intern({"he", "she"}, c.person_subjects_);
-    intern({"january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december", "ago", "earlier", "recently",
-            "previously", "since", "during"},
+    intern({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december", "ago", "earlier", "recently", "previously", "since",
+            "during"},
            c.time_words_);
     intern({"offer", "proposal", "request", "invitation", "overture", "plan", "demand", "demands",
             "call", "appeal", "ultimatum", "proposals"},
@@ -368,10 +369,10 @@ class EventCoder::Builder {
             "signals", "reaffirmed", "reaffirms", "reiterated", "reiterates", "confirmed",
             "confirms", "stressed", "stresses", "underlined", "underlines"},
            c.voicing_verbs_);
-    intern({"president", "minister", "premier",   "leader",     "king",      "queen",
-            "emir",      "sultan",   "prince",    "envoy",      "ambassador", "chancellor",
-            "spokesman", "spokeswoman", "counterpart", "secretary", "general", "commander",
-            "chief",     "mayor",    "governor",  "pope",       "monarch",   "diplomat"},
+    intern({"president", "minister",    "premier",     "leader",    "king",       "queen",
+            "emir",      "sultan",      "prince",      "envoy",     "ambassador", "chancellor",
+            "spokesman", "spokeswoman", "counterpart", "secretary", "general",    "commander",
+            "chief",     "mayor",       "governor",    "pope",      "monarch",    "diplomat"},
            c.person_nouns_);
     c.word_as_ = c.vocabulary_.Find("as");
     c.word_well_ = c.vocabulary_.Find("well");

@@ -280,8 +280,8 @@ class EventCoder {
            word_to_ = 0, word_possessive_ = 0, word_would_ = 0, word_but_ = 0, word_apostrophe_ = 0,
            word_they_ = 0, word_each_ = 0, word_other_ = 0, word_one_ = 0, word_another_ = 0,
            word_of_ = 0, word_from_ = 0, word_between_ = 0, word_re_ = 0, word_for_ = 0,
-           word_a_ = 0, word_an_ = 0, word_it_ = 0, word_short_ = 0, word_any_ = 0, word_off_ = 0, word_in_ = 0,
-           word_having_ = 0;
+           word_a_ = 0, word_an_ = 0, word_it_ = 0, word_short_ = 0, word_any_ = 0,
+           word_including_ = 0, word_off_ = 0, word_in_ = 0, word_having_ = 0;
   std::array<uint32_t, 2> person_pronouns_ = {};  // him, her: they stand for people
   std::array<uint32_t, 2> person_subjects_ = {};  // he, she
   // "in March", "years ago": words that date a clause (with the day words,
@@ -294,9 +294,9 @@ class EventCoder {
   // "Peru's president", "the Kenyan envoy": the last word of an actor's
   // name that makes it a person, whom "he" or "she" may stand for.
   std::array<uint32_t, 24> person_nouns_ = {};
-  uint32_t call_forms_[4] = {};                   // "called on X to": call, calls, called, calling
-  uint32_t word_principle_ = 0;                   // "agreed in principle to"
-  uint32_t word_as_ = 0, word_well_ = 0;          // "A as well as B": a list
+  uint32_t call_forms_[4] = {};           // "called on X to": call, calls, called, calling
+  uint32_t word_principle_ = 0;           // "agreed in principle to"
+  uint32_t word_as_ = 0, word_well_ = 0;  // "A as well as B": a list
   // "voted to declare", "chose to forgive", "moved to expel": the act after
   // "to" is done, not intended.
   std::array<uint32_t, 8> enacting_words_ = {};
@@ -335,11 +335,11 @@ class EventCoder {
   // "UN sanctions", "EU tariffs", "the Doha talks": measures and talks an
   // actor's name may qualify.
   std::array<uint32_t, 8> measure_words_ = {};
-  int32_t repression_pattern_ = -1;              // a 175 pattern, for force used on protesters
-  int32_t intent_pattern_ = -1;                  // a 030 pattern, for intentions no pattern names
-  int32_t threat_pattern_ = -1;                  // a 130 pattern, for warned acts no pattern names
-  int32_t mediation_pattern_ = -1;               // a 045 pattern, for the broker of a deal or talks
-  int32_t cooperation_pattern_ = -1;             // a 060 pattern, for what a list does jointly
+  int32_t repression_pattern_ = -1;   // a 175 pattern, for force used on protesters
+  int32_t intent_pattern_ = -1;       // a 030 pattern, for intentions no pattern names
+  int32_t threat_pattern_ = -1;       // a 130 pattern, for warned acts no pattern names
+  int32_t mediation_pattern_ = -1;    // a 045 pattern, for the broker of a deal or talks
+  int32_t cooperation_pattern_ = -1;  // a 060 pattern, for what a list does jointly
   uint32_t word_jointly_ = 0, word_together_ = 0, word_with_ = 0, word_at_ = 0;
   // "the mission that|which|who visited Cairo": relative pronouns of a subject.
   std::array<uint32_t, 3> subject_relatives_ = {};

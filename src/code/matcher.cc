@@ -791,12 +791,20 @@ class EventCoder::Matcher {
   int AppositionClosingAt(int comma) const {
     constexpr int kLongestApposition = 12;
     const int n = static_cast<int>(s_.size());
-    if (comma + 2 >= n || (!IsIndefiniteArticle(comma + 1) &&
-                           (IsActor(comma + 1) || s_[comma + 1].word != coder_.word_the_))) {
+    // Or "including": "sent relief supplies, including tents and
+    // generators, to Tonga".
+    if (comma + 2 >= n ||
+        (!IsIndefiniteArticle(comma + 1) &&
+         (IsActor(comma + 1) || (s_[comma + 1].word != coder_.word_the_ &&
+                                 s_[comma + 1].word != coder_.word_including_)))) {
       return 0;
     }
+    // A list after "including" may hold "and".
+    const bool including = s_[comma + 1].word == coder_.word_including_;
     for (int k = comma + 2; k < n && k - comma <= kLongestApposition; ++k) {
-      if (IsActor(k) || Has(k, kBoundary | kSpeech | kAnd | kThird)) return 0;
+      if (IsActor(k) || Has(k, kBoundary | kSpeech | kThird) || (!including && Has(k, kAnd))) {
+        return 0;
+      }
       if (Has(k, kComma)) return k - comma >= 3 ? k : 0;
     }
     return 0;
