@@ -588,7 +588,11 @@ class EventCoder::Matcher {
     const bool person = pronoun >= 0 && IsOneOf(pronoun, coder_.person_pronouns_);
     if (out_.size() > first_event_) {
       const CodedEvent& last = out_.back();
-      return GroupOf(!person && !in_subject(last.source) ? last.source : last.target);
+      if (!person) return GroupOf(!in_subject(last.source) ? last.source : last.target);
+      // "When Brunei's sultan arrived in Manila, the Philippine president
+      // greeted him": not the subject's own side, but the one who came.
+      const int acted_on = GroupOf(last.target);
+      return acted_on == source || SameState(acted_on, source) ? GroupOf(last.source) : acted_on;
     }
     if (person) return -1;
     for (int j = source - 1; j >= 0; --j) {
