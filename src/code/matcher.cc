@@ -1602,6 +1602,9 @@ class EventCoder::Matcher {
     // States": one handed over is not the one handed to.
     const bool handed_to = s_[group + 1].word == coder_.word_to_;
     if (!handed_to && Has(group + 1, kPunct | kPreposition | kAnd | kBoundary)) return false;
+    // "promised him Chilean help": after the one given to, the demonym
+    // qualifies what is given.
+    if (group > 0 && IsObjectPronoun(group - 1) && !handed_to) return true;
     // The name takes "the" into itself, never "a" or "an", which may stand
     // a word or two before it ("a fugitive Haitian gang leader").
     for (int j = group - 1; j >= 0 && group - j <= 3; --j) {
