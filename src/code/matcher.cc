@@ -1221,6 +1221,13 @@ class EventCoder::Matcher {
           (IsOneOf(j + 1, coder_.time_words_) || Has(j + 1, kDayWord))) {
         continue;
       }
+      // "Kazakhstan's state railway": a verb of speech after an owner and
+      // before another noun is a noun.
+      if ((symbol.flags & kSpeech) && !(symbol.flags & kBoundary) && j > 0 && j + 1 <= left &&
+          !IsActor(j + 1) && !Has(j + 1, kNotNoun) &&
+          (AfterDeterminer(j) || (IsActor(j - 1) && EndsInPossessive(j - 1)))) {
+        continue;
+      }
       if (symbol.flags & (kBoundary | kSpeech)) {
         *clause_intro = j;
         if (fallback < 0) {
