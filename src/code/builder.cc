@@ -358,6 +358,9 @@ class EventCoder::Builder {
     intern({"join", "joins", "joined", "joining"}, c.join_forms_);
     intern({"him", "her"}, c.person_pronouns_);
     intern({"he", "she"}, c.person_subjects_);
+    intern({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+            "several"},
+           c.count_words_);
     intern({"january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december", "ago", "earlier", "recently", "previously", "since",
             "during"},

@@ -287,6 +287,8 @@ class EventCoder {
   // "in March", "years ago": words that date a clause (with the day words,
   // "last" and "this", and four-digit years).
   std::array<uint32_t, 18> time_words_ = {};
+  // "two ethnic Kazakh activists": words that count.
+  std::array<uint32_t, 11> count_words_ = {};
   // "rejected the offer": nouns that name what another actor proposed.
   std::array<uint32_t, 12> proposal_words_ = {};
   // "expressed its readiness to": verbs that voice an intention.

@@ -491,10 +491,11 @@ class EventCoder::Matcher {
     // "demanded that Venezuela withdraw its troops" likewise matches the bare
     // demand ("demand that TARGET", 100) and the act as demanded (1056);
     // "agreed to continue funding the agency" the bare intention (030) and
-    // the act intended (0331).
+    // the act intended (0331); "refused to extradite them to China" the
+    // bare refusal (120) and the act refused (121).
     auto generic = [&](const CodedEvent& e) {
       const std::string& code = coder_.patterns_[e.pattern].code;
-      return code == "130" || code == "100" || code == "030";
+      return code == "130" || code == "100" || code == "030" || code == "120";
     };
     auto same_root = [&](const CodedEvent& a, const CodedEvent& b) {
       return coder_.patterns_[a.pattern].code.compare(0, 2, coder_.patterns_[b.pattern].code, 0,
@@ -1614,9 +1615,16 @@ class EventCoder::Matcher {
     if (group > 0 && IsObjectPronoun(group - 1) && !handed_to) return true;
     // The name takes "the" into itself, never "a" or "an", which may stand
     // a word or two before it ("a fugitive Haitian gang leader").
+    // So may a count: "two ethnic Kazakh activists".
     for (int j = group - 1; j >= 0 && group - j <= 3; --j) {
       if (IsActor(j) || Has(j, kPunct | kPreposition | kBoundary | kComma | kAnd)) return false;
       if (s_[j].word == coder_.word_a_ || s_[j].word == coder_.word_an_) return true;
+      // ("found three Americans guilty": a count of a people is no
+      // qualifier.)
+      if (IsOneOf(j, coder_.count_words_) || Has(j, kLargeCount) ||
+          segmentation_.tokens[s_[j].first_token].kind == TokenKind::kNumber) {
+        return !actors_[symbol.first_actor].people;
+      }
     }
     return false;
   }
