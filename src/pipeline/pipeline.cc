@@ -4,6 +4,10 @@
 #include <cstring>
 #include <optional>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "clean/clean.h"
 #include "date/date.h"
 #include "segment/segment.h"
@@ -12,33 +16,61 @@ namespace dyad {
 
 namespace {
 
-// Bytes of `bytes` that start a code point (are not 10xxxxxx), eight at a
-// time: the cursor crosses every byte of a document up to its last event,
-// and a byte loop was a few percent of the pipeline.
-uint32_t CountCodePointStarts(std::string_view bytes) {
+// Bytes of text[from, to) that start a code point (are not 10xxxxxx): the
+// cursor crosses every byte of a document up to its last event, and a byte
+// loop was a few percent of the pipeline.
+uint32_t CountCodePointStarts(std::string_view text, size_t from, size_t to) {
   constexpr uint64_t kHighBits = 0x8080808080808080ULL;
   constexpr uint64_t kLaneSum = 0x0101010101010101ULL;
+  // Bit 7 of each continuation byte of `word`: bit 7 set and bit 6 clear
+  // (shifting left by one moves each byte's bit 6 under its bit 7).
+  auto continuation_bits = [](uint64_t word) { return word & ~(word << 1) & kHighBits; };
   size_t continuation = 0;
-  size_t i = 0;
-  while (bytes.size() - i >= 8) {
-    // Continuation bytes counted per byte lane of one word, 31 words at a
-    // time so that the eight lanes' total stays under 256, then summed by
-    // one multiplication into the top byte.
-    const size_t words = std::min<size_t>((bytes.size() - i) / 8, 31);
+  size_t i = from;
+#if defined(__SSE2__)
+  // Sixteen bytes per step where the target has SSE2 (every x86-64): eight
+  // at a time was still a percent of the pipeline. A continuation byte is
+  // below -64 as a signed byte; each lane counts up to 255 of them.
+  const __m128i below = _mm_set1_epi8(-64);
+  while (to - i >= 16) {
+    const size_t blocks = std::min<size_t>((to - i) / 16, 255);
+    __m128i lanes = _mm_setzero_si128();
+    for (size_t b = 0; b < blocks; ++b, i += 16) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      lanes = _mm_sub_epi8(lanes, _mm_cmplt_epi8(bytes, below));
+    }
+    const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+    continuation += static_cast<size_t>(_mm_cvtsi128_si32(sums)) +
+                    static_cast<size_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
+  }
+#endif
+  while (to - i >= 8) {
+    // Counted per byte lane of one word, 31 words at a time so that the
+    // eight lanes' total stays under 256, then summed by one multiplication
+    // into the top byte.
+    const size_t words = std::min<size_t>((to - i) / 8, 31);
     uint64_t lanes = 0;
     for (size_t w = 0; w < words; ++w, i += 8) {
       uint64_t word;
-      std::memcpy(&word, bytes.data() + i, 8);
-      // A continuation byte has bit 7 set and bit 6 clear; shifting left by
-      // one moves each byte's bit 6 under its bit 7.
-      lanes += (word & ~(word << 1) & kHighBits) >> 7;
+      std::memcpy(&word, text.data() + i, 8);
+      lanes += continuation_bits(word) >> 7;
     }
     continuation += static_cast<size_t>((lanes * kLaneSum) >> 56);
   }
-  for (; i < bytes.size(); ++i) {
-    continuation += (static_cast<unsigned char>(bytes[i]) & 0xC0) == 0x80 ? 1 : 0;
+  if (i < to && to >= 8) {
+    // The last bytes, as the top of the eight that end at `to` (whose first
+    // ones, counted already or before `from`, are shifted out): a byte loop
+    // here cost a fifth of the counting.
+    uint64_t word;
+    std::memcpy(&word, text.data() + to - 8, 8);
+    const uint64_t bits = continuation_bits(word) >> (8 * (8 - (to - i)));
+    continuation += static_cast<size_t>(((bits >> 7) * kLaneSum) >> 56);
+    i = to;
   }
-  return static_cast<uint32_t>(bytes.size() - continuation);
+  for (; i < to; ++i) {
+    continuation += (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80 ? 1 : 0;
+  }
+  return static_cast<uint32_t>(to - from - continuation);
 }
 
 }  // namespace
@@ -46,9 +78,9 @@ uint32_t CountCodePointStarts(std::string_view bytes) {
 uint32_t CodePointCursor::At(size_t offset) {
   offset = std::min(offset, text_.size());
   if (offset > offset_) {
-    count_ += CountCodePointStarts(text_.substr(offset_, offset - offset_));
+    count_ += CountCodePointStarts(text_, offset_, offset);
   } else {
-    count_ -= CountCodePointStarts(text_.substr(offset, offset_ - offset));
+    count_ -= CountCodePointStarts(text_, offset, offset_);
   }
   offset_ = offset;
   return count_;
