@@ -239,15 +239,21 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
         text.substr(sentence.begin, sentence.end - sentence.begin);
     // Once per sentence: the cursor then only moves forward over its spans.
     const uint32_t sentence_begin = code_points.At(sentence.begin);
+    // Events of one verb ("Peru and Chile signed ...") share its date: it
+    // depends on the verb's place alone, so it is resolved once for them.
+    uint32_t dated_verb = UINT32_MAX;
+    ResolvedDate date;
     for (const CodedEvent& found : coded) {
       const ActorMention& source = mentions[found.source];
       const ActorMention& target = mentions[found.target];
       const EventType* type = pattern_types_[found.pattern];
       // A person's code depends on the event's date (a president before and
       // after office), so actors are resolved once the event is dated.
-      const ResolvedDate date =
-          ResolveEventDate(text, segmentation, sentence, dates, found.verb_first_token,
-                           document_dates, date_scratch);
+      if (found.verb_first_token != dated_verb) {
+        date = ResolveEventDate(text, segmentation, sentence, dates, found.verb_first_token,
+                                document_dates, date_scratch);
+        dated_verb = found.verb_first_token;
+      }
       const uint32_t source_actor = actors_->ActorAt(source, date.date);
       const uint32_t target_actor = actors_->ActorAt(target, date.date);
       // Built where it is kept: moving an event of a dozen strings into the
