@@ -143,10 +143,22 @@ void SetActorRef(const Actor& actor, std::string_view text, const Segmentation& 
   const uint32_t begin = segmentation.tokens[mention.first_token].begin;
   const uint32_t end = segmentation.tokens[mention.end_token - 1].end;
   ref.code = actor.code;
-  ref.country = actor.country;
-  ref.org = actor.org;
-  ref.sector = actor.sector;
-  ref.name.assign(text.substr(begin, end - begin));
+  // Most actors have no organisation, and states no sector either: clearing
+  // a field costs a store, assigning an empty string a call's worth.
+  auto set = [](std::string& field, const std::string& value) {
+    if (value.empty()) {
+      field.clear();
+    } else {
+      field = value;
+    }
+  };
+  set(ref.country, actor.country);
+  set(ref.org, actor.org);
+  set(ref.sector, actor.sector);
+  // Appended to the cleared name: assign() takes the general path of
+  // replace(), which checks whether the text overlaps the string's own.
+  ref.name.clear();
+  ref.name.append(text.data() + begin, end - begin);
 }
 
 // The buffers a thread codes documents with, kept from one document to the
