@@ -209,12 +209,15 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
   folded.Fold(text, segmentation, &words_);
   CodePointCursor code_points(text);
   result.sentences = segmentation.sentences.size();
-  // News yields fewer events than sentences: room for that many spares
-  // moving the events already made, a dozen strings each, every time the
-  // vector would grow (1.5% of the pipeline). Bounded, so that a long
-  // document asks for a small block, not a large one it may not fill.
+  // News yields fewer events than sentences, but a pair's two events or
+  // the events of a list ("Peru and Chile ...") may outnumber them: room
+  // for half as many again spares moving the events already made, a dozen
+  // strings each, every time the vector would grow (1.5% of the pipeline;
+  // room for one per sentence still left a third of that). Bounded, so that
+  // a long document asks for a small block, not a large one it may not fill.
   constexpr size_t kEventsReserved = 128;
-  result.events.reserve(std::min(segmentation.sentences.size(), kEventsReserved));
+  const size_t sentences = segmentation.sentences.size();
+  result.events.reserve(std::min(sentences + sentences / 2, kEventsReserved));
   // A dateline ("BEIJING, January 24 (Reuters) -") dates the report when the
   // text has one; relative dates ("on Wednesday") resolve against it.
   DateOptions date_options;
@@ -329,7 +332,9 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       event.sentence_begin = sentence_begin;
       event.span_begin = code_points.At(segmentation.tokens[first_token].begin);
       event.span_end = code_points.At(segmentation.tokens[end_token - 1].end);
-      event.text = sentence_text;
+      // Appended, the new event's text being empty: assigned, the view took
+      // replace()'s general path, which checks for overlap with the string.
+      event.text.append(sentence_text);
       event.id = EventId(event);
       document_actors.NoteDyad(source_actor, within_pair ? source.partner : target_actor);
       // The pair's other event goes before this one (the insertion moves
