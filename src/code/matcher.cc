@@ -1326,17 +1326,34 @@ class EventCoder::Matcher {
       const int n = static_cast<int>(s_.size());
       int verb = subject + 1;
       while (verb + 1 < n && !IsActor(verb) && Has(verb, kHave | kBe | kAdverb)) ++verb;
-      const int after = verb + 1;
-      if (after < n && (IsActor(after) || (!Has(after, kPreposition | kComma | kPunct | kAnd | kBe |
-                                                           kHave | kModal | kFuture) &&
-                                           AdverbialAt(after) == 0))) {
-        return -1;
-      }
-      return noun - 1;
+      return LacksObject(verb + 1) ? noun - 1 : -1;
     }
     const int before = subject - 2;
     if (Has(before, kComma)) return InsertHost(before);
     return IsActor(before) ? before : -1;
+  }
+
+  // Is an actor named from `from` on before the next finite verb ("which
+  // officials blamed on Pakistan", not "whom Belarus freed on Thursday
+  // crossed into Lithuania")?
+  bool ActorBeforeNextVerb(int from) const {
+    constexpr int kLongestPhrase = 8;
+    const int n = static_cast<int>(s_.size());
+    for (int k = from; k < n && k - from <= kLongestPhrase; ++k) {
+      if (IsActor(k)) return true;
+      if (Has(k, kFiniteForms | kBoundary)) return false;
+    }
+    return false;
+  }
+
+  // Does the verb ending before `after` stand without an object: a
+  // preposition, a date, a comma or the main clause's verb follows ("whom
+  // Belarus freed on Thursday crossed")?
+  bool LacksObject(int after) const {
+    return after >= static_cast<int>(s_.size()) ||
+           (!IsActor(after) && (Has(after, kPreposition | kComma | kPunct | kAnd | kBe | kHave |
+                                               kModal | kFuture | kFiniteForms) ||
+                                AdverbialAt(after) > 0));
   }
 
   // The subject of the verb that reports the clause `subject` (or any word)
@@ -2997,6 +3014,16 @@ class EventCoder::Matcher {
           coder_.entries_[object_first.entry].target_slot >= 0) {
         Emit(source, host, coder_.entries_[object_first.entry].pattern, verb, object_first.end,
              0.7);
+        return;
+      }
+      // "the citizens whom Belarus freed on Thursday crossed into
+      // Lithuania": a verb alone that lacks its object acts on the host,
+      // not on an actor further on.
+      const bool verb_alone =
+          match.end == verb + 1 || match.end == verb + 1 + AdverbialAt(verb + 1);
+      if (verb_alone && coder_.entries_[match.entry].target_slot < 0 && LacksObject(verb + 1) &&
+          !ActorBeforeNextVerb(match.end)) {
+        Emit(source, host, coder_.entries_[match.entry].pattern, verb, match.end, 0.7);
         return;
       }
     }
