@@ -815,9 +815,6 @@ class EventCoder::Matcher {
     return 0;
   }
 
-  // Does the comma at `comma` separate two plain nouns of a list that "and"
-  // closes within a few words ("tents, generators and water purification
-  // units")?
   static constexpr uint64_t kNotNoun = kFiniteForms | kBoundary | kPunct | kPreposition |
                                        kDeterminer | kAnd | kSpeech | kPronoun | kRelative | kTo |
                                        kGerund;
@@ -829,6 +826,9 @@ class EventCoder::Matcher {
            !IsActor(i + 1) && !Has(i - 1, kNotNoun) && !Has(i + 1, kNotNoun);
   }
 
+  // Does the comma at `comma` separate two plain nouns of a list that "and"
+  // closes within a few words ("tents, generators and water purification
+  // units")?
   bool ListCommaAt(int comma) const {
     constexpr int kLongestItem = 4;
     const int n = static_cast<int>(s_.size());
@@ -1034,8 +1034,6 @@ class EventCoder::Matcher {
     return !IsActor(i) && (s_[i].word == coder_.word_a_ || s_[i].word == coder_.word_an_);
   }
 
-  // Is the verb at `verb` in a clause opened by "which|who|whose" (", a
-  // former general who commanded troops")?
   // Is `verb` a past form in a relative clause opened by ", which" (who,
   // whose, whom) whose words, up to the comma or the end that closes it,
   // name no time ("in 2014", "in March", "last week", "on Monday",
@@ -1064,6 +1062,8 @@ class EventCoder::Matcher {
     return k == n;
   }
 
+  // Is the verb at `verb` in a clause opened by "which|who|whose" (", a
+  // former general who commanded troops")?
   bool InsideRelativeClause(int verb) const {
     for (int k = verb - 1; k > 0 && verb - k <= 8; --k) {
       if (Has(k, kComma)) return false;
@@ -1412,9 +1412,6 @@ class EventCoder::Matcher {
     return ReportingSubject(intro + 1);
   }
 
-  // The actor group a pronoun at `pronoun` stands for: the nearest subject
-  // already found to its left, else the nearest actor group not after a
-  // preposition. -1 if none.
   // Is the actor group a person: one the dictionary names, or a state's
   // office holder ("Peru's president")?
   bool NamesAPerson(int group) const {
@@ -1424,6 +1421,9 @@ class EventCoder::Matcher {
                      word_ids_[mention.end_token - 1 - base_]) != coder_.person_nouns_.end();
   }
 
+  // The actor group a pronoun at `pronoun` stands for: the nearest subject
+  // already found to its left, else the nearest actor group not after a
+  // preposition. -1 if none.
   int Antecedent(int pronoun) const {
     for (int j = pronoun - 1; j >= 0 && pronoun - j <= 25; --j) {
       if (subjects_[j] >= 0) return subjects_[j];
@@ -1594,14 +1594,11 @@ class EventCoder::Matcher {
     return context.negated || context.modal;
   }
 
-  // The first actor group after a pattern ending at `end`, in its clause.
-  // `place_is_target`: for acts done at a place (strikes, protests,
-  // investigations), an actor after "in" is the target when no other is.
   // "reimposed UN sanctions on Iran", "slapped EU tariffs on", "walk away
   // from the Doha talks with": an actor qualifying the measure or the talks
   // the pattern goes on with names whose they are or where, not the act's
-  // target, so a wildcard passes it. ("allowed UN aid
-  // convoys" is the UN's convoys: the words are measures only.)
+  // target, so a wildcard passes it. Only measures and talks: "allowed UN
+  // aid convoys" are the UN's convoys.
   bool NamesTheKind(int group, uint32_t wildcard) const {
     const Symbol& symbol = s_[group];
     if (symbol.end_actor - symbol.first_actor != 1 || symbol.possessive != 0 ||
@@ -1673,6 +1670,9 @@ class EventCoder::Matcher {
     return i > 1 && s_[i - 1].word == coder_.word_of_ && Has(i - 2, kVenue);
   }
 
+  // The first actor group after a pattern ending at `end`, in its clause.
+  // `place_is_target`: for acts done at a place (strikes, protests,
+  // investigations), an actor after "in" is the target when no other is.
   int FindTarget(int end, bool pattern_ends_in_preposition, bool place_is_target = false) const {
     const int target = FindTargetOrPlace(end, pattern_ends_in_preposition, place_is_target);
     // "detonated a car bomb at a checkpoint in Mogadishu, killing a dozen
@@ -1837,10 +1837,6 @@ class EventCoder::Matcher {
     return place;
   }
 
-  // "pledged to buy American farm goods", "is willing to play a role in
-  // easing tensions between Thailand and Cambodia": an intention whose act
-  // no pattern names is still an intention (030) toward the first actor the
-  // act names; a list that agrees with nobody named agrees with itself.
   // Where a time adverbial or an -ly adverb that ends right before `i`
   // starts ("agreed on Saturday to"), or `i` if none does.
   int StartOfAdverbialBefore(int i) const {
@@ -1851,6 +1847,10 @@ class EventCoder::Matcher {
     return i;
   }
 
+  // "pledged to buy American farm goods", "is willing to play a role in
+  // easing tensions between Thailand and Cambodia": an intention whose act
+  // no pattern names is still an intention (030) toward the first actor the
+  // act names; a list that agrees with nobody named agrees with itself.
   void CodeBareIntent(int governor) {
     const int n = static_cast<int>(s_.size());
     // "agreed on Saturday to set up patrols": a date before "to".
@@ -1989,8 +1989,6 @@ class EventCoder::Matcher {
     return true;
   }
 
-  // "threatened to pull the United States out of the WHO": the state the
-  // source acts for, named whole, is the threat's means, not its target.
   // Is the actor group named by a word for a contingent ("Turkish troops")?
   bool NamedAsTroops(int group) const {
     const ActorMention& mention = actors_[s_[group].first_actor];
@@ -2005,6 +2003,8 @@ class EventCoder::Matcher {
     return state != kNoActor && state == actors_[s_[b].first_actor].state;
   }
 
+  // "threatened to pull the United States out of the WHO": the state the
+  // source acts for, named whole, is the threat's means, not its target.
   bool OwnStateOf(int source, int group) const {
     if (source < 0) return false;
     const ActorMention& named = actors_[s_[group].first_actor];
