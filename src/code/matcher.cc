@@ -1415,10 +1415,14 @@ class EventCoder::Matcher {
   // Is the actor group a person: one the dictionary names, or a state's
   // office holder ("Peru's president")?
   bool NamesAPerson(int group) const {
-    const ActorMention& mention = actors_[s_[group].first_actor];
-    return mention.person != kNoPerson ||
-           std::find(coder_.person_nouns_.begin(), coder_.person_nouns_.end(),
-                     word_ids_[mention.end_token - 1 - base_]) != coder_.person_nouns_.end();
+    return actors_[s_[group].first_actor].person != kNoPerson ||
+           NameEndsInOneOf(group, coder_.person_nouns_);
+  }
+
+  // Is the last word of the actor group's name one of `words`?
+  bool NameEndsInOneOf(int group, std::span<const uint32_t> words) const {
+    const uint32_t last = word_ids_[actors_[s_[group].first_actor].end_token - 1 - base_];
+    return std::find(words.begin(), words.end(), last) != words.end();
   }
 
   // The actor group a pronoun at `pronoun` stands for: the nearest subject
@@ -1888,7 +1892,7 @@ class EventCoder::Matcher {
       // foreign minister to Beijing": not the source's own troops or
       // envoys, sent, not aimed at.
       if (IsActor(j) && j != source && !Has(j - 1, kLocative) &&
-          !(SameState(source, j) && (NamedAsTroops(j) || NamesAPerson(j)))) {
+          !(SameState(source, j) && (NameEndsInOneOf(j, coder_.troop_words_) || NamesAPerson(j)))) {
         Emit(source, j, pattern, governor, verb + 1, 0.5);
         return;
       }
@@ -1987,13 +1991,6 @@ class EventCoder::Matcher {
       if (!shared) return false;
     }
     return true;
-  }
-
-  // Is the actor group named by a word for a contingent ("Turkish troops")?
-  bool NamedAsTroops(int group) const {
-    const ActorMention& mention = actors_[s_[group].first_actor];
-    return std::find(coder_.troop_words_.begin(), coder_.troop_words_.end(),
-                     word_ids_[mention.end_token - 1 - base_]) != coder_.troop_words_.end();
   }
 
   // Do the actor groups belong to one state ("Turkey's president",

@@ -301,8 +301,8 @@ DocumentResult Pipeline::CodeDocument(Document& document) const {
       const bool emergency_rule =
           code == "1723" || code == "1724" || code == "0813" || code == "0814";
       const bool own_land =
-          (root >= "18" && !event.source.sector.empty() && target_sector.empty()) ||
-          (emergency_rule && !event.source.sector.empty() && target_sector.empty()) ||
+          ((root >= "18" || emergency_rule) && !event.source.sector.empty() &&
+           target_sector.empty()) ||
           (root == "14" && event.source.sector.empty() && !target_sector.empty()) ||
           // "Belarus freed jailed opposition activists": a state acting on
           // its own opposition, rebels, people or press.

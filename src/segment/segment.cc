@@ -664,8 +664,8 @@ class Tokenizer {
         continue;
       }
       if (text_[pos] == ' ') break;  // how most words end: no decoding
-      if (static_cast<unsigned char>(text_[pos] - '0') <
-          10) {  // an ASCII digit: no decoding either
+      // An ASCII digit: no decoding either.
+      if (static_cast<unsigned char>(text_[pos] - '0') < 10) {
         previous = CharClass::kDigit;
         ++pos;
         continue;
